@@ -1,0 +1,75 @@
+"""govinfo: typed, validated data from China's annual OGI reports.
+
+政府信息公开工作年度报告 — the annual Open Government Information reports every
+Chinese administrative agency publishes — parsed into frozen attrs models that
+follow the public data dictionary, with diagnostics for everything the parser
+noticed and the source of every figure.
+
+The whole public API is listed in ``__all__``:
+
+- :func:`parse` / :func:`parse_file` → :class:`ParseResult` (report,
+  diagnostics, sources);
+- :func:`validate` → :class:`Validation` of the 勾稽关系 (rules R1–R4);
+- :func:`to_json` / :func:`from_json` for the dictionary's JSON form;
+- the report models (:class:`ReportV2021`, :class:`Meta`; all parts in
+  :mod:`govinfo.models`) and the error types.
+
+Example:
+    >>> import govinfo
+    >>> result = govinfo.parse_example()
+    >>> result.template, result.report.active.licensing.decisions
+    ('v2021', 146)
+    >>> govinfo.validate(result.report).ok
+    True
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+
+from govinfo._diagnostics import Diagnostic, Severity, Span
+from govinfo._errors import GovinfoError, InputError, JSONFormatError, UnknownTemplateError
+from govinfo._input import example_text, parse_file
+from govinfo._json import from_json, to_json
+from govinfo._parse import ParseResult, parse
+from govinfo._validate import Finding, Validation, Verdict, validate
+from govinfo.models import Meta, Report, ReportV2021
+
+try:
+    __version__ = importlib.metadata.version("govinfo")
+except importlib.metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+    from govinfo._version import __version__
+
+
+def parse_example() -> ParseResult:
+    """Parse the bundled example report (a real 2023 report in the 2021 template)."""
+    return parse(example_text())
+
+
+__all__ = [
+    "Diagnostic",
+    "Finding",
+    "GovinfoError",
+    "InputError",
+    "JSONFormatError",
+    "Meta",
+    "ParseResult",
+    "Report",
+    "ReportV2021",
+    "Severity",
+    "Span",
+    "UnknownTemplateError",
+    "Validation",
+    "Verdict",
+    "__version__",
+    "from_json",
+    "parse",
+    "parse_example",
+    "parse_file",
+    "to_json",
+    "validate",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,5 @@
+"""``python -m govinfo``."""
+
+from govinfo._cli import run
+
+run()

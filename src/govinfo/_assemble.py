@@ -1,0 +1,373 @@
+"""Stage two: find a template's rows among the cells and put every number in its cell.
+
+Rows are matched by their official labels (and declared variants), never by
+ordinals. Group labels such as ``(三)不予公开`` give context to items whose
+label alone is ambiguous (``3.其他``). Tables laid out as one unlabeled run of
+values after a header (table 四) are read as a block in declaration order.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from govinfo._diagnostics import Severity
+from govinfo._labels import has_numbering, label_keys
+from govinfo._numbers import read_cell
+from govinfo._spec import CellValue, ColumnSpec, GroupSpec, RowSpec, TableSpec, TemplateSpec
+from govinfo._tokenize import Cell, Kind, Line
+
+
+@attrs.frozen
+class LogicalRow:
+    """Label cells followed by the value cells that belong to them."""
+
+    labels: tuple[Cell, ...]
+    cells: tuple[Cell, ...]
+    units: tuple[Cell, ...]
+
+    @property
+    def filled(self) -> int:
+        """How many value cells hold something."""
+        return sum(c.kind is Kind.VALUE for c in self.cells)
+
+
+@attrs.frozen
+class Note:
+    """A diagnostic in normalized coordinates; the parser maps it to the input."""
+
+    code: str
+    message: str
+    severity: Severity
+    start: int
+    end: int
+    key: str | None = None
+
+
+@attrs.define
+class Assembly:
+    """What stage two found for one template."""
+
+    values: dict[str, CellValue] = attrs.Factory(dict)
+    sources: dict[str, tuple[int, int]] = attrs.Factory(dict)
+    notes: list[Note] = attrs.Factory(list)
+    rows_matched: int = 0
+    tables_found: set[str] = attrs.Factory(set)
+
+
+def logical_rows(lines: Iterable[Line]) -> list[LogicalRow]:
+    """Group cells into label-led rows; prose lines end a row."""
+    rows: list[LogicalRow] = []
+    labels: list[Cell] = []
+    cells: list[Cell] = []
+    units: list[Cell] = []
+
+    def flush() -> None:
+        if labels or cells:
+            rows.append(LogicalRow(tuple(labels), tuple(cells), tuple(units)))
+        labels.clear()
+        cells.clear()
+        units.clear()
+
+    for line in lines:
+        if line.is_prose:
+            flush()
+            continue
+        for cell in line.cells:
+            if cell.kind is Kind.LABEL:
+                if cells or units:
+                    flush()
+                labels.append(cell)
+            elif cell.kind is Kind.UNIT:
+                units.append(cell)
+            else:
+                cells.append(cell)
+    flush()
+    return rows
+
+
+def _keys(label: str, aliases: Sequence[str]) -> set[str]:
+    return {k for text in (label, *aliases) for k in label_keys(text) if k}
+
+
+@attrs.frozen
+class _Match:
+    row: RowSpec
+    logical: LogicalRow
+    label: Cell
+    approximate: bool
+
+
+class Matcher:
+    """Label index of one template, reused for every input."""
+
+    def __init__(self, spec: TemplateSpec) -> None:
+        """Index the labels of ``spec``."""
+        self.spec = spec
+        self.rows: dict[str, list[RowSpec]] = {}
+        self.groups: dict[str, GroupSpec] = {}
+        self.anchors: dict[str, TableSpec] = {}
+        self.headers: dict[str, TableSpec] = {}
+        self.block_words: dict[str, set[str]] = {}
+        for table in spec.tables:
+            for key in _keys(table.label, (*table.aliases, *table.anchors)):
+                self.anchors[key] = table
+            for group in table.groups:
+                for key in _keys(group.label, group.aliases):
+                    self.groups[key] = group
+            for row in table.rows:
+                for key in _keys(row.label, row.aliases):
+                    self.rows.setdefault(key, []).append(row)
+                for column in row.columns:
+                    if column.name:
+                        for key in _keys(column.label, column.aliases):
+                            self.headers[key] = table
+            if table.layout == "value_block":
+                words = {k for r in table.rows for k in _keys(r.label, r.aliases)}
+                words |= {k for text in table.anchors for k in label_keys(text)}
+                words |= {
+                    k for r in table.rows for c in r.columns for k in _keys(c.label, c.aliases)
+                }
+                # "行政诉讼 复议后起诉" is printed as two header cells.
+                words |= {k for r in table.rows for part in r.label.split() for k in label_keys(part)}
+                self.block_words[table.key] = words
+        self._fuzzy_keys = sorted(k for k in self.rows if len(k) >= 6)
+
+    # -- label classification ------------------------------------------------
+
+    def _row_candidates(self, text: str) -> list[RowSpec]:
+        exact, loose = label_keys(text)
+        return self.rows.get(exact) or self.rows.get(loose) or []
+
+    def _group(self, text: str) -> GroupSpec | None:
+        exact, loose = label_keys(text)
+        return self.groups.get(exact) or self.groups.get(loose)
+
+    def _anchor(self, text: str) -> TableSpec | None:
+        exact, loose = label_keys(text)
+        return self.anchors.get(exact) or self.anchors.get(loose)
+
+    def _is_block_word(self, table: TableSpec, text: str) -> bool:
+        key = label_keys(text)[0]
+        return bool(key) and any(key in w or w in key for w in self.block_words[table.key])
+
+    def _fuzzy(self, text: str) -> list[RowSpec]:
+        key = label_keys(text)[1]
+        if len(key) < 6:
+            return []
+        best = difflib.get_close_matches(key, self._fuzzy_keys, n=2, cutoff=0.85)
+        if len(best) == 1 or (len(best) == 2 and self.rows[best[0]] == self.rows[best[1]]):
+            return self.rows[best[0]]
+        return []
+
+    def _choose(
+        self, candidates: list[RowSpec], label: Cell, group: GroupSpec | None
+    ) -> RowSpec | None:
+        if len(candidates) > 1:
+            in_group = [r for r in candidates if r.group == group]
+            candidates = in_group if len(in_group) == 1 else []
+        if not candidates:
+            return None
+        row = candidates[0]
+        key = label_keys(label.text)[0]
+        # A bare column header ("总计", "其他") is not the row of the same name.
+        if key in self.headers and not has_numbering(label.text) and row.group != group:
+            return None
+        if key in self.headers and not has_numbering(label.text) and row.group is None:
+            return None
+        return row
+
+    # -- the pass ------------------------------------------------------------
+
+    def match(self, rows: Sequence[LogicalRow]) -> Assembly:
+        """Find this template's rows in ``rows`` and assign their values."""
+        out = Assembly()
+        matches: list[_Match] = []
+        group: GroupSpec | None = None
+        block: TableSpec | None = None
+        for logical in rows:
+            if not logical.labels:
+                if block is not None and logical.filled:
+                    self._assign_block(block, logical, out)
+                    block = None
+                continue
+            for cell in logical.labels:
+                table = self._anchor(cell.text)
+                if table is not None:
+                    out.tables_found.add(table.key)
+                    if table.layout == "value_block":
+                        block = table
+                found = self._group(cell.text)
+                if found is not None:
+                    group = found
+            if block is not None:
+                if all(self._is_block_word(block, c.text) for c in logical.labels):
+                    if logical.filled:
+                        self._assign_block(block, logical, out)
+                        block = None
+                    continue
+                block = None
+            last = logical.labels[-1]
+            candidates = self._row_candidates(last.text)
+            approximate = False
+            if not candidates and logical.filled and len(logical.labels) <= 2:
+                candidates = self._fuzzy(last.text)
+                approximate = bool(candidates)
+            row = self._choose(candidates, last, group)
+            if row is None:
+                if logical.filled and self._group(last.text) is None:
+                    self._unknown(logical, out)
+                continue
+            group = row.group
+            out.tables_found.add(row.table)
+            matches.append(_Match(row, logical, last, approximate))
+        self._assign_rows(matches, out)
+        return out
+
+    def _unknown(self, logical: LogicalRow, out: Assembly) -> None:
+        label = " ".join(c.text for c in logical.labels)
+        values = [c.text for c in logical.cells if c.kind is Kind.VALUE]
+        first = logical.labels[0]
+        end = max(c.end for c in (*logical.labels, *logical.cells))
+        out.notes.append(
+            Note(
+                "unknown-row",
+                f"row not in the template, kept here: {label!r} with values {values}",
+                Severity.INFO,
+                first.start,
+                end,
+            )
+        )
+
+    def _assign_rows(self, matches: list[_Match], out: Assembly) -> None:
+        chosen: dict[str, _Match] = {}
+        for m in matches:
+            prior = chosen.get(m.row.key)
+            if prior is None or m.logical.filled > prior.logical.filled:
+                if prior is not None and prior.logical.filled:
+                    self._duplicate(prior, m, out)
+                chosen[m.row.key] = m
+            elif m.logical.filled:
+                self._duplicate(m, prior, out)
+        for m in chosen.values():
+            out.rows_matched += 1
+            if m.approximate:
+                out.notes.append(
+                    Note(
+                        "approximate-label",
+                        f"label {m.label.text!r} read as {m.row.label!r} ({m.row.key})",
+                        Severity.INFO,
+                        m.label.start,
+                        m.label.end,
+                        m.row.key,
+                    )
+                )
+            unit = next((u.text for u in m.logical.units), None)
+            window = _window(m.logical.cells, len(m.row.columns), trailing_padding=True)
+            self._extra(m.row.key, m.logical, window, out)
+            self._fill(m.row, m.row.columns, window, m.logical, unit, out)
+
+    def _duplicate(self, ignored: _Match, kept: _Match, out: Assembly) -> None:
+        out.notes.append(
+            Note(
+                "duplicate-row",
+                f"{ignored.row.key} appears again; the row at offset {kept.label.start} is used",
+                Severity.WARNING,
+                ignored.label.start,
+                ignored.label.end,
+                ignored.row.key,
+            )
+        )
+
+    def _assign_block(self, table: TableSpec, logical: LogicalRow, out: Assembly) -> None:
+        slots = [(r, c) for r in table.rows for c in r.columns]
+        window = _window(logical.cells, len(slots), trailing_padding=False)
+        self._extra(table.key, logical, window, out)
+        out.tables_found.add(table.key)
+        for row in table.rows:
+            n = len(row.columns)
+            out.rows_matched += 1
+            self._fill(row, row.columns, window[:n], logical, None, out)
+            window = window[n:]
+
+    def _extra(
+        self, where: str, logical: LogicalRow, window: Sequence[Cell | None], out: Assembly
+    ) -> None:
+        extra = [c for c in logical.cells if c.kind is Kind.VALUE and c not in window]
+        if extra:
+            out.notes.append(
+                Note(
+                    "extra-cells",
+                    f"{where}: values beyond its {len(window)} cells kept here: "
+                    f"{[c.text for c in extra]}",
+                    Severity.WARNING,
+                    extra[0].start,
+                    extra[-1].end,
+                    where,
+                )
+            )
+
+    def _fill(
+        self,
+        row: RowSpec,
+        columns: Sequence[ColumnSpec],
+        window: Sequence[Cell | None],
+        logical: LogicalRow,
+        unit: str | None,
+        out: Assembly,
+    ) -> None:
+        anchor = logical.labels[-1] if logical.labels else logical.cells[0]
+        if len(window) < len(columns):
+            missing = [row.cell_key(c) for c in columns[len(window) :]]
+            out.notes.append(
+                Note(
+                    "short-row",
+                    f"{row.key}: {len(columns)} cells expected, "
+                    f"{len(columns) - len(missing)} found; left blank: {', '.join(missing)}",
+                    Severity.WARNING,
+                    anchor.start,
+                    anchor.end,
+                    row.key,
+                )
+            )
+        for column, cell in zip(columns, _pad(window, len(columns)), strict=True):
+            if cell is None:
+                continue
+            key = row.cell_key(column)
+            reading = read_cell(cell.text, column, unit)
+            out.values[key] = reading.value
+            out.sources[key] = (cell.start, cell.end)
+            if reading.how in ("placeholder", "invalid", "converted"):
+                severity = Severity.INFO if reading.how == "converted" else Severity.WARNING
+                out.notes.append(
+                    Note(reading.how, f"{key}: {reading.detail}", severity, cell.start, cell.end, key)
+                )
+
+
+def _pad(window: Sequence[Cell | None], n: int) -> list[Cell | None]:
+    return [*window, *([None] * (n - len(window)))][:n]
+
+
+def _window(
+    cells: Sequence[Cell], n: int, *, trailing_padding: bool
+) -> list[Cell | None]:
+    """Pick the ``n`` cells of a row, dropping empty padding cells.
+
+    Scrapers pad rows with empty cells where the label spanned several columns.
+    The chosen window covers every filled cell; among several, padding is
+    assumed after the values (rows) or before them (value blocks).
+    """
+    if len(cells) <= n:
+        return list(cells)
+    filled = [i for i, c in enumerate(cells) if c.kind is Kind.VALUE]
+    if not filled:
+        return list(cells[:n])
+    starts = [s for s in range(len(cells) - n + 1) if s <= filled[0] and filled[-1] < s + n]
+    if not starts:
+        # More filled cells than columns: keep the first (or last) n; the rest is reported.
+        starts = [0] if trailing_padding else [len(cells) - n]
+    start = starts[0] if trailing_padding else starts[-1]
+    return list(cells[start : start + n])
+

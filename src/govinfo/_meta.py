@@ -1,0 +1,106 @@
+"""Facts about the report (title, agency, year, date, 索引号) from its header and prose."""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import re
+
+import attrs
+
+from govinfo._diagnostics import Severity
+
+_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+_SEP = r"\s*[::]?\s*(?:\|\s*)?"
+_PUBLISHED = [
+    re.compile(rf"(?:发布日期|发文日期|成文日期|公开日期){_SEP}{_DATE}"),
+    re.compile(rf"日期{_SEP}{_DATE}"),
+]
+_INDEX = re.compile(rf"索\s*引\s*号{_SEP}([A-Za-z0-9][A-Za-z0-9/\-_.]*)")
+_AGENCY = re.compile(rf"(?:发布机构|发文机关|发布单位){_SEP}([^|\s][^|\n]*?)\s*(?:\||$)", re.MULTILINE)
+_TITLE = re.compile(
+    r"^\s*([^|>:\n]{0,60}?(?:信息公开|政务公开)[^|>:\n]{0,30}?(?:年度报告|年报|报告))\s*$", re.MULTILINE
+)
+_TITLE_AGENCY = re.compile(r"^(?:关于)?(?P<before>.*?)(?:\d{4}\s*年度?)(?P<after>.*?)(?:政府信息公开|政务公开|信息公开)")
+_YEAR_RULES = [
+    ("statistics period", re.compile(r"(?:数据核定时间点为|统计期限自|统计时限为|统计期限为|统计时间为)\s*(\d{4})\s*年\s*1\s*月\s*1\s*日")),
+    ("report heading", re.compile(r"(\d{4})\s*年度?(?:本单位|本机关)?政府信息公开(?:工作)?(?:年度报告|统计表|情况统计表|工作报告|工作情况)")),
+    ("report heading", re.compile(r"现将(\d{4})\s*年度?")),
+]
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+@attrs.frozen
+class MetaFacts:
+    """Meta fields found, each with where it was found (normalized offsets)."""
+
+    title: str | None = None
+    agency: str | None = None
+    year: int | None = None
+    published: dt.date | None = None
+    index_number: str | None = None
+    notes: tuple[tuple[str, str, Severity, int, int], ...] = ()
+
+
+def _date(m: re.Match[str]) -> dt.date | None:
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _plausible(year: int) -> bool:
+    return 2000 <= year <= dt.date.today().year + 1
+
+
+def extract_meta(text: str) -> MetaFacts:
+    """Read meta facts from normalized report text."""
+    notes: list[tuple[str, str, Severity, int, int]] = []
+    title_m = _TITLE.search(text)
+    title = title_m[1].strip() if title_m else None
+
+    published = None
+    for pattern in _PUBLISHED:
+        m = pattern.search(text)
+        if m and (published := _date(m)) is not None:
+            break
+
+    index_m = _INDEX.search(text)
+    index_number = index_m[1] if index_m else None
+
+    agency = None
+    if title:
+        am = _TITLE_AGENCY.match(title)
+        if am:
+            agency = (am["before"] or am["after"]).strip(" ,,:") or None
+    if agency is None:
+        am2 = _AGENCY.search(text)
+        agency = am2[1].strip() if am2 else None
+
+    year = None
+    if title:
+        ym = re.search(r"(\d{4})\s*年", title)
+        if ym and _plausible(int(ym[1])):
+            year = int(ym[1])
+    if year is None:
+        for source, pattern in _YEAR_RULES:
+            ym = pattern.search(text)
+            if ym and _plausible(int(ym[1])):
+                year = int(ym[1])
+                notes.append(
+                    ("year-inferred", f"report year {year} read from the {source}",
+                     Severity.INFO, ym.start(1), ym.end(1))
+                )
+                break
+    if year is None:
+        years = collections.Counter(
+            int(m[1]) for m in _ANY_YEAR.finditer(text) if _plausible(int(m[1]))
+        )
+        if years:
+            year, count = years.most_common(1)[0]
+            notes.append(
+                ("year-inferred",
+                 f"report year {year} guessed as the year the text names most often ({count}×)",
+                 Severity.WARNING, -1, -1)
+            )
+    return MetaFacts(title, agency, year, published, index_number, tuple(notes))

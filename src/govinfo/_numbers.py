@@ -1,0 +1,74 @@
+"""Reading one number cell: counts, signed changes, money, blanks, placeholders."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+import attrs
+
+from govinfo._spec import CellValue, ColumnSpec
+
+UNITS = ("人次", "万元", "元", "件", "条", "个", "人", "次", "篇", "份", "项", "家", "场", "期")
+_UNIT_RE = "|".join(UNITS)
+_NUMBER = re.compile(rf"^(?P<sign>[+-]?)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<frac>\.\d+)?(?P<unit>{_UNIT_RE})?$")
+_BLANK = re.compile(r"^(?:[—\-/\\]+|－|/|空|\?+)?$")
+_ZERO_WORDS = frozenset({"无", "没有", "零"})
+_PLACEHOLDER = re.compile(r"^[xX×*]+(?:\.[xX×*]+)?(?:%|" + _UNIT_RE + ")?$")
+
+
+@attrs.frozen
+class CellReading:
+    """The value read from a cell and how it was read.
+
+    ``how`` is one of ``number``, ``blank``, ``zero-word``, ``placeholder``,
+    ``converted`` (元 → 万元) or ``invalid``.
+    """
+
+    value: CellValue
+    how: str
+    detail: str = ""
+
+
+def is_value_text(text: str) -> bool:
+    """Tell whether a cell's text stands in a number position (not a label)."""
+    t = text.replace(" ", "")
+    return bool(
+        _NUMBER.match(t) or _BLANK.match(t) or t in _ZERO_WORDS or _PLACEHOLDER.match(t)
+    )
+
+
+def is_unit_text(text: str) -> bool:
+    """Tell whether a cell holds only a unit (the 单位 column of v2015)."""
+    return text.replace(" ", "") in UNITS
+
+
+def read_cell(text: str, column: ColumnSpec, unit_hint: str | None = None) -> CellReading:
+    """Read one cell for ``column``; ``unit_hint`` is a unit written beside it."""
+    t = text.replace(" ", "")
+    if _BLANK.match(t):
+        return CellReading(None, "blank")
+    if t in _ZERO_WORDS:
+        return CellReading(Decimal(0) if column.money else 0, "zero-word")
+    if _PLACEHOLDER.match(t):
+        return CellReading(None, "placeholder", f"placeholder {text!r} in a number position")
+    m = _NUMBER.match(t)
+    if m is None:
+        return CellReading(None, "invalid", f"cannot read {text!r} as a number")
+    digits = m["num"].replace(",", "") + (m["frac"] or "")
+    sign = m["sign"]
+    unit = m["unit"] or unit_hint
+    if column.money:
+        try:
+            amount = Decimal(sign + digits)
+        except InvalidOperation:  # pragma: no cover - the regex admits only digits
+            return CellReading(None, "invalid", f"cannot read {text!r} as an amount")
+        if column.unit == "万元" and unit == "元":
+            return CellReading(amount / 10000, "converted", f"{text!r} read in 元, stored in 万元")
+        return CellReading(amount, "number")
+    if m["frac"] and set(m["frac"][1:]) != {"0"}:
+        return CellReading(None, "invalid", f"a count cannot be fractional: {text!r}")
+    if sign == "-" and not column.signed:
+        return CellReading(None, "invalid", f"a count cannot be negative: {text!r}")
+    value = int(m["num"].replace(",", ""))
+    return CellReading(-value if sign == "-" else value, "number")

@@ -1,0 +1,175 @@
+"""The pipeline: normalize → tokenize → locate rows → assign cells → build the model."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Mapping
+
+import attrs
+
+from govinfo._assemble import Assembly, Matcher, Note, logical_rows
+from govinfo._diagnostics import Diagnostic, Severity, Span
+from govinfo._errors import UnknownTemplateError
+from govinfo._meta import extract_meta
+from govinfo._narrative import processing_fee
+from govinfo._normalize import Normalized, normalize
+from govinfo._spec import build, spec_for
+from govinfo._tokenize import tokenize
+from govinfo.models import TEMPLATES, Meta, Report
+
+
+@attrs.frozen(eq=False)
+class ParseResult:
+    """The outcome of parsing one report.
+
+    Attributes:
+        report: the typed report (blank cells are ``None``).
+        diagnostics: everything the parser noticed, in input order.
+        sources: for each cell key that received a value (or an explicit
+            blank), where in the input it came from.
+        text: the input text as given (for :meth:`quote`).
+    """
+
+    report: Report
+    diagnostics: tuple[Diagnostic, ...]
+    sources: Mapping[str, Span]
+    text: str = attrs.field(repr=False)
+
+    @property
+    def template(self) -> str:
+        """The template id of :attr:`report`."""
+        return self.report.TEMPLATE
+
+    def source_of(self, key: str) -> Span | None:
+        """Where the value of cell ``key`` was read, or ``None`` if it was not found."""
+        return self.sources.get(key)
+
+    def quote(self, key: str) -> str | None:
+        """The input text the value of cell ``key`` was read from."""
+        span = self.sources.get(key)
+        return None if span is None else self.text[span.start : span.end]
+
+
+class _Locator:
+    """Maps normalized offsets to spans of the original input."""
+
+    def __init__(self, norm: Normalized) -> None:
+        self.norm = norm
+        self.line_starts = [0]
+        self.line_starts.extend(i + 1 for i, ch in enumerate(norm.original) if ch == "\n")
+
+    def span(self, start: int, end: int) -> Span:
+        ostart, oend = self.norm.original_span(start, end)
+        line = bisect.bisect_right(self.line_starts, ostart)
+        return Span(ostart, oend, line, ostart - self.line_starts[line - 1] + 1)
+
+    def excerpt(self, span: Span) -> str:
+        start = self.line_starts[span.line - 1]
+        end = self.norm.original.find("\n", start)
+        return self.norm.original[start : end if end != -1 else None].rstrip("\r")
+
+    def diagnostic(self, note: Note) -> Diagnostic:
+        if note.start < 0:
+            return Diagnostic(note.code, note.message, note.severity, key=note.key)
+        span = self.span(note.start, note.end)
+        return Diagnostic(note.code, note.message, note.severity, span, self.excerpt(span), note.key)
+
+
+@functools.cache
+def _matcher(template: str) -> Matcher:
+    return Matcher(spec_for(TEMPLATES[template]))
+
+
+def _detect(assemblies: Mapping[str, Assembly], year: int | None) -> str:
+    best = max(a.rows_matched for a in assemblies.values())
+    if best == 0:
+        # Prose only: the year decides which era's keys the report gets.
+        by_year = "v2021" if year is None or year >= 2021 else "v2019" if year >= 2019 else "v2015"
+        return by_year if by_year in assemblies else next(iter(assemblies))
+    tied = [t for t, a in assemblies.items() if a.rows_matched == best]
+    if len(tied) > 1 and year is not None:
+        for template in tied:
+            if (template == "v2021" and year >= 2021) or (template == "v2019" and year < 2021):
+                return template
+    return tied[0]
+
+
+def parse(text: str, *, template: str | None = None) -> ParseResult:
+    """Parse the text of one annual report.
+
+    Args:
+        text: the report as text (scraped page text with ``|`` cell separators,
+            or plain text).
+        template: a template id (``"v2021"``) to force; detected when ``None``.
+
+    Returns:
+        The report with its diagnostics and the source of every cell.
+
+    Raises:
+        UnknownTemplateError: ``template`` is not a known template id.
+
+    Example:
+        >>> import govinfo
+        >>> result = govinfo.parse("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |")
+        >>> result.report.requests.new.total
+        3
+    """
+    if template is not None and template not in TEMPLATES:
+        raise UnknownTemplateError(
+            f"unknown template {template!r}; known: {', '.join(sorted(TEMPLATES))}"
+        )
+    norm = normalize(text)
+    locator = _Locator(norm)
+    rows = logical_rows(tokenize(norm.text))
+    facts = extract_meta(norm.text)
+    candidates = [template] if template else list(TEMPLATES)
+    assemblies = {t: _matcher(t).match(rows) for t in candidates}
+    chosen = template or _detect(assemblies, facts.year)
+    assembly = assemblies[chosen]
+
+    notes = list(assembly.notes)
+    notes.extend(Note(code, msg, sev, s, e) for code, msg, sev, s, e in facts.notes)
+    tables_found = bool(assembly.tables_found) and assembly.rows_matched > 0
+    if not tables_found:
+        notes.append(Note("no-table", "no statistical table found", Severity.WARNING, -1, -1))
+    else:
+        spec = spec_for(TEMPLATES[chosen])
+        found_rows = {k.rsplit(".", 1)[0] if spec.by_key[k].column.name else k for k in assembly.sources}
+        for table in spec.tables:
+            missing = [r.key for r in table.rows if r.key not in found_rows]
+            if missing and len(missing) < len(table.rows):
+                notes.append(
+                    Note("missing-row", f"rows not found: {', '.join(missing)}", Severity.WARNING, -1, -1)
+                )
+            elif missing:
+                notes.append(
+                    Note("missing-table", f"table {table.label} not found", Severity.WARNING, -1, -1)
+                )
+    fee = processing_fee(norm.text) if chosen in ("v2019", "v2021") else None
+    sources = {k: locator.span(s, e) for k, (s, e) in assembly.sources.items()}
+    if fee is not None:
+        sources[fee.key] = locator.span(fee.start, fee.end)
+        notes.append(
+            Note("from-prose", f"{fee.key} = {fee.value} from prose: {fee.sentence}",
+                 Severity.INFO, fee.start, fee.end, fee.key)
+        )
+    meta = Meta(
+        title=facts.title,
+        agency=facts.agency,
+        year=facts.year,
+        published=facts.published,
+        index_number=facts.index_number,
+        tables_found=tables_found,
+        processing_fee_yuan=fee.value if fee else None,
+    )
+    values = dict(assembly.values)
+    values["meta"] = meta
+    report = build(TEMPLATES[chosen], values)
+    notes.sort(key=lambda n: n.start)
+    return ParseResult(
+        report=report,
+        diagnostics=tuple(locator.diagnostic(n) for n in notes),
+        sources=sources,
+        text=text,
+    )

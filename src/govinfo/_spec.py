@@ -1,0 +1,201 @@
+"""Compile a template's model declaration into the flat specs every stage reads.
+
+A :class:`TemplateSpec` lists the tables, their rows and their cells, each with
+its dotted key (``requests.denied.state_secret.total``), official label, unit
+and value kind. It is derived from the attrs metadata declared with
+:mod:`govinfo._fields` and never written by hand.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+
+from govinfo._fields import Group, Row, Stat, Table, is_money, node_of
+
+T = TypeVar("T")
+
+CellValue = int | Decimal | None
+
+
+@attrs.frozen
+class ColumnSpec:
+    """One value column of a row."""
+
+    name: str
+    label: str
+    unit: str
+    aliases: tuple[str, ...]
+    money: bool
+    signed: bool
+
+
+@attrs.frozen
+class GroupSpec:
+    """A labelled block of rows inside a table."""
+
+    key: str
+    label: str
+    aliases: tuple[str, ...]
+    optional: bool
+
+
+@attrs.frozen
+class RowSpec:
+    """A row to find in the input: its label and the columns it carries."""
+
+    key: str
+    table: str
+    label: str
+    aliases: tuple[str, ...]
+    group: GroupSpec | None
+    columns: tuple[ColumnSpec, ...]
+
+    def cell_key(self, column: ColumnSpec) -> str:
+        """Dotted key of one cell of this row."""
+        return f"{self.key}.{column.name}" if column.name else self.key
+
+
+@attrs.frozen
+class CellSpec:
+    """One number cell of a template, the unit of JSON, validation and docs."""
+
+    key: str
+    row: RowSpec
+    column: ColumnSpec
+
+    @property
+    def label(self) -> str:
+        """Row label and column label, as a reader of the printed form sees them."""
+        if not self.column.name:
+            return self.row.label
+        return f"{self.row.label} / {self.column.label}"
+
+
+@attrs.frozen
+class TableSpec:
+    """One statistical table."""
+
+    key: str
+    label: str
+    aliases: tuple[str, ...]
+    layout: str
+    anchors: tuple[str, ...]
+    rows: tuple[RowSpec, ...]
+    groups: tuple[GroupSpec, ...]
+
+
+@attrs.frozen
+class TemplateSpec:
+    """Everything the pipeline needs to know about one template."""
+
+    template: str
+    report_type: type
+    tables: tuple[TableSpec, ...]
+    cells: tuple[CellSpec, ...]
+
+    @functools.cached_property
+    def by_key(self) -> dict[str, CellSpec]:
+        """Cells by dotted key."""
+        return {c.key: c for c in self.cells}
+
+
+def _column(name: str, node: Stat, tp: object) -> ColumnSpec:
+    return ColumnSpec(name, node.label, node.unit, node.aliases, is_money(tp), node.signed)
+
+
+def _walk(
+    cls: type,
+    prefix: str,
+    table_key: str,
+    group: GroupSpec | None,
+    rows: list[RowSpec],
+    groups: list[GroupSpec],
+) -> None:
+    attrs.resolve_types(cls)
+    for field in attrs.fields(cls):
+        node = node_of(field)
+        key = f"{prefix}.{field.name}"
+        if isinstance(node, Row):
+            row_cls = field.type
+            assert isinstance(row_cls, type)  # noqa: S101 - declaration invariant
+            attrs.resolve_types(row_cls)
+            columns = []
+            for col in attrs.fields(row_cls):
+                col_node = node_of(col)
+                assert isinstance(col_node, Stat)  # noqa: S101 - declaration invariant
+                columns.append(_column(col.name, col_node, col.type))
+            rows.append(RowSpec(key, table_key, node.label, node.aliases, group, tuple(columns)))
+        elif isinstance(node, Stat):
+            column = _column("", node, field.type)
+            rows.append(RowSpec(key, table_key, node.label, node.aliases, group, (column,)))
+        elif isinstance(node, Group):
+            spec = GroupSpec(key, node.label, node.aliases, node.optional)
+            groups.append(spec)
+            sub = field.type
+            assert isinstance(sub, type)  # noqa: S101 - declaration invariant
+            _walk(sub, key, table_key, spec, rows, groups)
+
+
+@functools.cache
+def spec_for(report_type: type) -> TemplateSpec:
+    """Compile (once) the spec of a report class."""
+    attrs.resolve_types(report_type)
+    tables = []
+    for field in attrs.fields(report_type):
+        node = node_of(field)
+        if not isinstance(node, Table):
+            continue
+        rows: list[RowSpec] = []
+        groups: list[GroupSpec] = []
+        sub = field.type
+        assert isinstance(sub, type)  # noqa: S101 - declaration invariant
+        _walk(sub, field.name, field.name, None, rows, groups)
+        tables.append(
+            TableSpec(
+                field.name,
+                node.label,
+                node.aliases,
+                node.layout,
+                node.anchors,
+                tuple(rows),
+                tuple(groups),
+            )
+        )
+    cells = tuple(
+        CellSpec(r.cell_key(c), r, c) for t in tables for r in t.rows for c in r.columns
+    )
+    template = report_type.TEMPLATE  # type: ignore[attr-defined]
+    return TemplateSpec(template, report_type, tuple(tables), cells)
+
+
+def build(cls: type[T], values: dict[str, Any], prefix: str = "") -> T:
+    """Construct ``cls`` from a flat ``{dotted key: value}`` mapping of its cells."""
+    kwargs: dict[str, Any] = {}
+    for field in attrs.fields(cls):  # type: ignore[arg-type]
+        node = node_of(field)
+        key = f"{prefix}.{field.name}" if prefix else field.name
+        if isinstance(node, Stat):
+            kwargs[field.name] = values.get(key)
+        elif isinstance(node, Row | Group | Table):
+            sub = field.type
+            assert isinstance(sub, type)  # noqa: S101 - declaration invariant
+            kwargs[field.name] = build(sub, values, key)
+        elif key in values:
+            kwargs[field.name] = values[key]
+    return cls(**kwargs)
+
+
+def cell_values(report: object) -> dict[str, CellValue]:
+    """Flatten a report into ``{dotted key: value}`` over the template's cells."""
+    spec = spec_for(type(report))
+    out: dict[str, CellValue] = {}
+    for cell in spec.cells:
+        obj: Any = report
+        for part in cell.key.split("."):
+            obj = getattr(obj, part)
+        out[cell.key] = obj
+    return out

@@ -1,0 +1,276 @@
+"""Invariants (勾稽关系) declared as data, and the engine that checks them.
+
+A rule says ``Σ total == Σ parts`` (or ``<=``/``>=`` for soft rules) over cell
+key patterns. ``{col}`` expands over ``each``; ``{row}`` over the rows of a
+table; ``*`` matches any run of key parts. Blank cells are never read as 0 by
+the strict verdict; the lenient verdict reads them as 0 where the total side
+is written, and is reported beside the strict one without touching the data.
+"""
+
+from __future__ import annotations
+
+import enum
+import fnmatch
+import functools
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+
+from govinfo._diagnostics import Severity
+from govinfo._spec import CellValue, TemplateSpec, cell_values, spec_for
+from govinfo.models import ApplicantCounts, Report, ReviewOutcome
+
+Basis = Literal["printed", "structural", "soft"]
+Relation = Literal["==", "<=", ">="]
+
+
+class Verdict(str, enum.Enum):
+    """Outcome of one check."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    NOT_CHECKABLE = "not checkable"
+    BLANK_TOTAL = "blank total with non-zero parts"
+
+
+@attrs.frozen
+class Rule:
+    """One invariant, declared once, checked wherever its cells exist."""
+
+    id: str
+    title: str
+    basis: Basis
+    severity: Severity
+    templates: frozenset[str]
+    total: tuple[str, ...]
+    parts: tuple[str, ...]
+    relation: Relation = "=="
+    each: tuple[str, ...] = ("",)
+    rows_of: str | None = None
+
+
+@attrs.frozen
+class Finding:
+    """The result of one rule on one row, column or group.
+
+    ``total`` and ``parts`` list each operand's key and value; ``verdict`` is the
+    strict verdict and ``lenient`` the one that reads blanks as 0 where the
+    total side is written.
+    """
+
+    rule: str
+    title: str
+    basis: Basis
+    severity: Severity
+    relation: Relation
+    total: tuple[tuple[str, CellValue], ...]
+    parts: tuple[tuple[str, CellValue], ...]
+    verdict: Verdict
+    lenient: Verdict
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        """Every cell key the check reads."""
+        return tuple(k for k, _ in (*self.total, *self.parts))
+
+    @property
+    def failed(self) -> bool:
+        """Whether this finding is a failure (strict, or lenient where strict cannot tell)."""
+        if self.verdict in (Verdict.FAILED, Verdict.BLANK_TOTAL):
+            return True
+        return self.verdict is Verdict.NOT_CHECKABLE and self.lenient in (
+            Verdict.FAILED,
+            Verdict.BLANK_TOTAL,
+        )
+
+    @property
+    def message(self) -> str:
+        """One line a person can act on."""
+        lhs = " + ".join(f"{k}={_fmt(v)}" for k, v in self.total)
+        rhs = " + ".join(f"{k}={_fmt(v)}" for k, v in self.parts)
+        sums = f"{_fmt(_sum(self.total))} {self.relation} {_fmt(_sum(self.parts))}"
+        return (
+            f"{self.rule} {self.verdict.value} (lenient: {self.lenient.value}): "
+            f"{lhs} {self.relation} {rhs} [{sums}]"
+        )
+
+
+@attrs.frozen
+class Validation:
+    """All findings of :func:`govinfo.validate` on one report."""
+
+    findings: tuple[Finding, ...]
+
+    @property
+    def failures(self) -> tuple[Finding, ...]:
+        """Findings that fail (see :attr:`Finding.failed`)."""
+        return tuple(f for f in self.findings if f.failed)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """Failures of severity error."""
+        return tuple(f for f in self.failures if f.severity is Severity.ERROR)
+
+    @property
+    def ok(self) -> bool:
+        """True when no rule of severity error fails."""
+        return not self.errors
+
+
+def _fmt(value: CellValue) -> str:
+    return "blank" if value is None else str(value)
+
+
+def _sum(operands: Sequence[tuple[str, CellValue]]) -> int | Decimal | None:
+    values = [v for _, v in operands]
+    if any(v is None for v in values):
+        return None
+    return sum(v for v in values if v is not None)
+
+
+_COLUMNS = tuple(f.name for f in attrs.fields(ApplicantCounts))
+_COUNTS = tuple(f"{{row}}.{c}" for c in _COLUMNS if c != "total")
+_OUTCOMES = tuple(f"{{row}}.{f.name}" for f in attrs.fields(ReviewOutcome) if f.name != "total")
+_RESULT_ROWS = (
+    "requests.granted.{col}",
+    "requests.partially_granted.{col}",
+    "requests.denied.*.{col}",
+    "requests.unable.*.{col}",
+    "requests.not_processed.*.{col}",
+    "requests.other.{col}",
+    "requests.other.*.{col}",
+)
+_MODERN = frozenset({"v2019", "v2021"})
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "R1",
+        "第一项加第二项之和,等于第三项加第四项之和 (new + carried over = processed + carried forward)",
+        "printed",
+        Severity.ERROR,
+        _MODERN,
+        total=("requests.processed_total.{col}", "requests.carried_forward.{col}"),
+        parts=("requests.new.{col}", "requests.carried_over.{col}"),
+        each=_COLUMNS,
+    ),
+    Rule(
+        "R2",
+        "(七)总计 equals the sum of the result rows (一)…(六)",
+        "structural",
+        Severity.ERROR,
+        _MODERN,
+        total=("requests.processed_total.{col}",),
+        parts=_RESULT_ROWS,
+        each=_COLUMNS,
+    ),
+    Rule(
+        "R3",
+        "总计 equals 自然人 plus the five 法人或其他组织 columns",
+        "structural",
+        Severity.ERROR,
+        _MODERN,
+        total=("{row}.total",),
+        parts=_COUNTS,
+        rows_of="requests",
+    ),
+    Rule(
+        "R4",
+        "总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+        "structural",
+        Severity.ERROR,
+        _MODERN,
+        total=("{row}.total",),
+        parts=_OUTCOMES,
+        rows_of="review_litigation",
+    ),
+)
+
+
+def _expand(patterns: Sequence[str], keys: Sequence[str], col: str, row: str) -> list[str]:
+    out: list[str] = []
+    for pattern in patterns:
+        concrete = pattern.replace("{col}", col).replace("{row}", row)
+        if "*" in concrete:
+            out.extend(k for k in keys if fnmatch.fnmatchcase(k, concrete) and k not in out)
+        elif concrete in keys and concrete not in out:
+            out.append(concrete)
+    return out
+
+
+@functools.cache
+def _plan(spec: TemplateSpec) -> tuple[tuple[Rule, tuple[str, ...], tuple[str, ...]], ...]:
+    keys = [c.key for c in spec.cells]
+    checks = []
+    for rule in RULES:
+        if spec.template not in rule.templates:
+            continue
+        rows = [""]
+        if rule.rows_of is not None:
+            rows = [r.key for t in spec.tables if t.key == rule.rows_of for r in t.rows]
+        for row in rows:
+            for col in rule.each:
+                total = _expand(rule.total, keys, col, row)
+                parts = _expand(rule.parts, keys, col, row)
+                if total and parts:
+                    checks.append((rule, tuple(total), tuple(parts)))
+    return tuple(checks)
+
+
+def _compare(left: int | Decimal, relation: Relation, right: int | Decimal) -> Verdict:
+    ok = left == right if relation == "==" else left <= right if relation == "<=" else left >= right
+    return Verdict.PASSED if ok else Verdict.FAILED
+
+
+def _verdicts(
+    relation: Relation, total: list[CellValue], parts: list[CellValue]
+) -> tuple[Verdict, Verdict]:
+    written_parts = sum(v for v in parts if v is not None)
+    if all(v is not None for v in (*total, *parts)):
+        strict = _compare(
+            sum(v for v in total if v is not None), relation, written_parts
+        )
+        return strict, strict
+    if all(v is None for v in total):
+        blank = Verdict.BLANK_TOTAL if relation == "==" and written_parts else Verdict.NOT_CHECKABLE
+        return blank, blank
+    lenient = _compare(sum(v for v in total if v is not None), relation, written_parts)
+    return Verdict.NOT_CHECKABLE, lenient
+
+
+def _check(report: Report) -> Iterator[Finding]:
+    values = cell_values(report)
+    for rule, total_keys, part_keys in _plan(spec_for(type(report))):
+        total = [values[k] for k in total_keys]
+        parts = [values[k] for k in part_keys]
+        strict, lenient = _verdicts(rule.relation, total, parts)
+        yield Finding(
+            rule.id,
+            rule.title,
+            rule.basis,
+            rule.severity,
+            rule.relation,
+            tuple(zip(total_keys, total, strict=True)),
+            tuple(zip(part_keys, parts, strict=True)),
+            strict,
+            lenient,
+        )
+
+
+def validate(report: Report) -> Validation:
+    """Check every invariant of the report's template.
+
+    Returns:
+        All findings, passed ones included; :attr:`Validation.ok` is false when
+        a rule of severity error fails.
+
+    Example:
+        >>> import govinfo
+        >>> from govinfo.models import ReviewLitigation, ReviewOutcome
+        >>> table4 = ReviewLitigation(review=ReviewOutcome(upheld=1, corrected=0, other=0, pending=0, total=2))
+        >>> result = govinfo.validate(govinfo.ReportV2021(review_litigation=table4))
+        >>> [f.message for f in result.failures]
+        ['R4 failed (lenient: failed): review_litigation.review.total=2 == review_litigation.review.upheld=1 + review_litigation.review.corrected=0 + review_litigation.review.other=0 + review_litigation.review.pending=0 [2 == 1]']
+    """
+    return Validation(tuple(_check(report)))
