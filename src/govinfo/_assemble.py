@@ -9,7 +9,7 @@ values after a header (table 四) are read as a block in declaration order.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -18,6 +18,9 @@ from govinfo._labels import has_numbering, label_keys
 from govinfo._numbers import read_cell
 from govinfo._spec import CellValue, ColumnSpec, GroupSpec, RowSpec, TableSpec, TemplateSpec
 from govinfo._tokenize import Cell, Kind, Line
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
 
 
 @attrs.frozen
@@ -131,7 +134,9 @@ class Matcher:
                     k for r in table.rows for c in r.columns for k in _keys(c.label, c.aliases)
                 }
                 # "行政诉讼 复议后起诉" is printed as two header cells.
-                words |= {k for r in table.rows for part in r.label.split() for k in label_keys(part)}
+                words |= {
+                    k for r in table.rows for part in r.label.split() for k in label_keys(part)
+                }
                 self.block_words[table.key] = words
         self._fuzzy_keys = sorted(k for k in self.rows if len(k) >= 6)
 
@@ -265,8 +270,10 @@ class Matcher:
                     )
                 )
             unit = next((u.text for u in m.logical.units), None)
-            window = _window(m.logical.cells, len(m.row.columns), trailing_padding=True)
+            window, ambiguous = _window(m.logical.cells, len(m.row.columns), trailing_padding=True)
             self._extra(m.row.key, m.logical, window, out)
+            if ambiguous:
+                self._padding(m.row.key, m.logical, "after", out)
             self._fill(m.row, m.row.columns, window, m.logical, unit, out)
 
     def _duplicate(self, ignored: _Match, kept: _Match, out: Assembly) -> None:
@@ -283,8 +290,10 @@ class Matcher:
 
     def _assign_block(self, table: TableSpec, logical: LogicalRow, out: Assembly) -> None:
         slots = [(r, c) for r in table.rows for c in r.columns]
-        window = _window(logical.cells, len(slots), trailing_padding=False)
+        window, ambiguous = _window(logical.cells, len(slots), trailing_padding=False)
         self._extra(table.key, logical, window, out)
+        if ambiguous:
+            self._padding(table.key, logical, "before", out)
         out.tables_found.add(table.key)
         for row in table.rows:
             n = len(row.columns)
@@ -292,8 +301,22 @@ class Matcher:
             self._fill(row, row.columns, window[:n], logical, None, out)
             window = window[n:]
 
+    def _padding(self, where: str, logical: LogicalRow, side: str, out: Assembly) -> None:
+        first = logical.cells[0]
+        out.notes.append(
+            Note(
+                "padding-assumed",
+                f"{where}: {len(logical.cells)} cells for fewer columns, some blank; "
+                f"the empty cells {side} the values were taken as padding",
+                Severity.INFO,
+                first.start,
+                logical.cells[-1].end,
+                where,
+            )
+        )
+
     def _extra(
-        self, where: str, logical: LogicalRow, window: Sequence[Cell | None], out: Assembly
+        self, where: str, logical: LogicalRow, window: Sequence[Cell], out: Assembly
     ) -> None:
         extra = [c for c in logical.cells if c.kind is Kind.VALUE and c not in window]
         if extra:
@@ -313,7 +336,7 @@ class Matcher:
         self,
         row: RowSpec,
         columns: Sequence[ColumnSpec],
-        window: Sequence[Cell | None],
+        window: Sequence[Cell],
         logical: LogicalRow,
         unit: str | None,
         out: Assembly,
@@ -342,32 +365,32 @@ class Matcher:
             if reading.how in ("placeholder", "invalid", "converted"):
                 severity = Severity.INFO if reading.how == "converted" else Severity.WARNING
                 out.notes.append(
-                    Note(reading.how, f"{key}: {reading.detail}", severity, cell.start, cell.end, key)
+                    Note(
+                        reading.how, f"{key}: {reading.detail}", severity, cell.start, cell.end, key
+                    )
                 )
 
 
-def _pad(window: Sequence[Cell | None], n: int) -> list[Cell | None]:
+def _pad(window: Sequence[Cell], n: int) -> list[Cell | None]:
     return [*window, *([None] * (n - len(window)))][:n]
 
 
-def _window(
-    cells: Sequence[Cell], n: int, *, trailing_padding: bool
-) -> list[Cell | None]:
+def _window(cells: Sequence[Cell], n: int, *, trailing_padding: bool) -> tuple[list[Cell], bool]:
     """Pick the ``n`` cells of a row, dropping empty padding cells.
 
     Scrapers pad rows with empty cells where the label spanned several columns.
     The chosen window covers every filled cell; among several, padding is
-    assumed after the values (rows) or before them (value blocks).
+    assumed after the values (rows) or before them (value blocks). The flag
+    tells whether another choice was possible (blank cells next to padding).
     """
     if len(cells) <= n:
-        return list(cells)
+        return list(cells), False
     filled = [i for i, c in enumerate(cells) if c.kind is Kind.VALUE]
     if not filled:
-        return list(cells[:n])
+        return list(cells[:n]), False
     starts = [s for s in range(len(cells) - n + 1) if s <= filled[0] and filled[-1] < s + n]
     if not starts:
         # More filled cells than columns: keep the first (or last) n; the rest is reported.
         starts = [0] if trailing_padding else [len(cells) - n]
     start = starts[0] if trailing_padding else starts[-1]
-    return list(cells[start : start + n])
-
+    return list(cells[start : start + n]), len(starts) > 1

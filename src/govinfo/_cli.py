@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from govinfo._errors import GovinfoError
 from govinfo._input import example_text, read_text
@@ -16,6 +15,9 @@ from govinfo._render import render_table
 from govinfo._validate import Validation, validate
 from govinfo._version import __version__
 from govinfo.models import TEMPLATES
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -132,7 +134,9 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return status
 
 
-def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """Run the CLI; returns the exit status (0 ok, 1 a rule fails, 2 unreadable input)."""
     out = out or sys.stdout
     err = err or sys.stderr

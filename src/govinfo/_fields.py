@@ -81,16 +81,12 @@ def stat(
     )
 
 
-def row(
-    cls: type, label: str, *, aliases: tuple[str, ...] = (), note: str | None = None
-) -> Any:  # noqa: ANN401
+def row(cls: type, label: str, *, aliases: tuple[str, ...] = (), note: str | None = None) -> Any:  # noqa: ANN401
     """Declare a row whose columns are the :func:`stat` fields of ``cls``."""
     return attrs.field(factory=cls, kw_only=True, metadata={META_KEY: Row(label, aliases, note)})
 
 
-def group(
-    cls: type, label: str, *, aliases: tuple[str, ...] = (), optional: bool = False
-) -> Any:  # noqa: ANN401
+def group(cls: type, label: str, *, aliases: tuple[str, ...] = (), optional: bool = False) -> Any:  # noqa: ANN401
     """Declare a labelled block of rows."""
     return attrs.field(
         factory=cls, kw_only=True, metadata={META_KEY: Group(label, aliases, optional)}

@@ -37,7 +37,8 @@ def read_text(path: str | os.PathLike[str]) -> str:
 
 def example_text() -> str:
     """The bundled example report (a real 2023 report in the 2021 template)."""
-    return importlib.resources.files("govinfo").joinpath("data", EXAMPLE).read_text("utf-8")
+    data = importlib.resources.files("govinfo").joinpath("data")
+    return data.joinpath(EXAMPLE).read_text("utf-8")
 
 
 def parse_file(path: str | os.PathLike[str], *, template: str | None = None) -> ParseResult:

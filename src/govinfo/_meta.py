@@ -17,14 +17,29 @@ _PUBLISHED = [
     re.compile(rf"日期{_SEP}{_DATE}"),
 ]
 _INDEX = re.compile(rf"索\s*引\s*号{_SEP}([A-Za-z0-9][A-Za-z0-9/\-_.]*)")
-_AGENCY = re.compile(rf"(?:发布机构|发文机关|发布单位){_SEP}([^|\s][^|\n]*?)\s*(?:\||$)", re.MULTILINE)
-_TITLE = re.compile(
-    r"^\s*([^|>:\n]{0,60}?(?:信息公开|政务公开)[^|>:\n]{0,30}?(?:年度报告|年报|报告))\s*$", re.MULTILINE
+_AGENCY = re.compile(
+    rf"(?:发布机构|发文机关|发布单位){_SEP}([^|\s][^|\n]*?)\s*(?:\||$)", re.MULTILINE
 )
-_TITLE_AGENCY = re.compile(r"^(?:关于)?(?P<before>.*?)(?:\d{4}\s*年度?)(?P<after>.*?)(?:政府信息公开|政务公开|信息公开)")
+_TITLE = re.compile(
+    r"^\s*([^|>:\n]{0,60}?(?:信息公开|政务公开)[^|>:\n]{0,30}?(?:年度报告|年报|报告))\s*$",
+    re.MULTILINE,
+)
+_TITLE_AGENCY = re.compile(
+    r"^(?:关于)?(?P<before>.*?)(?:\d{4}\s*年度?)(?P<after>.*?)(?:政府信息公开|政务公开|信息公开)"
+)
 _YEAR_RULES = [
-    ("statistics period", re.compile(r"(?:数据核定时间点为|统计期限自|统计时限为|统计期限为|统计时间为)\s*(\d{4})\s*年\s*1\s*月\s*1\s*日")),
-    ("report heading", re.compile(r"(\d{4})\s*年度?(?:本单位|本机关)?政府信息公开(?:工作)?(?:年度报告|统计表|情况统计表|工作报告|工作情况)")),
+    (
+        "statistics period",
+        re.compile(
+            r"(?:数据核定时间点为|统计期限自|统计时限为|统计期限为|统计时间为)\s*(\d{4})\s*年\s*1\s*月\s*1\s*日"
+        ),
+    ),
+    (
+        "report heading",
+        re.compile(
+            r"(\d{4})\s*年度?(?:本单位|本机关)?政府信息公开(?:工作)?(?:年度报告|统计表|情况统计表|工作报告|工作情况)"
+        ),
+    ),
     ("report heading", re.compile(r"现将(\d{4})\s*年度?")),
 ]
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
@@ -50,7 +65,7 @@ def _date(m: re.Match[str]) -> dt.date | None:
 
 
 def _plausible(year: int) -> bool:
-    return 2000 <= year <= dt.date.today().year + 1
+    return 2000 <= year <= dt.datetime.now(tz=dt.timezone.utc).year + 1
 
 
 def extract_meta(text: str) -> MetaFacts:
@@ -72,7 +87,7 @@ def extract_meta(text: str) -> MetaFacts:
     if title:
         am = _TITLE_AGENCY.match(title)
         if am:
-            agency = (am["before"] or am["after"]).strip(" ,,:") or None
+            agency = re.sub(r"^[\s,:]+|[\s,:]+$", "", am["before"] or am["after"]) or None
     if agency is None:
         am2 = _AGENCY.search(text)
         agency = am2[1].strip() if am2 else None
@@ -88,8 +103,13 @@ def extract_meta(text: str) -> MetaFacts:
             if ym and _plausible(int(ym[1])):
                 year = int(ym[1])
                 notes.append(
-                    ("year-inferred", f"report year {year} read from the {source}",
-                     Severity.INFO, ym.start(1), ym.end(1))
+                    (
+                        "year-inferred",
+                        f"report year {year} read from the {source}",
+                        Severity.INFO,
+                        ym.start(1),
+                        ym.end(1),
+                    )
                 )
                 break
     if year is None:
@@ -99,8 +119,12 @@ def extract_meta(text: str) -> MetaFacts:
         if years:
             year, count = years.most_common(1)[0]
             notes.append(
-                ("year-inferred",
-                 f"report year {year} guessed as the year the text names most often ({count}×)",
-                 Severity.WARNING, -1, -1)
+                (
+                    "year-inferred",
+                    f"report year {year} guessed as the year the text names most often ({count}×)",
+                    Severity.WARNING,
+                    -1,
+                    -1,
+                )
             )
     return MetaFacts(title, agency, year, published, index_number, tuple(notes))

@@ -10,12 +10,10 @@ import attrs
 _CLAUSE = r"[^。;;\n]"
 _FEE_NONE = re.compile(
     rf"(?:未|没有|无|不)(?:向{_CLAUSE}{{0,20}}?)?(?:收取|产生|发生){_CLAUSE}{{0,20}}?信息处理费"
-    rf"|信息处理费{_CLAUSE}{{0,10}}?(?:为\s*)?(?:0|零)\s*元"
+    rf"|信息处理费(?:[^。;;\n\d]){{0,10}}?(?:为\s*)?(?:0|零)\s*元"
     rf"|信息处理费{_CLAUSE}{{0,6}}?(?:均为零|为零|无)"
 )
-_FEE_AMOUNT = re.compile(
-    rf"信息处理费{_CLAUSE}{{0,12}}?(\d+(?:\.\d+)?)\s*(万元|元)"
-)
+_FEE_AMOUNT = re.compile(rf"信息处理费{_CLAUSE}{{0,12}}?(\d+(?:\.\d+)?)\s*(万元|元)")
 
 
 @attrs.frozen
@@ -42,13 +40,19 @@ def processing_fee(text: str) -> ProseFigure | None:
     none = _FEE_NONE.search(text)
     if none and (m is None or none.start() <= m.start()):
         return ProseFigure(
-            "meta.processing_fee_yuan", Decimal(0), none.start(), none.end(),
+            "meta.processing_fee_yuan",
+            Decimal(0),
+            none.start(),
+            none.end(),
             _sentence(text, none.start(), none.end()),
         )
     if m:
         amount = Decimal(m[1]) * (10000 if m[2] == "万元" else 1)
         return ProseFigure(
-            "meta.processing_fee_yuan", amount, m.start(), m.end(),
+            "meta.processing_fee_yuan",
+            amount,
+            m.start(),
+            m.end(),
             _sentence(text, m.start(), m.end()),
         )
     return None

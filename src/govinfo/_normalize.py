@@ -13,10 +13,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜńňǹḿ"
@@ -81,9 +83,7 @@ def _to_simplified(text: str, origin: list[int]) -> tuple[str, list[int]]:
     for line in text.splitlines(keepends=True):
         conv = converter.convert(line)
         if len(conv) != len(line):
-            conv = "".join(
-                c if len(c) == 1 else ch for ch in line for c in [converter.convert(ch)]
-            )
+            conv = "".join(c if len(c) == 1 else ch for ch in line for c in [converter.convert(ch)])
         out.append(conv)
     return "".join(out), origin
 

@@ -11,7 +11,9 @@ from govinfo._spec import CellValue, ColumnSpec
 
 UNITS = ("人次", "万元", "元", "件", "条", "个", "人", "次", "篇", "份", "项", "家", "场", "期")
 _UNIT_RE = "|".join(UNITS)
-_NUMBER = re.compile(rf"^(?P<sign>[+-]?)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<frac>\.\d+)?(?P<unit>{_UNIT_RE})?$")
+_NUMBER = re.compile(
+    rf"^(?P<sign>[+-]?)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<frac>\.\d+)?(?P<unit>{_UNIT_RE})?$"
+)
 _BLANK = re.compile(r"^(?:[—\-/\\]+|－|/|空|\?+)?$")
 _ZERO_WORDS = frozenset({"无", "没有", "零"})
 _PLACEHOLDER = re.compile(r"^[xX×*]+(?:\.[xX×*]+)?(?:%|" + _UNIT_RE + ")?$")
@@ -33,9 +35,7 @@ class CellReading:
 def is_value_text(text: str) -> bool:
     """Tell whether a cell's text stands in a number position (not a label)."""
     t = text.replace(" ", "")
-    return bool(
-        _NUMBER.match(t) or _BLANK.match(t) or t in _ZERO_WORDS or _PLACEHOLDER.match(t)
-    )
+    return bool(_NUMBER.match(t) or _BLANK.match(t) or t in _ZERO_WORDS or _PLACEHOLDER.match(t))
 
 
 def is_unit_text(text: str) -> bool:

@@ -73,7 +73,9 @@ class _Locator:
         if note.start < 0:
             return Diagnostic(note.code, note.message, note.severity, key=note.key)
         span = self.span(note.start, note.end)
-        return Diagnostic(note.code, note.message, note.severity, span, self.excerpt(span), note.key)
+        return Diagnostic(
+            note.code, note.message, note.severity, span, self.excerpt(span), note.key
+        )
 
 
 @functools.cache
@@ -135,24 +137,40 @@ def parse(text: str, *, template: str | None = None) -> ParseResult:
         notes.append(Note("no-table", "no statistical table found", Severity.WARNING, -1, -1))
     else:
         spec = spec_for(TEMPLATES[chosen])
-        found_rows = {k.rsplit(".", 1)[0] if spec.by_key[k].column.name else k for k in assembly.sources}
+        found_rows = {
+            k.rsplit(".", 1)[0] if spec.by_key[k].column.name else k for k in assembly.sources
+        }
         for table in spec.tables:
             missing = [r.key for r in table.rows if r.key not in found_rows]
             if missing and len(missing) < len(table.rows):
                 notes.append(
-                    Note("missing-row", f"rows not found: {', '.join(missing)}", Severity.WARNING, -1, -1)
+                    Note(
+                        "missing-row",
+                        f"rows not found: {', '.join(missing)}",
+                        Severity.WARNING,
+                        -1,
+                        -1,
+                    )
                 )
             elif missing:
                 notes.append(
-                    Note("missing-table", f"table {table.label} not found", Severity.WARNING, -1, -1)
+                    Note(
+                        "missing-table", f"table {table.label} not found", Severity.WARNING, -1, -1
+                    )
                 )
     fee = processing_fee(norm.text) if chosen in ("v2019", "v2021") else None
     sources = {k: locator.span(s, e) for k, (s, e) in assembly.sources.items()}
     if fee is not None:
         sources[fee.key] = locator.span(fee.start, fee.end)
         notes.append(
-            Note("from-prose", f"{fee.key} = {fee.value} from prose: {fee.sentence}",
-                 Severity.INFO, fee.start, fee.end, fee.key)
+            Note(
+                "from-prose",
+                f"{fee.key} = {fee.value} from prose: {fee.sentence}",
+                Severity.INFO,
+                fee.start,
+                fee.end,
+                fee.key,
+            )
         )
     meta = Meta(
         title=facts.title,
@@ -163,7 +181,7 @@ def parse(text: str, *, template: str | None = None) -> ParseResult:
         tables_found=tables_found,
         processing_fee_yuan=fee.value if fee else None,
     )
-    values = dict(assembly.values)
+    values: dict[str, object] = dict(assembly.values)
     values["meta"] = meta
     report = build(TEMPLATES[chosen], values)
     notes.sort(key=lambda n: n.start)

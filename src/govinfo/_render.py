@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from govinfo._spec import CellValue, RowSpec, cell_values, spec_for
-from govinfo.models import Report
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from govinfo.models import Report
 
 _NOTE = re.compile(r"\([^()]*\)$")
 
@@ -52,8 +56,10 @@ def render_table(report: Report, *, label_width: int = 28) -> str:
     meta = report.meta
     lines = [
         f"{meta.title or '(untitled report)'}",
-        f"template {spec.template} · agency {meta.agency or '—'} · year {meta.year or '—'}"
-        f" · published {meta.published or '—'} · 索引号 {meta.index_number or '—'}",
+        (
+            f"template {spec.template} · agency {meta.agency or '—'} · year {meta.year or '—'}"
+            f" · published {meta.published or '—'} · 索引号 {meta.index_number or '—'}"
+        ),
     ]
     if meta.processing_fee_yuan is not None:
         lines.append(f"信息处理费 {meta.processing_fee_yuan} 元")
@@ -63,15 +69,48 @@ def render_table(report: Report, *, label_width: int = 28) -> str:
             headers = [c.label for c in block[0].columns]
             widths = [max(6, _width(h)) for h in headers]
             lines.append(
-                _fit("", label_width) + " " + " ".join(
-                    _fit(h, w, right=True) for h, w in zip(headers, widths, strict=True)
-                )
+                _fit("", label_width)
+                + " "
+                + " ".join(_fit(h, w, right=True) for h, w in zip(headers, widths, strict=True))
             )
             for row in block:
                 cells = [_value(values[row.cell_key(c)]) for c in row.columns]
                 lines.append(
-                    _fit(_short(row), label_width) + " " + " ".join(
-                        _fit(v, w, right=True) for v, w in zip(cells, widths, strict=True)
-                    )
+                    _fit(_short(row), label_width)
+                    + " "
+                    + " ".join(_fit(v, w, right=True) for v, w in zip(cells, widths, strict=True))
                 )
     return "\n".join(lines)
+
+
+def render_text(report: Report) -> str:
+    """Render the statistical tables as canonical scraped text: one row a line, cells ``|``-ended.
+
+    Blank cells are written empty, so ``parse(render_text(r))`` gives back every cell of ``r``.
+    """
+    spec = spec_for(type(report))
+    values = cell_values(report)
+    lines: list[str] = []
+    if report.meta.title:
+        lines.append(report.meta.title)
+    for table in spec.tables:
+        lines.append(table.label)
+        if table.layout == "value_block":
+            lines.append(" | ".join(r.label for r in table.rows) + " |")
+            lines.append(" | ".join(c.label for c in table.rows[0].columns) + " |")
+            block = [_cell(values[r.cell_key(c)]) for r in table.rows for c in r.columns]
+            lines.append(" | ".join(block) + " |")
+            continue
+        group = None
+        for row in table.rows:
+            labels = [row.label]
+            if row.group is not None and row.group != group:
+                labels.insert(0, row.group.label)
+            group = row.group
+            cells = [_cell(values[row.cell_key(c)]) for c in row.columns]
+            lines.append(" | ".join([*labels, *cells]) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value: CellValue) -> str:
+    return "" if value is None else str(value)

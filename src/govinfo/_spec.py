@@ -140,9 +140,18 @@ def _walk(
             _walk(sub, key, table_key, spec, rows, groups)
 
 
-@functools.cache
+_SPECS: dict[type, TemplateSpec] = {}
+
+
 def spec_for(report_type: type) -> TemplateSpec:
     """Compile (once) the spec of a report class."""
+    cached = _SPECS.get(report_type)
+    if cached is None:
+        cached = _SPECS[report_type] = _compile(report_type)
+    return cached
+
+
+def _compile(report_type: type) -> TemplateSpec:
     attrs.resolve_types(report_type)
     tables = []
     for field in attrs.fields(report_type):
@@ -165,9 +174,7 @@ def spec_for(report_type: type) -> TemplateSpec:
                 tuple(groups),
             )
         )
-    cells = tuple(
-        CellSpec(r.cell_key(c), r, c) for t in tables for r in t.rows for c in r.columns
-    )
+    cells = tuple(CellSpec(r.cell_key(c), r, c) for t in tables for r in t.rows for c in r.columns)
     template = report_type.TEMPLATE  # type: ignore[attr-defined]
     return TemplateSpec(template, report_type, tuple(tables), cells)
 

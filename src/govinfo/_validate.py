@@ -12,15 +12,17 @@ from __future__ import annotations
 import enum
 import fnmatch
 import functools
-from collections.abc import Iterator, Sequence
-from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from govinfo._diagnostics import Severity
 from govinfo._spec import CellValue, TemplateSpec, cell_values, spec_for
 from govinfo.models import ApplicantCounts, Report, ReviewOutcome
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from decimal import Decimal
 
 Basis = Literal["printed", "structural", "soft"]
 Relation = Literal["==", "<=", ">="]
@@ -87,14 +89,19 @@ class Finding:
 
     @property
     def message(self) -> str:
-        """One line a person can act on."""
-        lhs = " + ".join(f"{k}={_fmt(v)}" for k, v in self.total)
-        rhs = " + ".join(f"{k}={_fmt(v)}" for k, v in self.parts)
-        sums = f"{_fmt(_sum(self.total))} {self.relation} {_fmt(_sum(self.parts))}"
+        """One line a person can act on: the rule, both sides' cells and sums, the verdicts."""
         return (
-            f"{self.rule} {self.verdict.value} (lenient: {self.lenient.value}): "
-            f"{lhs} {self.relation} {rhs} [{sums}]"
+            f"{self.rule} {self.verdict.value}: {_side(self.total)} = {_fmt(_sum(self.total))}"
+            f" {self.relation} {_side(self.parts)} = {_fmt(_sum(self.parts))}"
+            f" (lenient: {self.lenient.value})"
         )
+
+
+def _side(operands: Sequence[tuple[str, CellValue]]) -> str:
+    if len(operands) <= 6:
+        return " + ".join(f"{k}={_fmt(v)}" for k, v in operands)
+    shown = [f"{k}={_fmt(v)}" for k, v in operands if v != 0]
+    return f"Σ {len(operands)} cells ({', '.join(shown) or 'all 0'}; others 0)"
 
 
 @attrs.frozen
@@ -147,7 +154,7 @@ _MODERN = frozenset({"v2019", "v2021"})
 RULES: tuple[Rule, ...] = (
     Rule(
         "R1",
-        "第一项加第二项之和,等于第三项加第四项之和 (new + carried over = processed + carried forward)",
+        "第一项加第二项之和,等于第三项加第四项之和 (new + carried over = processed + forward)",
         "printed",
         Severity.ERROR,
         _MODERN,
@@ -228,9 +235,7 @@ def _verdicts(
 ) -> tuple[Verdict, Verdict]:
     written_parts = sum(v for v in parts if v is not None)
     if all(v is not None for v in (*total, *parts)):
-        strict = _compare(
-            sum(v for v in total if v is not None), relation, written_parts
-        )
+        strict = _compare(sum(v for v in total if v is not None), relation, written_parts)
         return strict, strict
     if all(v is None for v in total):
         blank = Verdict.BLANK_TOTAL if relation == "==" and written_parts else Verdict.NOT_CHECKABLE
@@ -268,9 +273,11 @@ def validate(report: Report) -> Validation:
     Example:
         >>> import govinfo
         >>> from govinfo.models import ReviewLitigation, ReviewOutcome
-        >>> table4 = ReviewLitigation(review=ReviewOutcome(upheld=1, corrected=0, other=0, pending=0, total=2))
+        >>> table4 = ReviewLitigation(
+        ...     review=ReviewOutcome(upheld=1, corrected=0, other=0, pending=0, total=2)
+        ... )
         >>> result = govinfo.validate(govinfo.ReportV2021(review_litigation=table4))
-        >>> [f.message for f in result.failures]
-        ['R4 failed (lenient: failed): review_litigation.review.total=2 == review_litigation.review.upheld=1 + review_litigation.review.corrected=0 + review_litigation.review.other=0 + review_litigation.review.pending=0 [2 == 1]']
+        >>> [(f.rule, f.verdict.value, f.cells[0]) for f in result.failures]
+        [('R4', 'failed', 'review_litigation.review.total')]
     """
     return Validation(tuple(_check(report)))

@@ -75,9 +75,7 @@ class NotProcessed:
     duplicate: ApplicantCounts = row(ApplicantCounts, "2.重复申请")
     publication: ApplicantCounts = row(ApplicantCounts, "3.要求提供公开出版物")
     excessive: ApplicantCounts = row(ApplicantCounts, "4.无正当理由大量反复申请")
-    confirmation: ApplicantCounts = row(
-        ApplicantCounts, "5.要求行政机关确认或重新出具已获取信息"
-    )
+    confirmation: ApplicantCounts = row(ApplicantCounts, "5.要求行政机关确认或重新出具已获取信息")
 
 
 @attrs.frozen

@@ -1,0 +1,209 @@
+"""The text parser: shapes, cell reading, provenance, diagnostics."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from conftest import seed_text
+from hypothesis import given
+from shapes import cell_per_line, full_width
+
+import govinfo
+from govinfo._render import render_text
+from govinfo._spec import cell_values
+from govinfo.testing import reports, valid_reports
+
+TABLE3_ROW = "一、本年新收政府信息公开申请数量 | {} |\n"
+
+
+def _row(*cells: str) -> str:
+    return TABLE3_ROW.format(" | ".join(cells))
+
+
+class TestRoundTripThroughText:
+    """parse(render(r)) gives back every cell of r (blanks included)."""
+
+    @given(reports("v2021"))
+    def test_canonical_text(self, report: govinfo.Report) -> None:
+        """The canonical `|` layout reads back cell for cell."""
+        result = govinfo.parse(render_text(report))
+        assert cell_values(result.report) == cell_values(report)
+
+    @given(valid_reports("v2021"))
+    def test_cell_per_line_with_padding(self, report: govinfo.Report) -> None:
+        """Seed 004's layout (one cell a line, colspan padding as runs of |) reads back."""
+        text = cell_per_line(render_text(report))
+        result = govinfo.parse(text)
+        assert cell_values(result.report) == cell_values(report)
+        assert result.template == "v2021"
+
+    @given(valid_reports("v2021"))
+    def test_full_width_digits_and_punctuation(self, report: govinfo.Report) -> None:
+        """Full-width digits and punctuation are read like ASCII ones."""
+        result = govinfo.parse(full_width(render_text(report)))
+        assert cell_values(result.report) == cell_values(report)
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ("0", 0),
+        ("1,234", 1234),
+        ("12件", 12),
+        ("０", 0),
+        ("无", 0),
+        ("—", None),
+        ("/", None),
+        ("－", None),
+        ("", None),
+    ],
+)
+def test_count_cells(cell: str, value: int | None) -> None:
+    """Counts: separators, units and full-width digits read; "无" is 0; dashes and blanks are None."""
+    report = govinfo.parse(_row(cell, "0", "0", "0", "0", "0", "0")).report
+    assert report.requests.new.natural_person == value
+
+
+def test_placeholder_is_no_value_with_a_diagnostic() -> None:
+    """"xx" in a number cell is no value, and says so."""
+    result = govinfo.parse(_row("xx", "0", "0", "0", "0", "0", "xxx"))
+    assert result.report.requests.new.natural_person is None
+    assert result.report.requests.new.total is None
+    codes = [(d.code, d.key) for d in result.diagnostics]
+    assert ("placeholder", "requests.new.natural_person") in codes
+    assert ("placeholder", "requests.new.total") in codes
+
+
+def test_negative_count_is_kept_in_a_diagnostic() -> None:
+    """A negative count cannot be stored; the raw text stays in an 'invalid' diagnostic."""
+    result = govinfo.parse(_row("-3", "0", "0", "0", "0", "0", "0"))
+    assert result.report.requests.new.natural_person is None
+    (diag,) = [d for d in result.diagnostics if d.code == "invalid"]
+    assert "-3" in diag.message
+    assert diag.key == "requests.new.natural_person"
+
+
+def test_money_in_yuan_is_converted_to_wanyuan() -> None:
+    """行政事业性收费 is stored in 万元; a value written in 元 is converted and noted."""
+    result = govinfo.parse("行政事业性收费 | 251000元 |\n")
+    assert result.report.active.fees.amount == Decimal("25.1")
+    assert any(d.code == "converted" for d in result.diagnostics)
+    assert govinfo.parse("行政事业性收费 | 0.35 |\n").report.active.fees.amount == Decimal("0.35")
+
+
+def test_labels_tolerate_numbering_spacing_and_typos() -> None:
+    """Full-width numbering, spaces, missing notes and the 危机 typo still find their rows."""
+    text = (
+        "(三)不予公开 | 1.属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+        "３．危机“三安全一稳定” | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
+        "（二）部分公开 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n"
+        "(六)其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 "
+        "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        "3. 其 他 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n"
+    )
+    requests = govinfo.parse(text).report.requests
+    assert requests.denied.state_secret.total == 1
+    assert requests.denied.security_stability.natural_person == 2
+    assert requests.partially_granted.total == 4
+    assert requests.other.other.total == 5
+
+
+def test_generic_header_cells_are_not_rows() -> None:
+    """A bare "总计"/"其他" column header does not become the (七)总计 or 3.其他 row."""
+    text = (
+        "申请人情况 | 自然人 | 法人或其他组织 | 总计 |\n"
+        "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n"
+        "(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+    )
+    result = govinfo.parse(text)
+    assert result.report.requests.processed_total.total == 1
+    assert result.report.requests.other.other.total is None
+    span = result.source_of("requests.processed_total.total")
+    assert span is not None
+    assert span.line == 3
+
+
+def test_unknown_rows_are_kept_in_diagnostics() -> None:
+    """A row the template does not have is reported with its label and values."""
+    text = _row("1", "0", "0", "0", "0", "0", "1") + "本年咨询数量 | 7 | 8 |\n"
+    result = govinfo.parse(text)
+    (diag,) = [d for d in result.diagnostics if d.code == "unknown-row"]
+    assert "本年咨询数量" in diag.message
+    assert "'7', '8'" in diag.message
+    assert diag.span is not None
+    assert diag.span.line == 2
+    assert diag.excerpt == "本年咨询数量 | 7 | 8 |"
+
+
+def test_short_row_leaves_cells_blank_and_says_which() -> None:
+    """A row with fewer cells than columns keeps what it has and names the missing cells."""
+    result = govinfo.parse(TABLE3_ROW.format("1 | 0 | 0"))
+    new = result.report.requests.new
+    assert (new.natural_person, new.commercial, new.research, new.total) == (1, 0, 0, None)
+    (diag,) = [d for d in result.diagnostics if d.code == "short-row"]
+    assert "requests.new.total" in diag.message
+
+
+def test_extra_values_are_kept_in_diagnostics() -> None:
+    """Values beyond a row's columns are reported, not dropped silently."""
+    result = govinfo.parse("行政许可 | 146 | 9 |\n")
+    assert result.report.active.licensing.decisions == 146
+    (diag,) = [d for d in result.diagnostics if d.code == "extra-cells"]
+    assert "'9'" in diag.message
+
+
+def test_duplicate_rows_are_reported() -> None:
+    """The same row twice with values: the fuller one is used and the other reported."""
+    result = govinfo.parse("行政许可 | 146 |\n行政许可 | 3 |\n")
+    assert result.report.active.licensing.decisions == 146
+    assert [d.code for d in result.diagnostics if d.code == "duplicate-row"] == ["duplicate-row"]
+
+
+def test_provenance_maps_through_normalization_to_the_original() -> None:
+    """Spans point into the text as given, past traditional characters, pinyin and full width."""
+    text = "發(fā)布機構(gòu):某某局\n行政許可 | １４６ |\n"
+    result = govinfo.parse(text)
+    assert result.report.active.licensing.decisions == 146
+    span = result.source_of("active.licensing.decisions")
+    assert span is not None
+    assert text[span.start : span.end] == "１４６"
+    assert (span.line, span.column) == (2, 8)
+
+
+def test_text_without_tables_gives_meta_and_a_diagnostic() -> None:
+    """Prose only: a report with meta and tables_found false, and a no-table diagnostic."""
+    result = govinfo.parse("某某区2023年政府信息公开工作年度报告\n发布日期:2024-01-15\n正文。\n")
+    assert result.report.meta.tables_found is False
+    assert result.report.meta.year == 2023
+    assert result.report.meta.agency == "某某区"
+    assert [d.code for d in result.diagnostics] == ["no-table"]
+
+
+def test_meta_of_the_seeds() -> None:
+    """Title, agency, year, date and 索引号 come from the header block and title."""
+    meta = govinfo.parse(seed_text("000")).report.meta
+    assert meta.title == "2018年加格达奇区政府信息公开工作年度报告"
+    assert meta.agency == "加格达奇区"
+    assert meta.year == 2018
+    assert str(meta.published) == "2019-03-11"
+    assert meta.index_number == "000000000-2019-03730"
+
+
+def test_processing_fee_from_prose() -> None:
+    """Section 六 prose gives meta.processing_fee_yuan, with its sentence as evidence."""
+    table = _row("0", "0", "0", "0", "0", "0", "0")
+    result = govinfo.parse(table + "六、其他需要报告的事项\n本年度共收取信息处理费380元。\n")
+    assert result.report.meta.processing_fee_yuan == Decimal(380)
+    (diag,) = [d for d in result.diagnostics if d.code == "from-prose"]
+    assert "收取信息处理费380元" in diag.message
+    assert result.quote("meta.processing_fee_yuan") == "信息处理费380元"
+    none = govinfo.parse(table + "本年度未收取政府信息公开信息处理费。\n")
+    assert none.report.meta.processing_fee_yuan == Decimal(0)
+
+
+def test_template_override_and_unknown_template() -> None:
+    """template= forces a known template and rejects an unknown one with a typed error."""
+    assert govinfo.parse("", template="v2021").template == "v2021"
+    with pytest.raises(govinfo.UnknownTemplateError, match="v1999"):
+        govinfo.parse("", template="v1999")
