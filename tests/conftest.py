@@ -14,7 +14,9 @@ settings.register_profile(
     "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile("fast", max_examples=10, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default"))
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default")
+)
 
 DATA = pathlib.Path(__file__).parent / "data"
 SEEDS = DATA / "seeds"
@@ -27,7 +29,9 @@ def seed_text(stem: str) -> str:
 
 def seed_expected(stem: str) -> dict[str, Any]:
     """The expected.json of one seed report."""
-    data: dict[str, Any] = json.loads(next(SEEDS.glob(f"{stem}_*.expected.json")).read_text("utf-8"))
+    data: dict[str, Any] = json.loads(
+        next(SEEDS.glob(f"{stem}_*.expected.json")).read_text("utf-8")
+    )
     return data
 
 

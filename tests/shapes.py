@@ -23,6 +23,4 @@ def cell_per_line(text: str, width: int = 10) -> str:
 
 def full_width(text: str) -> str:
     """Digits, letters and ASCII punctuation written full-width, as many pages do."""
-    return "".join(
-        chr(ord(c) + 0xFEE0) if "!" <= c <= "~" and c != "|" else c for c in text
-    )
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" and c != "|" else c for c in text)

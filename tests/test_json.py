@@ -48,7 +48,11 @@ def test_shape_follows_the_dictionary() -> None:
     assert data["requests"]["new"]["commercial"] is None
     assert data["requests"]["denied"]["state_secret"]["total"] is None
     assert data["requests"]["other"]["unpaid_fee"]["total"] is None
-    assert set(data["review_litigation"]) == {"review", "litigation_direct", "litigation_after_review"}
+    assert set(data["review_litigation"]) == {
+        "review",
+        "litigation_direct",
+        "litigation_after_review",
+    }
     assert "denied_total" not in data["requests"]
 
 
@@ -61,8 +65,14 @@ def test_subtotals_are_computed_not_stored() -> None:
         state_secret=ApplicantCounts(**{**zeros, "natural_person": 1, "total": 1}),
         prohibited_by_law=ApplicantCounts(**{**zeros, "natural_person": 2, "total": 2}),
     )
-    others = ("security_stability", "third_party_rights", "internal_affairs",
-              "process_information", "enforcement_file", "inquiry_matter")
+    others = (
+        "security_stability",
+        "third_party_rights",
+        "internal_affairs",
+        "process_information",
+        "enforcement_file",
+        "inquiry_matter",
+    )
     for name in others:
         denied = attrs.evolve(denied, **{name: ApplicantCounts(**{**zeros, "other_org": None})})
     total = attrs.evolve(requests, denied=denied).denied_total

@@ -5,14 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import seed_text
 from hypothesis import given
-from shapes import cell_per_line, full_width
 
 import govinfo
+from conftest import seed_text
 from govinfo._render import render_text
 from govinfo._spec import cell_values
 from govinfo.testing import reports, valid_reports
+from shapes import cell_per_line, full_width
 
 TABLE3_ROW = "一、本年新收政府信息公开申请数量 | {} |\n"
 
@@ -60,13 +60,13 @@ class TestRoundTripThroughText:
     ],
 )
 def test_count_cells(cell: str, value: int | None) -> None:
-    """Counts: separators, units and full-width digits read; "无" is 0; dashes and blanks are None."""
+    """Counts: separators, units, full-width digits; "无" is 0; dashes and blanks are None."""
     report = govinfo.parse(_row(cell, "0", "0", "0", "0", "0", "0")).report
     assert report.requests.new.natural_person == value
 
 
 def test_placeholder_is_no_value_with_a_diagnostic() -> None:
-    """"xx" in a number cell is no value, and says so."""
+    """ "xx" in a number cell is no value, and says so."""
     result = govinfo.parse(_row("xx", "0", "0", "0", "0", "0", "xxx"))
     assert result.report.requests.new.natural_person is None
     assert result.report.requests.new.total is None

@@ -6,9 +6,9 @@ import json
 from decimal import Decimal
 
 import pytest
-from conftest import SEEDS, flatten, seed_expected, seed_text
 
 import govinfo
+from conftest import SEEDS, flatten, seed_expected, seed_text
 
 # Seeds whose template arrives with a later issue; strict xfail flags the day they pass.
 PENDING = {

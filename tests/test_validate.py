@@ -67,7 +67,8 @@ def test_lenient_reads_blanks_as_zero_where_the_total_is_written() -> None:
     row = ApplicantCounts(natural_person=3, total=3)
     report = govinfo.ReportV2021(requests=RequestsV2021(new=row))
     r3 = next(
-        f for f in govinfo.validate(report).findings
+        f
+        for f in govinfo.validate(report).findings
         if f.rule == "R3" and f.total[0][0] == "requests.new.total"
     )
     assert r3.verdict is govinfo.Verdict.NOT_CHECKABLE
@@ -85,7 +86,9 @@ def test_lenient_failure_counts_as_failure() -> None:
     assert not validation.ok
     (finding,) = [f for f in validation.failures if f.rule == "R3"]
     assert (finding.rule, finding.verdict, finding.lenient) == (
-        "R3", govinfo.Verdict.NOT_CHECKABLE, govinfo.Verdict.FAILED
+        "R3",
+        govinfo.Verdict.NOT_CHECKABLE,
+        govinfo.Verdict.FAILED,
     )
 
 

@@ -18,7 +18,6 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -29,6 +28,7 @@ from govinfo.models import TEMPLATES, ApplicantCounts, Meta, Report, ReviewOutco
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from decimal import Decimal
 
 __all__ = ["amounts", "counts", "metas", "reports", "templates", "valid_reports"]
 

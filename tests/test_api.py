@@ -1,0 +1,47 @@
+"""The public surface: small, explicit, documented."""
+
+from __future__ import annotations
+
+import importlib.metadata
+
+import govinfo
+import govinfo.models
+
+
+def test_all_is_sorted_and_exported() -> None:
+    """Every name of __all__ exists, once, and dir() shows exactly __all__."""
+    for module in (govinfo, govinfo.models):
+        assert len(set(module.__all__)) == len(module.__all__)
+        for name in module.__all__:
+            assert hasattr(module, name), name
+        assert dir(module) == sorted(module.__all__)
+
+
+def test_no_private_module_leaks_through_the_root() -> None:
+    """Nothing named with a leading underscore (except __version__) is public."""
+    assert [n for n in govinfo.__all__ if n.startswith("_")] == ["__version__"]
+
+
+def test_every_public_callable_is_documented() -> None:
+    """Every public function and class has a docstring."""
+    for name in govinfo.__all__:
+        obj = getattr(govinfo, name)
+        if callable(obj):
+            assert (obj.__doc__ or "").strip(), name
+
+
+def test_version_comes_from_the_metadata() -> None:
+    """__version__ is the installed distribution's version."""
+    assert govinfo.__version__ == importlib.metadata.version("govinfo")
+
+
+def test_models_are_frozen_and_slotted() -> None:
+    """Report models cannot be mutated and carry no __dict__."""
+    report = govinfo.ReportV2021()
+    assert not hasattr(report, "__dict__")
+    try:
+        report.meta = govinfo.Meta()  # type: ignore[misc]
+    except AttributeError:
+        pass
+    else:  # pragma: no cover - would be a defect
+        raise AssertionError("ReportV2021 is mutable")
