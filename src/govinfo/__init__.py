@@ -14,7 +14,7 @@ The whole public API is listed in ``__all__``:
 - the report models (:class:`ReportV2021`, :class:`Meta`; all parts in
   :mod:`govinfo.models`) and the error types.
 
-Example:
+Examples:
     >>> import govinfo
     >>> result = govinfo.parse_example()
     >>> result.template, result.report.active.licensing.decisions

@@ -101,7 +101,7 @@ def to_json(report: Report, *, indent: int | None = 2) -> str:
     Keys follow the data dictionary; blank cells are ``null``; money is a
     decimal string (``"0.5"``); dates are ISO strings.
 
-    Example:
+    Examples:
         >>> import govinfo
         >>> text = govinfo.to_json(govinfo.ReportV2021(), indent=None)
         >>> text[:40]

@@ -13,7 +13,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -34,7 +35,7 @@ class Normalized:
     """Normalized text and, for each of its characters, the original offset."""
 
     text: str
-    origin: tuple[int, ...] = attrs.field(repr=False)
+    origin: Sequence[int] = attrs.field(repr=False)
     original: str = attrs.field(repr=False)
 
     def original_offset(self, index: int) -> int:
@@ -58,21 +59,38 @@ def _t2s() -> Any:  # noqa: ANN401 - the OpenCC binding is untyped
     return opencc.OpenCC("t2s")
 
 
-def _nfkc(text: str) -> tuple[str, list[int]]:
-    out: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text.translate(_EXTRA_FOLD)):
-        if ch.isascii():
-            out.append(ch)
-            origin.append(i)
-            continue
-        norm = unicodedata.normalize("NFKC", ch)
-        out.append(norm)
-        origin.extend([i] * len(norm))
-    return "".join(out), origin
+class _Fold(dict[int, str]):
+    """``str.translate`` table: each character to its NFKC form, computed once per character.
+
+    Characters whose NFKC form is longer than one character are left alone here and
+    expanded by :func:`_substitute`, which keeps the offset map exact.
+    """
+
+    expanding: ClassVar[set[str]] = set()
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        norm = unicodedata.normalize("NFKC", ch.translate(_EXTRA_FOLD))
+        if len(norm) != 1:
+            _Fold.expanding.add(ch)
+            norm = ch
+        self[code] = norm
+        return norm
 
 
-def _to_simplified(text: str, origin: list[int]) -> tuple[str, list[int]]:
+_FOLD = _Fold()
+
+
+def _nfkc(text: str, origin: Sequence[int]) -> tuple[str, Sequence[int]]:
+    folded = text.translate(_FOLD)
+    present = _Fold.expanding.intersection(folded) if _Fold.expanding else ()
+    if not present:
+        return folded, origin
+    pattern = re.compile("|".join(map(re.escape, sorted(present))))
+    return _substitute(folded, origin, pattern, lambda m: unicodedata.normalize("NFKC", m[0]))
+
+
+def _to_simplified(text: str, origin: Sequence[int]) -> tuple[str, Sequence[int]]:
     converter = _t2s()
     converted: str = converter.convert(text)
     if len(converted) == len(text):
@@ -89,8 +107,11 @@ def _to_simplified(text: str, origin: list[int]) -> tuple[str, list[int]]:
 
 
 def _substitute(
-    text: str, origin: list[int], pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]
-) -> tuple[str, list[int]]:
+    text: str,
+    origin: Sequence[int],
+    pattern: re.Pattern[str],
+    repl: Callable[[re.Match[str]], str],
+) -> tuple[str, Sequence[int]]:
     out: list[str] = []
     new_origin: list[int] = []
     last = 0
@@ -110,8 +131,9 @@ def _substitute(
 
 def normalize(text: str) -> Normalized:
     """Normalize report text; see the module docstring for the steps."""
-    norm, origin = _nfkc(text)
+    # The offset map stays a cheap range until a step changes the length.
+    norm, origin = _nfkc(text, range(len(text)))
     norm, origin = _to_simplified(norm, origin)
     norm, origin = _substitute(norm, origin, _PINYIN, lambda _m: "")
     norm, origin = _substitute(norm, origin, _CONFUSABLES, lambda m: _CONFUSABLE_MAP[m.group()])
-    return Normalized(norm, tuple(origin), text)
+    return Normalized(norm, origin, text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -43,6 +44,7 @@ def is_unit_text(text: str) -> bool:
     return text.replace(" ", "") in UNITS
 
 
+@functools.lru_cache(maxsize=8192)
 def read_cell(text: str, column: ColumnSpec, unit_hint: str | None = None) -> CellReading:
     """Read one cell for ``column``; ``unit_hint`` is a unit written beside it."""
     t = text.replace(" ", "")

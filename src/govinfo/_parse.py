@@ -57,7 +57,11 @@ class _Locator:
     def __init__(self, norm: Normalized) -> None:
         self.norm = norm
         self.line_starts = [0]
-        self.line_starts.extend(i + 1 for i, ch in enumerate(norm.original) if ch == "\n")
+        find = norm.original.find
+        at = find("\n")
+        while at != -1:
+            self.line_starts.append(at + 1)
+            at = find("\n", at + 1)
 
     def span(self, start: int, end: int) -> Span:
         ostart, oend = self.norm.original_span(start, end)
@@ -111,7 +115,7 @@ def parse(text: str, *, template: str | None = None) -> ParseResult:
     Raises:
         UnknownTemplateError: ``template`` is not a known template id.
 
-    Example:
+    Examples:
         >>> import govinfo
         >>> result = govinfo.parse("一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |")
         >>> result.report.requests.new.total

@@ -7,8 +7,8 @@ offsets in the normalized text, so later stages can point back to the input.
 from __future__ import annotations
 
 import enum
-
-import attrs
+import functools
+from typing import NamedTuple
 
 from govinfo._numbers import is_unit_text, is_value_text
 
@@ -22,8 +22,7 @@ class Kind(enum.Enum):
     EMPTY = "empty"
 
 
-@attrs.frozen
-class Cell:
+class Cell(NamedTuple):
     """One cell of the input: its stripped text and normalized offsets."""
 
     text: str
@@ -33,8 +32,7 @@ class Cell:
     kind: Kind
 
 
-@attrs.frozen
-class Line:
+class Line(NamedTuple):
     """One input line: either a row of cells or a line of prose."""
 
     number: int
@@ -48,6 +46,7 @@ class Line:
         return not self.cells
 
 
+@functools.lru_cache(maxsize=4096)
 def _kind(text: str) -> Kind:
     # A lone "?" is what a non-breaking space becomes in a mis-decoded page.
     if not text or not text.strip("?"):

@@ -270,7 +270,7 @@ def validate(report: Report) -> Validation:
         All findings, passed ones included; :attr:`Validation.ok` is false when
         a rule of severity error fails.
 
-    Example:
+    Examples:
         >>> import govinfo
         >>> from govinfo.models import ReviewLitigation, ReviewOutcome
         >>> table4 = ReviewLitigation(

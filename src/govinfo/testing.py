@@ -5,7 +5,7 @@ never imports Hypothesis; the strategies are registered for
 ``st.from_type(ReportV2021)`` through Hypothesis' entry point when Hypothesis
 is imported.
 
-Example:
+Examples:
     >>> from hypothesis import given
     >>> import govinfo
     >>> from govinfo.testing import valid_reports

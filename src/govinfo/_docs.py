@@ -1,0 +1,47 @@
+"""Markdown reference tables generated from the model declarations (used by the docs site)."""
+
+from __future__ import annotations
+
+from govinfo._spec import spec_for
+from govinfo._validate import RULES
+from govinfo.models import TEMPLATES
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def template_markdown(template: str) -> str:
+    """Every cell key of ``template`` with its official labels and unit, table by table."""
+    spec = spec_for(TEMPLATES[template])
+    out: list[str] = []
+    for table in spec.tables:
+        out += [f"### {table.label} (`{table.key}`)", ""]
+        if table.layout == "value_block":
+            out += [
+                "Printed as a header and one run of values, read in the order below.",
+                "",
+            ]
+        out += ["| key | row | column | unit |", "|---|---|---|---|"]
+        for cell in (c for c in spec.cells if c.row.table == table.key):
+            row = cell.row.label
+            if cell.row.group is not None:
+                row = f"{cell.row.group.label} {row}"
+            column = cell.column.label if cell.column.name else "统计数"
+            unit = cell.column.unit + (", Decimal" if cell.column.money else "")
+            unit += ", signed" if cell.column.signed else ""
+            out.append(f"| `{cell.key}` | {_escape(row)} | {_escape(column)} | {unit} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def rules_markdown(template: str) -> str:
+    """The invariants that apply to ``template``."""
+    out = ["| rule | basis | severity | statement |", "|---|---|---|---|"]
+    for rule in RULES:
+        if template in rule.templates:
+            total = " + ".join(f"`{k}`" for k in rule.total)
+            parts = " + ".join(f"`{k}`" for k in rule.parts)
+            statement = f"{_escape(rule.title)}: {total} {rule.relation} {parts}"
+            out.append(f"| {rule.id} | {rule.basis} | {rule.severity.value} | {statement} |")
+    return "\n".join(out) + "\n"
