@@ -1,0 +1,48 @@
+"""Every Python sample in the README and the docs runs, so the docs cannot rot."""
+
+from __future__ import annotations
+
+import pathlib
+import re
+
+import pytest
+
+ROOT = pathlib.Path(__file__).parent.parent
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+BLOCK = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+def _samples() -> list[object]:
+    out = []
+    for page in PAGES:
+        for i, m in enumerate(BLOCK.finditer(page.read_text("utf-8"))):
+            out.append(pytest.param(m[1], id=f"{page.relative_to(ROOT)}#{i}"))
+    return out
+
+
+SAMPLES = _samples()
+
+
+def test_there_are_samples() -> None:
+    """The README and the quickstart carry Python samples."""
+    assert len(SAMPLES) >= 2
+
+
+@pytest.mark.parametrize("code", SAMPLES)
+def test_sample_runs(code: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The sample executes without error (its own asserts check its claims)."""
+    exec(compile(code, "<docs>", "exec"), {})  # noqa: S102 - our own documentation
+    capsys.readouterr()
+
+
+def test_generated_reference_lists_every_key() -> None:
+    """The template reference generated from the models names every cell key with its label."""
+    from govinfo._docs import template_markdown  # noqa: PLC0415
+    from govinfo._spec import spec_for  # noqa: PLC0415
+    from govinfo.models import TEMPLATES  # noqa: PLC0415
+
+    for template, report_type in TEMPLATES.items():
+        page = template_markdown(template)
+        for cell in spec_for(report_type).cells:
+            assert f"| `{cell.key}` |" in page
+            assert cell.column.label in page
