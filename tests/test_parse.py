@@ -177,7 +177,8 @@ def test_text_without_tables_gives_meta_and_a_diagnostic() -> None:
     assert result.report.meta.tables_found is False
     assert result.report.meta.year == 2023
     assert result.report.meta.agency == "某某区"
-    assert [d.code for d in result.diagnostics] == ["no-table"]
+    assert result.template == "v2021"
+    assert [d.code for d in result.diagnostics] == ["template-from-era", "no-table"]
 
 
 def test_meta_of_the_seeds() -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from govinfo._diagnostics import Severity
-from govinfo._labels import has_numbering, label_keys
+from govinfo._labels import has_numbering, label_keys, unit_in_label
 from govinfo._numbers import read_cell
 from govinfo._spec import CellValue, ColumnSpec, GroupSpec, RowSpec, TableSpec, TemplateSpec
 from govinfo._tokenize import Cell, Kind, Line
@@ -58,6 +58,13 @@ class Assembly:
     notes: list[Note] = attrs.Factory(list)
     rows_matched: int = 0
     tables_found: set[str] = attrs.Factory(set)
+    anchors_seen: set[str] = attrs.Factory(set)
+    header_units: dict[str, str] = attrs.Factory(dict)
+
+    @property
+    def score(self) -> int:
+        """How well the template fits: rows matched plus distinct headings recognised."""
+        return self.rows_matched + len(self.anchors_seen)
 
 
 def logical_rows(lines: Iterable[Line]) -> list[LogicalRow]:
@@ -168,11 +175,14 @@ class Matcher:
         return []
 
     def _choose(
-        self, candidates: list[RowSpec], label: Cell, group: GroupSpec | None
+        self, candidates: list[RowSpec], label: Cell, group: GroupSpec | None, table: str | None
     ) -> RowSpec | None:
         if len(candidates) > 1:
-            in_group = [r for r in candidates if r.group == group]
-            candidates = in_group if len(in_group) == 1 else []
+            # Same label in several places ("(二)被依法纠错数", "3.其他"): the group or
+            # section being read decides; with no context, nothing is guessed.
+            narrowed = [r for r in candidates if group is not None and r.group == group]
+            narrowed = narrowed or [r for r in candidates if r.table == table]
+            candidates = narrowed if len(narrowed) == 1 else []
         if not candidates:
             return None
         row = candidates[0]
@@ -192,6 +202,7 @@ class Matcher:
         matches: list[_Match] = []
         group: GroupSpec | None = None
         block: TableSpec | None = None
+        current: str | None = None
         for logical in rows:
             if not logical.labels:
                 if block is not None and logical.filled:
@@ -202,8 +213,12 @@ class Matcher:
                 table = self._anchor(cell.text)
                 if table is not None:
                     out.tables_found.add(table.key)
+                    out.anchors_seen.add(label_keys(cell.text)[1])
+                    current = table.key
                     if table.layout == "value_block":
                         block = table
+                if (unit := unit_in_label(cell.text)) is not None:
+                    out.header_units[label_keys(cell.text)[1]] = unit
                 found = self._group(cell.text)
                 if found is not None:
                     group = found
@@ -220,12 +235,13 @@ class Matcher:
             if not candidates and logical.filled and len(logical.labels) <= 2:
                 candidates = self._fuzzy(last.text)
                 approximate = bool(candidates)
-            row = self._choose(candidates, last, group)
+            row = self._choose(candidates, last, group, current)
             if row is None:
                 if logical.filled and self._group(last.text) is None:
                     self._unknown(logical, out)
                 continue
             group = row.group
+            current = row.table
             out.tables_found.add(row.table)
             matches.append(_Match(row, logical, last, approximate))
         self._assign_rows(matches, out)
@@ -269,12 +285,13 @@ class Matcher:
                         m.row.key,
                     )
                 )
-            unit = next((u.text for u in m.logical.units), None)
-            window, ambiguous = _window(m.logical.cells, len(m.row.columns), trailing_padding=True)
+            unit = next((u.text for u in m.logical.units), None) or unit_in_label(m.label.text)
+            columns = m.row.value_columns
+            window, ambiguous = _window(m.logical.cells, len(columns), trailing_padding=True)
             self._extra(m.row.key, m.logical, window, out)
             if ambiguous:
                 self._padding(m.row.key, m.logical, "after", out)
-            self._fill(m.row, m.row.columns, window, m.logical, unit, out)
+            self._fill(m.row, columns, window, m.logical, unit, out)
 
     def _duplicate(self, ignored: _Match, kept: _Match, out: Assembly) -> None:
         out.notes.append(
@@ -289,16 +306,16 @@ class Matcher:
         )
 
     def _assign_block(self, table: TableSpec, logical: LogicalRow, out: Assembly) -> None:
-        slots = [(r, c) for r in table.rows for c in r.columns]
+        slots = [(r, c) for r in table.rows for c in r.value_columns]
         window, ambiguous = _window(logical.cells, len(slots), trailing_padding=False)
         self._extra(table.key, logical, window, out)
         if ambiguous:
             self._padding(table.key, logical, "before", out)
         out.tables_found.add(table.key)
         for row in table.rows:
-            n = len(row.columns)
+            n = len(row.value_columns)
             out.rows_matched += 1
-            self._fill(row, row.columns, window[:n], logical, None, out)
+            self._fill(row, row.value_columns, window[:n], logical, None, out)
             window = window[n:]
 
     def _padding(self, where: str, logical: LogicalRow, side: str, out: Assembly) -> None:
@@ -355,13 +372,19 @@ class Matcher:
                     row.key,
                 )
             )
+        units = {c.unit_of: c for c in row.columns if c.unit_of is not None}
         for column, cell in zip(columns, _pad(window, len(columns)), strict=True):
             if cell is None:
                 continue
             key = row.cell_key(column)
-            reading = read_cell(cell.text, column, unit)
+            hint = unit or out.header_units.get(label_keys(column.label)[1])
+            reading = read_cell(cell.text, column, hint)
             out.values[key] = reading.value
             out.sources[key] = (cell.start, cell.end)
+            if column.name in units and reading.value is not None and reading.unit:
+                unit_key = row.cell_key(units[column.name])
+                out.values[unit_key] = reading.unit
+                out.sources[unit_key] = (cell.start, cell.end)
             if reading.how in ("placeholder", "invalid", "converted"):
                 severity = Severity.INFO if reading.how == "converted" else Severity.WARNING
                 out.notes.append(

@@ -27,6 +27,15 @@ class Stat:
     aliases: tuple[str, ...] = ()
     signed: bool = False
     note: str | None = None
+    ext: bool = False
+
+
+@attrs.frozen
+class UnitOf:
+    """A text field holding the unit written for another column of the same row."""
+
+    column: str
+    label: str
 
 
 @attrs.frozen
@@ -36,6 +45,7 @@ class Row:
     label: str
     aliases: tuple[str, ...] = ()
     note: str | None = None
+    ext: bool = False
 
 
 @attrs.frozen
@@ -60,9 +70,10 @@ class Table:
     aliases: tuple[str, ...] = ()
     layout: Layout = "rows"
     anchors: tuple[str, ...] = ()
+    optional: bool = False
 
 
-Node = Stat | Row | Group | Table
+Node = Stat | UnitOf | Row | Group | Table
 
 
 def stat(
@@ -72,18 +83,33 @@ def stat(
     aliases: tuple[str, ...] = (),
     signed: bool = False,
     note: str | None = None,
+    ext: bool = False,
 ) -> Any:  # noqa: ANN401 - attrs field specifiers are typed as Any by design
-    """Declare a number cell (blank → ``None``, never 0)."""
+    """Declare a number cell (blank → ``None``, never 0); ``ext`` marks a provincial extension."""
     return attrs.field(
         default=None,
         kw_only=True,
-        metadata={META_KEY: Stat(label, unit, aliases, signed, note)},
+        metadata={META_KEY: Stat(label, unit, aliases, signed, note, ext)},
     )
 
 
-def row(cls: type, label: str, *, aliases: tuple[str, ...] = (), note: str | None = None) -> Any:  # noqa: ANN401
+def unit_of(column: str, label: str) -> Any:  # noqa: ANN401
+    """Declare a text field holding the unit written for ``column`` ("元", "万元")."""
+    return attrs.field(default=None, kw_only=True, metadata={META_KEY: UnitOf(column, label)})
+
+
+def row(
+    cls: type,
+    label: str,
+    *,
+    aliases: tuple[str, ...] = (),
+    note: str | None = None,
+    ext: bool = False,
+) -> Any:  # noqa: ANN401 - attrs field specifiers are typed as Any by design
     """Declare a row whose columns are the :func:`stat` fields of ``cls``."""
-    return attrs.field(factory=cls, kw_only=True, metadata={META_KEY: Row(label, aliases, note)})
+    return attrs.field(
+        factory=cls, kw_only=True, metadata={META_KEY: Row(label, aliases, note, ext)}
+    )
 
 
 def group(cls: type, label: str, *, aliases: tuple[str, ...] = (), optional: bool = False) -> Any:  # noqa: ANN401
@@ -100,17 +126,20 @@ def table(
     aliases: tuple[str, ...] = (),
     layout: Layout = "rows",
     anchors: tuple[str, ...] = (),
+    optional: bool = False,
 ) -> Any:  # noqa: ANN401
-    """Declare one statistical table of a template."""
+    """Declare one statistical table (or section) of a template."""
     return attrs.field(
-        factory=cls, kw_only=True, metadata={META_KEY: Table(label, aliases, layout, anchors)}
+        factory=cls,
+        kw_only=True,
+        metadata={META_KEY: Table(label, aliases, layout, anchors, optional)},
     )
 
 
 def node_of(field: attrs.Attribute[Any]) -> Node | None:
     """Return the govinfo declaration attached to an attrs field, if any."""
     node = field.metadata.get(META_KEY)
-    return node if isinstance(node, Stat | Row | Group | Table) else None
+    return node if isinstance(node, Stat | UnitOf | Row | Group | Table) else None
 
 
 def is_money(tp: object) -> bool:

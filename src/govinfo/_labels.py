@@ -39,3 +39,12 @@ def label_keys(label: str) -> tuple[str, str]:
 def has_numbering(label: str) -> bool:
     """Tell whether a label starts with numbering."""
     return bool(split_numbering(label)[0])
+
+
+_UNIT_NOTE = re.compile(r"\((?:单位:)?(万元|元)\)")
+
+
+def unit_in_label(label: str) -> str | None:
+    """The money unit a label declares in parentheses ("本年收费金额(单位:万元)" → "万元")."""
+    m = _UNIT_NOTE.search(unicodedata.normalize("NFKC", label).replace(" ", ""))
+    return m[1] if m else None

@@ -7,6 +7,9 @@ from decimal import Decimal
 
 import attrs
 
+from govinfo._assemble import Note
+from govinfo._diagnostics import Severity
+
 _CLAUSE = r"[^。;;\n]"
 _FEE_NONE = re.compile(
     rf"(?:未|没有|无|不)(?:向{_CLAUSE}{{0,20}}?)?(?:收取|产生|发生){_CLAUSE}{{0,20}}?信息处理费"
@@ -56,3 +59,32 @@ def processing_fee(text: str) -> ProseFigure | None:
             _sentence(text, m.start(), m.end()),
         )
     return None
+
+
+_PROSE_PLACEHOLDER = re.compile(
+    r"(?<![A-Za-z])(?:[xX×]{2,}(?:\.[xX×]+)?|[xX×](?=\s*(?:年|月|日|个|条|件|次|人|%|项|万元|元)))"
+    r"(?![A-Za-z])"
+)
+
+
+def prose_placeholders(text: str) -> list[Note]:
+    """One ``placeholder`` note per line of prose holding unfilled figures ("xxxx条")."""
+    notes = []
+    line_start = 0
+    for line in text.split("\n"):
+        found = list(_PROSE_PLACEHOLDER.finditer(line))
+        if found and "|" not in line:
+            first, last = found[0], found[-1]
+            shown = ", ".join(repr(line[max(0, m.start() - 4) : m.end() + 2]) for m in found[:3])
+            more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+            notes.append(
+                Note(
+                    "placeholder",
+                    f"{len(found)} unfilled figure(s) in prose: {shown}{more}",
+                    Severity.WARNING,
+                    line_start + first.start(),
+                    line_start + last.end(),
+                )
+            )
+        line_start += len(line) + 1
+    return notes

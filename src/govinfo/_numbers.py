@@ -31,6 +31,7 @@ class CellReading:
     value: CellValue
     how: str
     detail: str = ""
+    unit: str | None = None
 
 
 def is_value_text(text: str) -> bool:
@@ -66,8 +67,10 @@ def read_cell(text: str, column: ColumnSpec, unit_hint: str | None = None) -> Ce
         except InvalidOperation:  # pragma: no cover - the regex admits only digits
             return CellReading(None, "invalid", f"cannot read {text!r} as an amount")
         if column.unit == "万元" and unit == "元":
-            return CellReading(amount / 10000, "converted", f"{text!r} read in 元, stored in 万元")
-        return CellReading(amount, "number")
+            return CellReading(
+                amount / 10000, "converted", f"{text!r} read in 元, stored in 万元", "元"
+            )
+        return CellReading(amount, "number", unit=unit)
     if m["frac"] and set(m["frac"][1:]) != {"0"}:
         return CellReading(None, "invalid", f"a count cannot be fractional: {text!r}")
     if sign == "-" and not column.signed:

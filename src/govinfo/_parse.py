@@ -12,7 +12,7 @@ from govinfo._assemble import Assembly, Matcher, Note, logical_rows
 from govinfo._diagnostics import Diagnostic, Severity, Span
 from govinfo._errors import UnknownTemplateError
 from govinfo._meta import extract_meta
-from govinfo._narrative import processing_fee
+from govinfo._narrative import processing_fee, prose_placeholders
 from govinfo._normalize import Normalized, normalize
 from govinfo._spec import build, spec_for
 from govinfo._tokenize import tokenize
@@ -87,18 +87,30 @@ def _matcher(template: str) -> Matcher:
     return Matcher(spec_for(TEMPLATES[template]))
 
 
-def _detect(assemblies: Mapping[str, Assembly], year: int | None) -> str:
-    best = max(a.rows_matched for a in assemblies.values())
-    if best == 0:
-        # Prose only: the year decides which era's keys the report gets.
-        by_year = "v2021" if year is None or year >= 2021 else "v2019" if year >= 2019 else "v2015"
-        return by_year if by_year in assemblies else next(iter(assemblies))
-    tied = [t for t, a in assemblies.items() if a.rows_matched == best]
+_MODERN_CUES = ("收到和处理政府信息公开申请情况", "其他需要报告的事项", "主动公开政府信息情况")
+
+
+def _era(year: int | None, text: str) -> tuple[str, str]:
+    """The template of a report with no table: by year, else by the section names it uses."""
+    if year is not None:
+        template = "v2021" if year >= 2021 else "v2019" if year >= 2019 else "v2015"
+        return template, f"report year {year}"
+    if sum(cue in text for cue in _MODERN_CUES) >= 2:
+        return "v2021", "no year; the 2019/2021 section names"
+    return "v2015", "no year, and not the 2019/2021 section names"
+
+
+def _detect(assemblies: Mapping[str, Assembly], year: int | None) -> str | None:
+    """The template whose labels fit best; the year breaks ties. None when nothing fits."""
+    best = max(a.score for a in assemblies.values())
+    if best == 0 or max(a.rows_matched for a in assemblies.values()) == 0:
+        return None
+    tied = [t for t, a in assemblies.items() if a.score == best]
     if len(tied) > 1 and year is not None:
-        for template in tied:
-            if (template == "v2021" and year >= 2021) or (template == "v2019" and year < 2021):
-                return template
-    return tied[0]
+        by_year = _era(year, "")[0]
+        if by_year in tied:
+            return by_year
+    return tied[-1]
 
 
 def parse(text: str, *, template: str | None = None) -> ParseResult:
@@ -131,11 +143,16 @@ def parse(text: str, *, template: str | None = None) -> ParseResult:
     facts = extract_meta(norm.text)
     candidates = [template] if template else list(TEMPLATES)
     assemblies = {t: _matcher(t).match(rows) for t in candidates}
+    notes: list[Note] = []
     chosen = template or _detect(assemblies, facts.year)
+    if chosen is None:
+        chosen, why = _era(facts.year, norm.text)
+        notes.append(Note("template-from-era", f"{chosen} chosen by {why}", Severity.INFO, -1, -1))
     assembly = assemblies[chosen]
 
-    notes = list(assembly.notes)
+    notes.extend(assembly.notes)
     notes.extend(Note(code, msg, sev, s, e) for code, msg, sev, s, e in facts.notes)
+    notes.extend(prose_placeholders(norm.text))
     tables_found = bool(assembly.tables_found) and assembly.rows_matched > 0
     if not tables_found:
         notes.append(Note("no-table", "no statistical table found", Severity.WARNING, -1, -1))
@@ -145,7 +162,9 @@ def parse(text: str, *, template: str | None = None) -> ParseResult:
             k.rsplit(".", 1)[0] if spec.by_key[k].column.name else k for k in assembly.sources
         }
         for table in spec.tables:
-            missing = [r.key for r in table.rows if r.key not in found_rows]
+            missing = [r.key for r in table.rows if r.key not in found_rows and not r.ext]
+            if table.optional and len(missing) == len(table.rows):
+                continue
             if missing and len(missing) < len(table.rows):
                 notes.append(
                     Note(

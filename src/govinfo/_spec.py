@@ -14,11 +14,14 @@ from typing import Any, TypeVar
 
 import attrs
 
-from govinfo._fields import Group, Row, Stat, Table, is_money, node_of
+from govinfo._fields import Group, Row, Stat, Table, UnitOf, is_money, node_of
 
 T = TypeVar("T")
 
-CellValue = int | Decimal | None
+CellValue = int | Decimal | str | None
+
+#: Key of the table that holds a template's top-level indicators (v2015 ``complaints``).
+ROOT_TABLE = ""
 
 
 @attrs.frozen
@@ -31,6 +34,12 @@ class ColumnSpec:
     aliases: tuple[str, ...]
     money: bool
     signed: bool
+    unit_of: str | None = None
+
+    @property
+    def reads_cell(self) -> bool:
+        """False for a unit column, which is filled from its number column's cell."""
+        return self.unit_of is None
 
 
 @attrs.frozen
@@ -53,10 +62,17 @@ class RowSpec:
     aliases: tuple[str, ...]
     group: GroupSpec | None
     columns: tuple[ColumnSpec, ...]
+    ext: bool = False
+    note: str | None = None
 
     def cell_key(self, column: ColumnSpec) -> str:
         """Dotted key of one cell of this row."""
         return f"{self.key}.{column.name}" if column.name else self.key
+
+    @property
+    def value_columns(self) -> tuple[ColumnSpec, ...]:
+        """The columns that read a cell of the input, in order."""
+        return tuple(c for c in self.columns if c.reads_cell)
 
 
 @attrs.frozen
@@ -86,6 +102,7 @@ class TableSpec:
     anchors: tuple[str, ...]
     rows: tuple[RowSpec, ...]
     groups: tuple[GroupSpec, ...]
+    optional: bool = False
 
 
 @attrs.frozen
@@ -103,7 +120,9 @@ class TemplateSpec:
         return {c.key: c for c in self.cells}
 
 
-def _column(name: str, node: Stat, tp: object) -> ColumnSpec:
+def _column(name: str, node: Stat | UnitOf, tp: object) -> ColumnSpec:
+    if isinstance(node, UnitOf):
+        return ColumnSpec(name, node.label, "", (), money=False, signed=False, unit_of=node.column)
     return ColumnSpec(name, node.label, node.unit, node.aliases, is_money(tp), node.signed)
 
 
@@ -118,7 +137,7 @@ def _walk(
     attrs.resolve_types(cls)
     for field in attrs.fields(cls):
         node = node_of(field)
-        key = f"{prefix}.{field.name}"
+        key = f"{prefix}.{field.name}" if prefix else field.name
         if isinstance(node, Row):
             row_cls = field.type
             assert isinstance(row_cls, type)  # noqa: S101 - declaration invariant
@@ -126,12 +145,27 @@ def _walk(
             columns = []
             for col in attrs.fields(row_cls):
                 col_node = node_of(col)
-                assert isinstance(col_node, Stat)  # noqa: S101 - declaration invariant
+                assert isinstance(col_node, Stat | UnitOf)  # noqa: S101 - declaration invariant
                 columns.append(_column(col.name, col_node, col.type))
-            rows.append(RowSpec(key, table_key, node.label, node.aliases, group, tuple(columns)))
+            rows.append(
+                RowSpec(
+                    key,
+                    table_key,
+                    node.label,
+                    node.aliases,
+                    group,
+                    tuple(columns),
+                    node.ext,
+                    node.note,
+                )
+            )
         elif isinstance(node, Stat):
             column = _column("", node, field.type)
-            rows.append(RowSpec(key, table_key, node.label, node.aliases, group, (column,)))
+            rows.append(
+                RowSpec(
+                    key, table_key, node.label, node.aliases, group, (column,), node.ext, node.note
+                )
+            )
         elif isinstance(node, Group):
             spec = GroupSpec(key, node.label, node.aliases, node.optional)
             groups.append(spec)
@@ -154,8 +188,25 @@ def spec_for(report_type: type) -> TemplateSpec:
 def _compile(report_type: type) -> TemplateSpec:
     attrs.resolve_types(report_type)
     tables = []
+    root_rows: list[RowSpec] = []
+    ordered: list[RowSpec] = []  # declaration order, for cells
     for field in attrs.fields(report_type):
         node = node_of(field)
+        if isinstance(node, Stat):
+            column = _column("", node, field.type)
+            spec = RowSpec(
+                field.name,
+                ROOT_TABLE,
+                node.label,
+                node.aliases,
+                None,
+                (column,),
+                node.ext,
+                node.note,
+            )
+            root_rows.append(spec)
+            ordered.append(spec)
+            continue
         if not isinstance(node, Table):
             continue
         rows: list[RowSpec] = []
@@ -163,6 +214,7 @@ def _compile(report_type: type) -> TemplateSpec:
         sub = field.type
         assert isinstance(sub, type)  # noqa: S101 - declaration invariant
         _walk(sub, field.name, field.name, None, rows, groups)
+        ordered.extend(rows)
         tables.append(
             TableSpec(
                 field.name,
@@ -172,9 +224,13 @@ def _compile(report_type: type) -> TemplateSpec:
                 node.anchors,
                 tuple(rows),
                 tuple(groups),
+                node.optional,
             )
         )
-    cells = tuple(CellSpec(r.cell_key(c), r, c) for t in tables for r in t.rows for c in r.columns)
+    if root_rows:
+        root = TableSpec(ROOT_TABLE, "其他统计指标", (), "rows", (), tuple(root_rows), ())
+        tables.append(root)
+    cells = tuple(CellSpec(r.cell_key(c), r, c) for r in ordered for c in r.columns)
     template = report_type.TEMPLATE  # type: ignore[attr-defined]
     return TemplateSpec(template, report_type, tuple(tables), cells)
 
@@ -185,7 +241,7 @@ def build(cls: type[T], values: dict[str, Any], prefix: str = "") -> T:
     for field in attrs.fields(cls):  # type: ignore[arg-type]
         node = node_of(field)
         key = f"{prefix}.{field.name}" if prefix else field.name
-        if isinstance(node, Stat):
+        if isinstance(node, Stat | UnitOf):
             kwargs[field.name] = values.get(key)
         elif isinstance(node, Row | Group | Table):
             sub = field.type

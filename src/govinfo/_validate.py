@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import fnmatch
 import functools
+from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -22,9 +23,9 @@ from govinfo.models import ApplicantCounts, Report, ReviewOutcome
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
-    from decimal import Decimal
 
 Basis = Literal["printed", "structural", "soft"]
+Operand = tuple[str, int | Decimal | None]
 Relation = Literal["==", "<=", ">="]
 
 
@@ -67,8 +68,8 @@ class Finding:
     basis: Basis
     severity: Severity
     relation: Relation
-    total: tuple[tuple[str, CellValue], ...]
-    parts: tuple[tuple[str, CellValue], ...]
+    total: tuple[Operand, ...]
+    parts: tuple[Operand, ...]
     verdict: Verdict
     lenient: Verdict
 
@@ -97,7 +98,7 @@ class Finding:
         )
 
 
-def _side(operands: Sequence[tuple[str, CellValue]]) -> str:
+def _side(operands: Sequence[Operand]) -> str:
     if len(operands) <= 6:
         return " + ".join(f"{k}={_fmt(v)}" for k, v in operands)
     shown = [f"{k}={_fmt(v)}" for k, v in operands if v != 0]
@@ -126,11 +127,11 @@ class Validation:
         return not self.errors
 
 
-def _fmt(value: CellValue) -> str:
+def _fmt(value: int | Decimal | None) -> str:
     return "blank" if value is None else str(value)
 
 
-def _sum(operands: Sequence[tuple[str, CellValue]]) -> int | Decimal | None:
+def _sum(operands: Sequence[Operand]) -> int | Decimal | None:
     values = [v for _, v in operands]
     if any(v is None for v in values):
         return None
@@ -231,7 +232,7 @@ def _compare(left: int | Decimal, relation: Relation, right: int | Decimal) -> V
 
 
 def _verdicts(
-    relation: Relation, total: list[CellValue], parts: list[CellValue]
+    relation: Relation, total: list[int | Decimal | None], parts: list[int | Decimal | None]
 ) -> tuple[Verdict, Verdict]:
     written_parts = sum(v for v in parts if v is not None)
     if all(v is not None for v in (*total, *parts)):
@@ -244,8 +245,12 @@ def _verdicts(
     return Verdict.NOT_CHECKABLE, lenient
 
 
+def _number(value: CellValue) -> int | Decimal | None:
+    return value if isinstance(value, int | Decimal) else None
+
+
 def _check(report: Report) -> Iterator[Finding]:
-    values = cell_values(report)
+    values = {k: _number(v) for k, v in cell_values(report).items()}
     for rule, total_keys, part_keys in _plan(spec_for(type(report))):
         total = [values[k] for k in total_keys]
         parts = [values[k] for k in part_keys]

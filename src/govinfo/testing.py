@@ -70,6 +70,8 @@ def templates() -> st.SearchStrategy[str]:
 
 
 def _cell_strategy(cell: CellSpec) -> st.SearchStrategy[Any]:
+    if cell.column.unit_of is not None:
+        return st.sampled_from([None, "元", "万元"])
     if cell.column.money:
         return amounts()
     return counts(signed=cell.column.signed)

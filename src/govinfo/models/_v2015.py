@@ -1,0 +1,227 @@
+"""Template ``v2015``: 政府信息公开情况统计表 (国办发〔2014〕32号 era, report years 2014–2018).
+
+One long indicator list (统计指标 / 单位 / 统计数). Blocks marked *ext* in the
+data dictionary are provincial extensions (e.g. Jiangsu) and stay ``None`` when
+a report lacks them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import ClassVar
+
+import attrs
+
+from govinfo._fields import group, stat, table
+from govinfo.models._common import Meta
+
+_NOTE_ONE = "(不同渠道和方式公开相同信息计1条)"
+
+
+@attrs.frozen
+class Channels:
+    """(二)通过不同渠道和方式公开政府信息的情况."""
+
+    gazette: int | None = stat("1.政府公报公开政府信息数", unit="条")
+    website: int | None = stat("2.政府网站公开政府信息数", unit="条")
+    weibo: int | None = stat(
+        "3.政务微博公开政府信息数", unit="条", aliases=("3.政务微博名称:____,公开政府信息数",)
+    )
+    wechat: int | None = stat(
+        "4.政务微信公开政府信息数", unit="条", aliases=("4.政务微信名称:____,公开政府信息数",)
+    )
+    other: int | None = stat("5.其他方式公开政府信息数", unit="条")
+
+
+@attrs.frozen
+class Proactive:
+    """一、主动公开情况."""
+
+    total: int | None = stat(f"(一)主动公开政府信息数{_NOTE_ONE}", unit="条")
+    normative_documents: int | None = stat("其中:主动公开规范性文件数", unit="条")
+    normative_documents_issued: int | None = stat("制发规范性文件总数")
+    channels: Channels = group(Channels, "(二)通过不同渠道和方式公开政府信息的情况")
+
+
+@attrs.frozen
+class Response:
+    """二、回应解读情况."""
+
+    hotspots: int | None = stat(
+        "(一)回应公众关注热点或重大舆情数(不同方式回应同一热点或舆情计1次)", unit="次"
+    )
+    press_conferences: int | None = stat(
+        "1.参加或举办新闻发布会总次数", unit="次", aliases=("1.参加或举报新闻发布会总次数",)
+    )
+    press_conferences_principal: int | None = stat("其中:主要负责同志参加新闻发布会次数", unit="次")
+    online_interviews: int | None = stat("2.政府网站在线访谈次数", unit="次")
+    online_interviews_principal: int | None = stat(
+        "其中:主要负责同志参加政府网站在线访谈次数", unit="次"
+    )
+    interpretations: int | None = stat("3.政策解读稿件发布数", unit="篇")
+    social_media: int | None = stat("4.微博微信回应事件数", unit="次")
+    other: int | None = stat("5.其他方式回应事件数", unit="次")
+
+
+@attrs.frozen
+class Applications:
+    """三、依申请公开情况: (一)收到申请数 and (二)申请办结数."""
+
+    received: int | None = stat("(一)收到申请数")
+    in_person: int | None = stat("1.当面申请数")
+    fax: int | None = stat("2.传真申请数")
+    online: int | None = stat("3.网络申请数")
+    letter: int | None = stat("4.信函申请数")
+    completed: int | None = stat("(二)申请办结数")
+    on_time: int | None = stat("1.按时办结数")
+    extended: int | None = stat("2.延期办结数")
+
+
+@attrs.frozen
+class Answers:
+    """三、依申请公开情况: (三)申请答复数 by outcome."""
+
+    total: int | None = stat("(三)申请答复数")
+    already_public: int | None = stat("1.属于已主动公开范围数")
+    granted: int | None = stat("2.同意公开答复数")
+    partially_granted: int | None = stat("3.同意部分公开答复数")
+    denied: int | None = stat("4.不同意公开答复数")
+    denied_state_secret: int | None = stat("其中:涉及国家秘密")
+    denied_commercial_secret: int | None = stat("涉及商业秘密")
+    denied_privacy: int | None = stat("涉及个人隐私")
+    denied_security_stability: int | None = stat(
+        "危及国家安全、公共安全、经济安全和社会稳定",
+        aliases=("危机国家安全、公共安全、经济安全和社会稳定",),
+    )
+    denied_not_government_information: int | None = stat("不是《条例》所指政府信息")
+    denied_other_law: int | None = stat("法律法规规定的其他情形")
+    not_this_agency: int | None = stat("5.不属于本行政机关公开数")
+    nonexistent: int | None = stat("6.申请信息不存在数")
+    correction_requested: int | None = stat("7.告知作出更改补充数")
+    other_channel: int | None = stat("8.告知通过其他途径办理数")
+
+
+@attrs.frozen
+class Applicants:
+    """(四)申请来源 — provincial extension (Jiangsu)."""
+
+    party_government: int | None = stat("1.党政机关", ext=True)
+    social_groups: int | None = stat("2.社会团体", ext=True)
+    enterprises: int | None = stat("3.企业", ext=True)
+    media: int | None = stat("4.宣传媒体", ext=True)
+    research_education: int | None = stat("5.科研院校", ext=True)
+    citizens: int | None = stat("6.公民", ext=True)
+    citizens_lawyers: int | None = stat("其中:律师", ext=True)
+    citizens_researchers: int | None = stat("科研人员", ext=True)
+    citizens_journalists: int | None = stat("媒体从业人员", ext=True)
+    other: int | None = stat("7.其他", ext=True)
+
+
+@attrs.frozen
+class Review:
+    """四、行政复议数量."""
+
+    total: int | None = stat("四、行政复议数量")
+    upheld: int | None = stat("(一)维持具体行政行为数")
+    corrected: int | None = stat("(二)被依法纠错数")
+    other: int | None = stat("(三)其他情形数")
+
+
+@attrs.frozen
+class Litigation:
+    """五、行政诉讼数量."""
+
+    total: int | None = stat("五、行政诉讼数量")
+    upheld: int | None = stat(
+        "(一)维持具体行政行为或者驳回原告诉讼请求数",
+        aliases=("(一)维持具有行政行为或者驳回原告诉讼请求数",),
+    )
+    corrected: int | None = stat("(二)被依法纠错数")
+    other: int | None = stat("(三)其他情形数")
+
+
+@attrs.frozen
+class Capacity:
+    """机构建设和保障经费情况."""
+
+    units: int | None = stat("(一)政府信息公开工作专门机构数", unit="个")
+    reading_points: int | None = stat("(二)设置政府信息公开查阅点数", unit="个")
+    documents_transferred: int | None = stat(
+        "(二)向政府信息公开查阅点移送文件、资料",
+        unit="份",
+        note="provincial extension (Jiangsu): replaces 查阅点数",
+        ext=True,
+    )
+    staff: int | None = stat("(三)从事政府信息公开工作人员数", unit="人")
+    staff_full_time: int | None = stat(
+        "1.专职人员数(不包括政府公报及政府网站工作人员数)", unit="人"
+    )
+    staff_part_time: int | None = stat("2.兼职人员数", unit="人")
+    budget: Decimal | None = stat(
+        "(四)政府信息公开专项经费(不包括用于政府公报编辑管理及政府网站建设维护等方面的经费)",
+        unit="万元",
+    )
+
+
+@attrs.frozen
+class Meetings:
+    """政府信息公开会议和培训情况."""
+
+    conferences: int | None = stat("(一)召开政府信息公开工作会议或专题会议数", unit="次")
+    trainings: int | None = stat("(二)举办各类培训班数", unit="次", aliases=("(二)举办各类考试数",))
+    trainees: int | None = stat(
+        "(三)接受培训人员数",
+        unit="人次",
+        aliases=("(三)参加考试人员数", "(三)参加培训人员数"),
+    )
+
+
+@attrs.frozen
+class Powers:
+    """行政权力办件情况 — provincial extension (Jiangsu)."""
+
+    licensing: int | None = stat("(一)行政许可", ext=True)
+    penalty: int | None = stat("(二)行政处罚", ext=True)
+    coercion: int | None = stat("(三)行政强制", ext=True)
+    levy: int | None = stat("(四)行政征收", ext=True)
+    benefit: int | None = stat("(五)行政给付", ext=True)
+    adjudication: int | None = stat("(六)行政裁决", ext=True)
+    confirmation: int | None = stat("(七)行政确认", ext=True)
+    reward: int | None = stat("(八)行政奖励", ext=True)
+    requisition: int | None = stat("(九)行政征用", ext=True)
+    other: int | None = stat("(十)其他行政权力", ext=True)
+
+
+@attrs.frozen
+class ReportV2015:
+    """A report in the 2015 template (政府信息公开情况统计表, report years 2014–2018)."""
+
+    TEMPLATE: ClassVar[str] = "v2015"
+
+    meta: Meta = attrs.field(factory=Meta)
+    proactive: Proactive = table(Proactive, "一、主动公开情况")
+    response: Response = table(
+        Response,
+        "二、回应解读情况",
+        anchors=("(二)通过不同渠道和方式回应解读的情况",),
+    )
+    applications: Applications = table(
+        Applications, "三、依申请公开情况", anchors=("统计指标", "统计数")
+    )
+    answers: Answers = table(Answers, "(三)申请答复情况")
+    applicants: Applicants = table(Applicants, "(四)申请来源", optional=True)
+    review: Review = table(Review, "四、行政复议数量")
+    litigation: Litigation = table(Litigation, "五、行政诉讼数量")
+    complaints: int | None = stat("六、举报投诉数量")
+    mailbox_letters: int | None = stat(
+        "政府信息公开意见箱办理信件数量", note="provincial extension (Jiangsu)", ext=True
+    )
+    fees: Decimal | None = stat("依申请公开信息收取的费用", unit="万元")
+    capacity: Capacity = table(Capacity, "机构建设和保障经费情况")
+    meetings: Meetings = table(Meetings, "政府信息公开会议和培训情况")
+    powers: Powers = table(Powers, "行政权力办件情况", optional=True)
+
+    @property
+    def template(self) -> str:
+        """The template id, ``"v2015"``."""
+        return self.TEMPLATE

@@ -1,0 +1,167 @@
+"""Template ``v2019``: 国办公开办函〔2019〕60号 (report years 2019–2020)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import ClassVar
+
+import attrs
+
+from govinfo._fields import group, row, stat, table, unit_of
+from govinfo.models._common import (
+    ApplicantCounts,
+    Denied,
+    Meta,
+    NotProcessed,
+    ReviewLitigation,
+    Unable,
+    sum_rows,
+)
+
+
+@attrs.frozen
+class DocumentCountsV2019:
+    """规章 / 规范性文件 row of table 二 (第二十条第(一)项)."""
+
+    made: int | None = stat("本年新制作数量")
+    published: int | None = stat("本年新公开数量")
+    total_public: int | None = stat("对外公开总数量")
+
+
+@attrs.frozen
+class ItemCounts:
+    """A row of table 二 counting items and decisions (第二十条第(五)(六)项)."""
+
+    previous_items: int | None = stat("上一年项目数量", unit="项")
+    change: int | None = stat("本年增/减", unit="项", signed=True, aliases=("本年增减",))
+    decisions: int | None = stat("处理决定数量", aliases=("本年处理决定数量",))
+
+
+@attrs.frozen
+class FeeItems:
+    """行政事业性收费 row of table 二 (第二十条第(八)项)."""
+
+    previous_items: int | None = stat("上一年项目数量", unit="项")
+    change: int | None = stat("本年增/减", unit="项", signed=True, aliases=("本年增减",))
+
+
+@attrs.frozen
+class Procurement:
+    """政府集中采购 row of table 二 (第二十条第(九)项).
+
+    The form prints no unit for 采购总金额: ``amount`` keeps the number as
+    written and ``amount_unit`` the unit written in the cell or its header
+    ("元", "万元"), or ``None`` when none is written.
+    """
+
+    projects: int | None = stat("采购项目数量", unit="项")
+    amount: Decimal | None = stat("采购总金额", unit="as written")
+    amount_unit: str | None = unit_of("amount", "采购总金额的单位")
+
+
+@attrs.frozen
+class ActiveV2019:
+    """Table 二 主动公开政府信息情况 (60号)."""
+
+    regulations: DocumentCountsV2019 = row(DocumentCountsV2019, "规章")
+    normative_documents: DocumentCountsV2019 = row(
+        DocumentCountsV2019, "规范性文件", aliases=("行政规范性文件",)
+    )
+    licensing: ItemCounts = row(ItemCounts, "行政许可")
+    other_services: ItemCounts = row(ItemCounts, "其他对外管理服务事项")
+    penalty: ItemCounts = row(ItemCounts, "行政处罚")
+    coercion: ItemCounts = row(ItemCounts, "行政强制")
+    fees: FeeItems = row(FeeItems, "行政事业性收费")
+    procurement: Procurement = row(Procurement, "政府集中采购")
+    other_documents: DocumentCountsV2019 = row(
+        DocumentCountsV2019,
+        "其他主动公开文件",
+        note="provincial extension (Hubei 2020), under 第二十条第(一)项",
+        ext=True,
+    )
+
+
+@attrs.frozen
+class RequestsV2019:
+    """Table 三 收到和处理政府信息公开申请情况 (60号): (六)其他处理 is one row."""
+
+    new: ApplicantCounts = row(ApplicantCounts, "一、本年新收政府信息公开申请数量")
+    carried_over: ApplicantCounts = row(ApplicantCounts, "二、上年结转政府信息公开申请数量")
+    granted: ApplicantCounts = row(ApplicantCounts, "(一)予以公开")
+    partially_granted: ApplicantCounts = row(
+        ApplicantCounts,
+        "(二)部分公开(区分处理的,只计这一情形,不计其他情形)",
+        aliases=("(二)部分公开",),
+    )
+    denied: Denied = group(Denied, "(三)不予公开")
+    unable: Unable = group(Unable, "(四)无法提供")
+    not_processed: NotProcessed = group(NotProcessed, "(五)不予处理")
+    other: ApplicantCounts = row(ApplicantCounts, "(六)其他处理")
+    processed_total: ApplicantCounts = row(ApplicantCounts, "(七)总计")
+    carried_forward: ApplicantCounts = row(ApplicantCounts, "四、结转下年度继续办理")
+
+    @property
+    def denied_total(self) -> ApplicantCounts:
+        """Subtotal of (三)不予公开 (computed, never serialized)."""
+        return sum_rows(attrs.astuple(self.denied, recurse=False))
+
+    @property
+    def unable_total(self) -> ApplicantCounts:
+        """Subtotal of (四)无法提供 (computed, never serialized)."""
+        return sum_rows(attrs.astuple(self.unable, recurse=False))
+
+    @property
+    def not_processed_total(self) -> ApplicantCounts:
+        """Subtotal of (五)不予处理 (computed, never serialized)."""
+        return sum_rows(attrs.astuple(self.not_processed, recurse=False))
+
+
+@attrs.frozen
+class ReportV2019:
+    """A report in the 2019 template (国办公开办函〔2019〕60号, report years 2019–2020)."""
+
+    TEMPLATE: ClassVar[str] = "v2019"
+
+    meta: Meta = attrs.field(factory=Meta)
+    active: ActiveV2019 = table(
+        ActiveV2019,
+        "二、主动公开政府信息情况",
+        anchors=(
+            "第二十条第(一)项",
+            "第二十条第(五)项",
+            "第二十条第(六)项",
+            "第二十条第(八)项",
+            "第二十条第(九)项",
+            "信息内容",
+            "本年新制作数量",
+            "本年新公开数量",
+            "对外公开总数量",
+            "上一年项目数量",
+            "本年增/减",
+            "处理决定数量",
+            "采购项目数量",
+            "采购总金额",
+        ),
+    )
+    requests: RequestsV2019 = table(
+        RequestsV2019,
+        "三、收到和处理政府信息公开申请情况",
+        anchors=(
+            "申请人情况",
+            "自然人",
+            "法人或其他组织",
+            "三、本年度办理结果",
+            "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)",
+        ),
+    )
+    review_litigation: ReviewLitigation = table(
+        ReviewLitigation,
+        "四、政府信息公开行政复议、行政诉讼情况",
+        layout="value_block",
+        anchors=("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"),
+    )
+
+    @property
+    def template(self) -> str:
+        """The template id, ``"v2019"``."""
+        return self.TEMPLATE
