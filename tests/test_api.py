@@ -45,3 +45,29 @@ def test_models_are_frozen_and_slotted() -> None:
         pass
     else:  # pragma: no cover - would be a defect
         raise AssertionError("ReportV2021 is mutable")
+
+
+def test_importing_govinfo_does_not_import_hypothesis() -> None:
+    """Hypothesis is a test extra: `import govinfo` must not load it."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    code = "import sys, govinfo; govinfo.parse_example(); print('hypothesis' in sys.modules)"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == "False"
+
+
+def test_strategies_are_registered_for_from_type() -> None:
+    """st.from_type(ReportV2015) draws reports through govinfo's entry point."""
+    from hypothesis import given  # noqa: PLC0415
+    from hypothesis import strategies as st  # noqa: PLC0415
+
+    seen: list[object] = []
+
+    @given(st.from_type(govinfo.models.ReportV2015))
+    def draw(report: govinfo.models.ReportV2015) -> None:
+        seen.append(report)
+
+    draw()
+    assert seen
+    assert all(isinstance(r, govinfo.models.ReportV2015) for r in seen)

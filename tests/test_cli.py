@@ -148,3 +148,19 @@ def test_console_script_is_installed() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["template"] == "v2021"
+
+
+def test_validate_seed_000_exits_one_with_blank_totals() -> None:
+    """Seed 000 has two real inconsistencies, both "blank total with non-zero parts"."""
+    proc = govinfo("validate", str(next(SEEDS.glob("000_*.txt"))))
+    assert proc.returncode == 1
+    assert proc.stdout.count("blank total with non-zero parts:") == 2
+    assert "answers.total=blank" in proc.stdout
+    assert "capacity.staff=blank" in proc.stdout
+
+
+def test_template_option() -> None:
+    """--template forces the template."""
+    proc = govinfo("parse", str(SEED_004), "--template", "v2019")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["template"] == "v2019"

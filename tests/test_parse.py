@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo
 from conftest import seed_text
@@ -24,19 +25,26 @@ def _row(*cells: str) -> str:
 class TestRoundTripThroughText:
     """parse(render(r)) gives back every cell of r (blanks included)."""
 
-    @given(reports("v2021"))
+    @given(reports())
     def test_canonical_text(self, report: govinfo.Report) -> None:
-        """The canonical `|` layout reads back cell for cell."""
+        """The canonical `|` layout reads back cell for cell, and the template is detected."""
         result = govinfo.parse(render_text(report))
+        assert result.template == report.TEMPLATE
         assert cell_values(result.report) == cell_values(report)
 
-    @given(valid_reports("v2021"))
+    @given(valid_reports("v2015"))
+    def test_v2015_cell_per_line(self, report: govinfo.Report) -> None:
+        """The v2015 indicator list survives the one-cell-a-line layout."""
+        result = govinfo.parse(cell_per_line(render_text(report), width=3))
+        assert cell_values(result.report) == cell_values(report)
+
+    @given(st.sampled_from(["v2019", "v2021"]).flatmap(valid_reports))
     def test_cell_per_line_with_padding(self, report: govinfo.Report) -> None:
         """Seed 004's layout (one cell a line, colspan padding as runs of |) reads back."""
         text = cell_per_line(render_text(report))
         result = govinfo.parse(text)
         assert cell_values(result.report) == cell_values(report)
-        assert result.template == "v2021"
+        assert result.template == report.TEMPLATE
 
     @given(valid_reports("v2021"))
     def test_full_width_digits_and_punctuation(self, report: govinfo.Report) -> None:
@@ -208,3 +216,125 @@ def test_template_override_and_unknown_template() -> None:
     assert govinfo.parse("", template="v2021").template == "v2021"
     with pytest.raises(govinfo.UnknownTemplateError, match="v1999"):
         govinfo.parse("", template="v1999")
+
+
+class TestTemplateDetection:
+    """The template comes from the tables' labels; the year only breaks ties."""
+
+    def test_v2019_and_v2021_tables_are_told_apart(self) -> None:
+        """(六)其他处理 as one row means 60号; its three items mean 30号."""
+        v2019 = govinfo.parse("(六)其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n")
+        assert v2019.template == "v2019"
+        v2021 = govinfo.parse(
+            "(六)其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+            " | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        )
+        assert v2021.template == "v2021"
+
+    @pytest.mark.parametrize(("year", "template"), [(2020, "v2019"), (2022, "v2021")])
+    def test_year_breaks_a_tie(self, year: int, template: str) -> None:
+        """Rows common to 60号 and 30号 alone: the report year decides."""
+        text = f"{year}年某某局政府信息公开工作年度报告\n" + _row(*["0"] * 7)
+        assert govinfo.parse(text).template == template
+
+    def test_year_alone_does_not_decide(self) -> None:
+        """A 2022 report printed in the old indicator list is read as v2015."""
+        text = (
+            "2022年某局政府信息公开工作年度报告\n"
+            "(一)收到申请数 | 件 | 3 |\n1.当面申请数 | 件 | 3 |\n"
+        )
+        result = govinfo.parse(text)
+        assert result.template == "v2015"
+        assert result.report.applications.received == 3
+
+    def test_override(self) -> None:
+        """template= forces the model even when the labels say otherwise."""
+        result = govinfo.parse("(六)其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", template="v2021")
+        assert result.template == "v2021"
+        assert result.report.requests.other.other.total is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"), [("+1036", 1036), ("-2", -2), ("0", 0), ("—", None), ("+0", 0)]
+)
+def test_signed_change_v2019(cell: str, value: int | None) -> None:
+    """v2019 本年增/减 is a signed count: "+1036" and "-2" both occur."""
+    text = f"其他对外管理服务事项 | 10 | {cell} | 3 |\n"
+    row = govinfo.parse(text, template="v2019").report.active.other_services
+    assert (row.previous_items, row.change, row.decisions) == (10, value, 3)
+
+
+@pytest.mark.parametrize(
+    ("cell", "header", "amount", "unit"),
+    [
+        ("2345.6", "采购总金额", Decimal("2345.6"), None),
+        ("2345.6元", "采购总金额", Decimal("2345.6"), "元"),
+        ("12", "采购总金额(万元)", Decimal(12), "万元"),
+    ],
+)
+def test_procurement_amount_keeps_number_and_unit_as_written(
+    cell: str, header: str, amount: Decimal, unit: str | None
+) -> None:
+    """v2019 采购总金额: the number as written, and the unit from the cell or its header."""
+    text = f"信息内容 | 采购项目数量 | {header} |\n政府集中采购 | 3 | {cell} |\n"
+    procurement = govinfo.parse(text, template="v2019").report.active.procurement
+    assert (procurement.projects, procurement.amount, procurement.amount_unit) == (3, amount, unit)
+
+
+def test_v2015_money_in_yuan_and_wanyuan() -> None:
+    """v2015 fees and budget are 万元: a unit cell of 元 converts; 万元 stays."""
+    text = (
+        "七、依申请公开信息收取的费用 | 元 | 2500 |\n"
+        "(四)政府信息公开专项经费(不包括用于政府公报编辑管理及政府网站建设维护等方面的经费)"
+        " | 万元 | 1.5 |\n"
+    )
+    report = govinfo.parse(text, template="v2015").report
+    assert report.fees == Decimal("0.25")
+    assert report.capacity.budget == Decimal("1.5")
+
+
+def test_v2015_same_label_in_two_sections_goes_by_section() -> None:
+    """ "(二)被依法纠错数" is read into 复议 or 诉讼 by the section it stands in."""
+    text = (
+        "四、行政复议数量 | 件 | 3 |\n(一)维持具体行政行为数 | 件 | 1 |\n"
+        "(二)被依法纠错数 | 件 | 2 |\n"
+        "五、行政诉讼数量 | 件 | 5 |\n(二)被依法纠错数 | 件 | 4 |\n(三)其他情形数 | 件 | 1 |\n"
+    )
+    report = govinfo.parse(text).report
+    assert (report.review.total, report.review.corrected, report.review.other) == (3, 2, None)
+    assert (report.litigation.total, report.litigation.corrected) == (5, 4)
+    assert report.litigation.other == 1
+
+
+def test_v2015_label_variants() -> None:
+    """Typos and provincial wording of real reports find their indicators."""
+    text = (
+        "1.参加或举报新闻发布会总次数 | 次 | 2 |\n"
+        "3﹒政务微博名称:????? ,公开政府信息数 | 条 | 5 |\n"
+        "(二)举办各类考试数 | 次 | 2 |\n(三)参加考试人员数 | 人次 | 200 |\n"
+        "(一)维持具有行政行为或者驳回原告诉讼请求数 | 件 | 1 |\n"
+    )
+    report = govinfo.parse(text, template="v2015").report
+    assert report.response.press_conferences == 2
+    assert report.proactive.channels.weibo == 5
+    assert (report.meetings.trainings, report.meetings.trainees) == (2, 200)
+    assert report.litigation.upheld == 1
+
+
+def test_unfilled_model_essay_yields_placeholders_and_no_numbers() -> None:
+    """Seed 001 (every figure "xx"): no number anywhere, placeholder diagnostics, no year."""
+    result = govinfo.parse(seed_text("001"))
+    values = cell_values(result.report)
+    assert all(v is None for v in values.values())
+    assert result.report.meta.year is None
+    placeholders = [d for d in result.diagnostics if d.code == "placeholder"]
+    assert len(placeholders) >= 10
+    assert all(d.span is not None and "x" in (d.excerpt or "") for d in placeholders)
+
+
+def test_xx_in_a_table_cell() -> None:
+    """ "××" and "xx" in number cells are no value, each with a diagnostic naming the cell."""
+    result = govinfo.parse("(一)收到申请数 | 件 | ×× |\n1.当面申请数 | 件 | xx |\n")
+    assert result.report.applications.received is None
+    keys = {d.key for d in result.diagnostics if d.code == "placeholder"}
+    assert keys == {"applications.received", "applications.in_person"}

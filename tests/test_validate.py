@@ -11,11 +11,26 @@ from hypothesis import strategies as st
 
 import govinfo
 from govinfo._spec import build, cell_values, spec_for
-from govinfo.models import ApplicantCounts, RequestsV2021, ReviewLitigation, ReviewOutcome
+from govinfo._validate import plan
+from govinfo.models import (
+    ApplicantCounts,
+    ReportV2015,
+    RequestsV2021,
+    ReviewLitigation,
+    ReviewOutcome,
+)
 from govinfo.testing import valid_reports
 
 SPEC = spec_for(govinfo.ReportV2021)
 CHECKED = [c.key for c in SPEC.cells if c.key.startswith(("requests.", "review_litigation."))]
+V2015_HARD = sorted(
+    {
+        k
+        for rule, total, parts in plan(spec_for(ReportV2015))
+        if rule.severity.value == "error"
+        for k in (*total, *parts)
+    }
+)
 
 
 def _with(report: govinfo.Report, key: str, value: Any) -> govinfo.Report:
@@ -28,20 +43,42 @@ def _with(report: govinfo.Report, key: str, value: Any) -> govinfo.Report:
 class TestInvariants:
     """R1 (printed), R2–R4 (structural): a valid report passes, any single change is caught."""
 
-    @given(valid_reports("v2021"))
+    @given(valid_reports())
     def test_valid_reports_validate_clean(self, report: govinfo.Report) -> None:
-        """Reports built to satisfy R1–R4 have no failing finding and nothing uncheckable."""
+        """Reports built to satisfy every rule have no failing finding and nothing uncheckable."""
         validation = govinfo.validate(report)
         assert validation.ok
         assert validation.failures == ()
         assert {f.verdict for f in validation.findings} == {govinfo.Verdict.PASSED}
-        assert {f.rule for f in validation.findings} == {"R1", "R2", "R3", "R4"}
+        expected = (
+            {f"V{i}" for i in range(1, 13)}
+            if report.TEMPLATE == "v2015"
+            else {"R1", "R2", "R3", "R4"}
+        )
+        assert {f.rule for f in validation.findings} == expected
 
-    @given(valid_reports("v2021"), st.sampled_from(CHECKED), st.integers(1, 50))
+    @given(valid_reports("v2015"), st.sampled_from(V2015_HARD), st.integers(1, 50))
+    def test_v2015_changed_cell_is_caught(
+        self, report: govinfo.Report, key: str, delta: int
+    ) -> None:
+        """Raising any cell of a v2015 sum rule fails a rule that names it."""
+        value = cell_values(report)[key]
+        assert isinstance(value, int)
+        failures = govinfo.validate(_with(report, key, value + delta)).failures
+        assert any(key in f.cells and f.severity is govinfo.Severity.ERROR for f in failures)
+        assert all(key in f.cells for f in failures)
+
+    @given(
+        st.sampled_from(["v2019", "v2021"]).flatmap(valid_reports),
+        st.sampled_from(CHECKED),
+        st.integers(1, 50),
+    )
     def test_any_changed_cell_is_caught_by_a_rule_naming_it(
         self, report: govinfo.Report, key: str, delta: int
     ) -> None:
         """Changing one cell of table 三 or 四 fails a rule whose cells include that cell."""
+        if report.TEMPLATE == "v2019" and key.startswith("requests.other."):
+            key = "requests.other." + key.rsplit(".", 1)[1]  # 60号: (六) is one row
         value = cell_values(report)[key]
         assert isinstance(value, int)
         changed = _with(report, key, value + delta)
@@ -116,9 +153,9 @@ def test_finding_message_names_rule_cells_and_sums() -> None:
     report = govinfo.ReportV2021(review_litigation=ReviewLitigation(review=group))
     (finding,) = govinfo.validate(report).failures
     assert finding.message == (
-        "R4 failed: review_litigation.review.total=2 = 2 == "
+        "R4 failed: review_litigation.review.total=2 == "
         "review_litigation.review.upheld=1 + review_litigation.review.corrected=0 + "
-        "review_litigation.review.other=0 + review_litigation.review.pending=0 = 1 "
+        "review_litigation.review.other=0 + review_litigation.review.pending=0 [2 == 1] "
         "(lenient: failed)"
     )
     assert finding.severity is govinfo.Severity.ERROR
@@ -139,3 +176,44 @@ def test_r2_sums_all_twenty_one_result_rows() -> None:
     assert len(r2.parts) == 21
     assert "requests.other.unpaid_fee.total" in r2.cells
     assert attrs.fields(RequestsV2021).other.name == "other"
+
+
+def test_seed_000_reports_both_real_inconsistencies() -> None:
+    """Seed 000: a blank answers.total whose parts sum to 1, a blank staff with 1 part-time."""
+    from conftest import seed_text  # noqa: PLC0415
+
+    report = govinfo.parse(seed_text("000")).report
+    validation = govinfo.validate(report)
+    failures = {f.rule: f for f in validation.failures}
+    assert set(failures) == {"V3", "V7"}
+    assert failures["V3"].total == (("answers.total", None),)
+    assert ("answers.partially_granted", 1) in failures["V3"].parts
+    assert failures["V7"].parts == (
+        ("capacity.staff_full_time", None),
+        ("capacity.staff_part_time", 1),
+    )
+    for finding in failures.values():
+        assert finding.verdict is govinfo.Verdict.BLANK_TOTAL
+        assert "blank total with non-zero parts" in finding.message
+
+
+def test_soft_rules_are_warnings() -> None:
+    """v2015 soft rules fail as warnings: validation stays ok."""
+    report = govinfo.parse(
+        "(一)主动公开政府信息数 | 条 | 5 |\n其中:主动公开规范性文件数 | 条 | 9 |\n"
+    ).report
+    validation = govinfo.validate(report)
+    (finding,) = validation.failures
+    assert (finding.rule, finding.severity, finding.basis) == (
+        "V9",
+        govinfo.Severity.WARNING,
+        "soft",
+    )
+    assert validation.ok
+
+
+def test_absent_extension_block_is_not_a_failure() -> None:
+    """Received written, (四)申请来源 absent: V8 is not checkable, never failed."""
+    report = govinfo.parse("(一)收到申请数 | 件 | 3 |\n").report
+    v8 = next(f for f in govinfo.validate(report).findings if f.rule == "V8")
+    assert (v8.verdict, v8.lenient) == (govinfo.Verdict.NOT_CHECKABLE,) * 2

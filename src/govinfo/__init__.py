@@ -11,8 +11,9 @@ The whole public API is listed in ``__all__``:
   diagnostics, sources);
 - :func:`validate` → :class:`Validation` of the 勾稽关系 (rules R1–R4);
 - :func:`to_json` / :func:`from_json` for the dictionary's JSON form;
-- the report models (:class:`ReportV2021`, :class:`Meta`; all parts in
-  :mod:`govinfo.models`) and the error types.
+- the report models, one per template (:class:`ReportV2015`,
+  :class:`ReportV2019`, :class:`ReportV2021`; :data:`Report` is their union;
+  all parts in :mod:`govinfo.models`) and the error types.
 
 Examples:
     >>> import govinfo
@@ -33,7 +34,7 @@ from govinfo._input import example_text, parse_file
 from govinfo._json import from_json, to_json
 from govinfo._parse import ParseResult, parse
 from govinfo._validate import Finding, Validation, Verdict, validate
-from govinfo.models import Meta, Report, ReportV2021
+from govinfo.models import Meta, Report, ReportV2015, ReportV2019, ReportV2021
 
 try:
     __version__ = importlib.metadata.version("govinfo")
@@ -55,6 +56,8 @@ __all__ = [
     "Meta",
     "ParseResult",
     "Report",
+    "ReportV2015",
+    "ReportV2019",
     "ReportV2021",
     "Severity",
     "Span",

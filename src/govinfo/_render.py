@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from govinfo._spec import CellValue, RowSpec, cell_values, spec_for
+from govinfo._spec import CellValue, ColumnSpec, RowSpec, cell_values, spec_for
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -98,7 +98,7 @@ def render_text(report: Report) -> str:
         if table.layout == "value_block":
             lines.append(" | ".join(r.label for r in table.rows) + " |")
             lines.append(" | ".join(c.label for c in table.rows[0].columns) + " |")
-            block = [_cell(values[r.cell_key(c)]) for r in table.rows for c in r.columns]
+            block = [_cell(r, c, values) for r in table.rows for c in r.value_columns]
             lines.append(" | ".join(block) + " |")
             continue
         group = None
@@ -107,10 +107,16 @@ def render_text(report: Report) -> str:
             if row.group is not None and row.group != group:
                 labels.insert(0, row.group.label)
             group = row.group
-            cells = [_cell(values[row.cell_key(c)]) for c in row.columns]
+            if len(row.columns) == 1 and not row.columns[0].name:  # v2015: 指标 | 单位 | 统计数
+                labels.append(row.columns[0].unit)
+            cells = [_cell(row, c, values) for c in row.value_columns]
             lines.append(" | ".join([*labels, *cells]) + " |")
     return "\n".join(lines) + "\n"
 
 
-def _cell(value: CellValue) -> str:
-    return "" if value is None else str(value)
+def _cell(row: RowSpec, column: ColumnSpec, values: dict[str, CellValue]) -> str:
+    value = values[row.cell_key(column)]
+    if value is None:
+        return ""
+    unit = next((values[row.cell_key(c)] for c in row.columns if c.unit_of == column.name), None)
+    return f"{value}{unit or ''}"

@@ -90,19 +90,31 @@ class Finding:
 
     @property
     def message(self) -> str:
-        """One line a person can act on: the rule, both sides' cells and sums, the verdicts."""
+        """One line a person can act on: the rule, each side's cells and sums, the verdicts."""
+        blanks = any(v is None for _, v in (*self.total, *self.parts))
+        sums = f"{_fmt(_written(self.total))} {self.relation} {_fmt(_written(self.parts))}"
         return (
-            f"{self.rule} {self.verdict.value}: {_side(self.total)} = {_fmt(_sum(self.total))}"
-            f" {self.relation} {_side(self.parts)} = {_fmt(_sum(self.parts))}"
+            f"{self.rule} {self.verdict.value}: {_side(self.total)} {self.relation} "
+            f"{_side(self.parts)} [{'written cells: ' if blanks else ''}{sums}]"
             f" (lenient: {self.lenient.value})"
         )
 
 
+def _written(operands: Sequence[Operand]) -> int | Decimal | None:
+    values = [v for _, v in operands if v is not None]
+    return sum(values) if values else None
+
+
 def _side(operands: Sequence[Operand]) -> str:
-    if len(operands) <= 6:
+    if len(operands) <= 4:
         return " + ".join(f"{k}={_fmt(v)}" for k, v in operands)
-    shown = [f"{k}={_fmt(v)}" for k, v in operands if v != 0]
-    return f"Σ {len(operands)} cells ({', '.join(shown) or 'all 0'}; others 0)"
+    shown = [f"{k}={_fmt(v)}" for k, v in operands if v]
+    blank = sum(v is None for _, v in operands)
+    rest = [f"{blank} blank"] if blank else []
+    rest += (
+        [f"{len(operands) - len(shown) - blank} zero"] if len(shown) + blank < len(operands) else []
+    )
+    return f"Σ {len(operands)} cells ({'; '.join([', '.join(shown), *rest]).strip('; ')})"
 
 
 @attrs.frozen
@@ -131,13 +143,6 @@ def _fmt(value: int | Decimal | None) -> str:
     return "blank" if value is None else str(value)
 
 
-def _sum(operands: Sequence[Operand]) -> int | Decimal | None:
-    values = [v for _, v in operands]
-    if any(v is None for v in values):
-        return None
-    return sum(v for v in values if v is not None)
-
-
 _COLUMNS = tuple(f.name for f in attrs.fields(ApplicantCounts))
 _COUNTS = tuple(f"{{row}}.{c}" for c in _COLUMNS if c != "total")
 _OUTCOMES = tuple(f"{{row}}.{f.name}" for f in attrs.fields(ReviewOutcome) if f.name != "total")
@@ -151,6 +156,37 @@ _RESULT_ROWS = (
     "requests.other.*.{col}",
 )
 _MODERN = frozenset({"v2019", "v2021"})
+_V2015 = frozenset({"v2015"})
+_ANSWER_OUTCOMES = (
+    "answers.already_public",
+    "answers.granted",
+    "answers.partially_granted",
+    "answers.denied",
+    "answers.not_this_agency",
+    "answers.nonexistent",
+    "answers.correction_requested",
+    "answers.other_channel",
+)
+_DENIAL_REASONS = (
+    "answers.denied_state_secret",
+    "answers.denied_commercial_secret",
+    "answers.denied_privacy",
+    "answers.denied_security_stability",
+    "answers.denied_not_government_information",
+    "answers.denied_other_law",
+)
+_APPLICANT_TYPES = (
+    "applicants.party_government",
+    "applicants.social_groups",
+    "applicants.enterprises",
+    "applicants.media",
+    "applicants.research_education",
+    "applicants.citizens",
+    "applicants.other",
+)
+_CHANNELS = tuple(
+    f"proactive.channels.{c}" for c in ("gazette", "website", "weibo", "wechat", "other")
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -193,6 +229,128 @@ RULES: tuple[Rule, ...] = (
         parts=_OUTCOMES,
         rows_of="review_litigation",
     ),
+    Rule(
+        "V1",
+        "收到申请数 = 当面 + 传真 + 网络 + 信函",
+        "structural",
+        Severity.ERROR,
+        _V2015,
+        total=("applications.received",),
+        parts=(
+            "applications.in_person",
+            "applications.fax",
+            "applications.online",
+            "applications.letter",
+        ),
+    ),
+    Rule(
+        "V2",
+        "申请办结数 = 按时办结数 + 延期办结数",
+        "structural",
+        Severity.ERROR,
+        _V2015,
+        total=("applications.completed",),
+        parts=("applications.on_time", "applications.extended"),
+    ),
+    Rule(
+        "V3",
+        "申请答复数 = the eight answer outcomes 1–8",
+        "structural",
+        Severity.ERROR,
+        _V2015,
+        total=("answers.total",),
+        parts=_ANSWER_OUTCOMES,
+    ),
+    Rule(
+        "V4",
+        "不同意公开答复数 = the six 其中 reasons",
+        "structural",
+        Severity.ERROR,
+        _V2015,
+        total=("answers.denied",),
+        parts=_DENIAL_REASONS,
+    ),
+    Rule(
+        "V5",
+        "行政复议数量 = 维持 + 纠错 + 其他情形",
+        "structural",
+        Severity.ERROR,
+        _V2015,
+        total=("review.total",),
+        parts=("review.upheld", "review.corrected", "review.other"),
+    ),
+    Rule(
+        "V6",
+        "行政诉讼数量 = 维持或驳回 + 纠错 + 其他情形",
+        "structural",
+        Severity.ERROR,
+        _V2015,
+        total=("litigation.total",),
+        parts=("litigation.upheld", "litigation.corrected", "litigation.other"),
+    ),
+    Rule(
+        "V7",
+        "从事政府信息公开工作人员数 = 专职 + 兼职",
+        "structural",
+        Severity.ERROR,
+        _V2015,
+        total=("capacity.staff",),
+        parts=("capacity.staff_full_time", "capacity.staff_part_time"),
+    ),
+    Rule(
+        "V8",
+        "(四)申请来源 (ext) sums to 收到申请数",
+        "structural",
+        Severity.ERROR,
+        _V2015,
+        total=("applications.received",),
+        parts=_APPLICANT_TYPES,
+    ),
+    Rule(
+        "V9",
+        "主动公开规范性文件数 ≤ 主动公开政府信息数",
+        "soft",
+        Severity.WARNING,
+        _V2015,
+        total=("proactive.total",),
+        parts=("proactive.normative_documents",),
+        relation=">=",
+    ),
+    Rule(
+        "V10",
+        "the five channels publish at least 主动公开政府信息数 (one item counts once overall)",
+        "soft",
+        Severity.WARNING,
+        _V2015,
+        total=("proactive.total",),
+        parts=_CHANNELS,
+        relation="<=",
+    ),
+    Rule(
+        "V11",
+        "主要负责同志 counts ≤ their totals",
+        "soft",
+        Severity.WARNING,
+        _V2015,
+        total=("response.{col}",),
+        parts=("response.{col}_principal",),
+        relation=">=",
+        each=("press_conferences", "online_interviews"),
+    ),
+    Rule(
+        "V12",
+        "公民 (ext) ≥ its 其中 律师 + 科研人员 + 媒体从业人员 (govinfo's addition)",
+        "soft",
+        Severity.WARNING,
+        _V2015,
+        total=("applicants.citizens",),
+        parts=(
+            "applicants.citizens_lawyers",
+            "applicants.citizens_researchers",
+            "applicants.citizens_journalists",
+        ),
+        relation=">=",
+    ),
 )
 
 
@@ -208,7 +366,7 @@ def _expand(patterns: Sequence[str], keys: Sequence[str], col: str, row: str) ->
 
 
 @functools.cache
-def _plan(spec: TemplateSpec) -> tuple[tuple[Rule, tuple[str, ...], tuple[str, ...]], ...]:
+def plan(spec: TemplateSpec) -> tuple[tuple[Rule, tuple[str, ...], tuple[str, ...]], ...]:
     keys = [c.key for c in spec.cells]
     checks = []
     for rule in RULES:
@@ -234,15 +392,19 @@ def _compare(left: int | Decimal, relation: Relation, right: int | Decimal) -> V
 def _verdicts(
     relation: Relation, total: list[int | Decimal | None], parts: list[int | Decimal | None]
 ) -> tuple[Verdict, Verdict]:
-    written_parts = sum(v for v in parts if v is not None)
-    if all(v is not None for v in (*total, *parts)):
-        strict = _compare(sum(v for v in total if v is not None), relation, written_parts)
+    written_total = [v for v in total if v is not None]
+    written_parts = [v for v in parts if v is not None]
+    if len(written_total) == len(total) and len(written_parts) == len(parts):
+        strict = _compare(sum(written_total), relation, sum(written_parts))
         return strict, strict
-    if all(v is None for v in total):
-        blank = Verdict.BLANK_TOTAL if relation == "==" and written_parts else Verdict.NOT_CHECKABLE
+    if not written_total:
+        nonzero = relation == "==" and any(written_parts)
+        blank = Verdict.BLANK_TOTAL if nonzero else Verdict.NOT_CHECKABLE
         return blank, blank
-    lenient = _compare(sum(v for v in total if v is not None), relation, written_parts)
-    return Verdict.NOT_CHECKABLE, lenient
+    if not written_parts:
+        # A written total with no breakdown at all (or an absent extension block).
+        return Verdict.NOT_CHECKABLE, Verdict.NOT_CHECKABLE
+    return Verdict.NOT_CHECKABLE, _compare(sum(written_total), relation, sum(written_parts))
 
 
 def _number(value: CellValue) -> int | Decimal | None:
@@ -251,7 +413,7 @@ def _number(value: CellValue) -> int | Decimal | None:
 
 def _check(report: Report) -> Iterator[Finding]:
     values = {k: _number(v) for k, v in cell_values(report).items()}
-    for rule, total_keys, part_keys in _plan(spec_for(type(report))):
+    for rule, total_keys, part_keys in plan(spec_for(type(report))):
         total = [values[k] for k in total_keys]
         parts = [values[k] for k in part_keys]
         strict, lenient = _verdicts(rule.relation, total, parts)

@@ -24,6 +24,7 @@ import attrs
 from hypothesis import strategies as st
 
 from govinfo._spec import CellSpec, build, spec_for
+from govinfo._validate import plan
 from govinfo.models import TEMPLATES, ApplicantCounts, Meta, Report, ReviewOutcome
 
 if TYPE_CHECKING:
@@ -90,7 +91,16 @@ def reports(template: str | None = None) -> st.SearchStrategy[Report]:
 
 
 def _assemble(report_type: type[Report]) -> Callable[[dict[str, Any], Meta], Report]:
+    units = [
+        (c.key, c.row.cell_key(next(x for x in c.row.columns if x.name == c.column.unit_of)))
+        for c in spec_for(report_type).cells
+        if c.column.unit_of is not None
+    ]
+
     def make(values: dict[str, Any], meta: Meta) -> Report:
+        for unit_key, amount_key in units:
+            if values[amount_key] is None:  # a unit is only ever read beside its amount
+                values[unit_key] = None
         return build(report_type, {**values, "meta": meta})
 
     return make
@@ -130,12 +140,52 @@ def _valid_modern(draw: st.DrawFn, template: str) -> Report:
         parts = [draw(small) for _ in _OUTCOMES]
         values.update({f"{prefix}.{name}": v for name, v in zip(_OUTCOMES, parts, strict=True)})
         values[f"{prefix}.total"] = sum(parts)
-    values["meta"] = draw(metas())
-    return build(spec.report_type, values)
+    return _assemble(spec.report_type)(values, draw(metas()))
+
+
+def _split(draw: st.DrawFn, total: int, n: int) -> list[int]:
+    cuts = sorted(draw(st.lists(st.integers(0, total), min_size=n - 1, max_size=n - 1)))
+    return [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
+
+
+@st.composite
+def _valid_from_rules(draw: st.DrawFn, template: str) -> Report:
+    """Fill the cells of the rules top-down: a total first, then split into its parts."""
+    spec = spec_for(TEMPLATES[template])
+    values: dict[str, Any] = {c.key: draw(_cell_strategy(c)) for c in spec.cells}
+    checks = plan(spec)
+    hard = [(t[0], p) for rule, t, p in checks if rule.relation == "==" and len(t) == 1]
+    parent = {part: total for total, parts in hard for part in parts}
+
+    def depth(key: str) -> int:
+        return 0 if key not in parent else 1 + depth(parent[key])
+
+    for total, parts in sorted(hard, key=lambda rule: depth(rule[0])):
+        if values[total] is None:
+            values[total] = draw(st.integers(0, 200))
+        values.update(zip(parts, _split(draw, values[total], len(parts)), strict=True))
+    for relation in ("<=", ">="):
+        for rule, total_keys, part_keys in checks:
+            if rule.relation != relation:
+                continue
+            (total,) = total_keys
+            for key in (total, *part_keys):
+                if values[key] is None:
+                    values[key] = draw(st.integers(0, 50))
+            if relation == "<=":  # total may not exceed its parts: lower the total
+                values[total] = min(values[total], sum(values[k] for k in part_keys))
+            else:  # parts may not exceed the total: lower them, first come first served
+                room = values[total]
+                for key in part_keys:
+                    values[key] = min(values[key], room)
+                    room -= values[key]
+    return _assemble(spec.report_type)(values, draw(metas()))
 
 
 def valid_reports(template: str | None = None) -> st.SearchStrategy[Report]:
-    """Reports whose every invariant (R1–R4) holds, fully filled where a rule reads them."""
+    """Reports whose every invariant holds (R1–R4; the v2015 rules), filled where rules read."""
     if template is None:
         return templates().flatmap(valid_reports)
+    if template == "v2015":
+        return _valid_from_rules(template)
     return _valid_modern(template)

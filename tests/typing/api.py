@@ -9,9 +9,17 @@ from govinfo.models import ApplicantCounts
 
 result: govinfo.ParseResult = govinfo.parse("行政许可 | 1 |")
 report: govinfo.Report = result.report
-count: int | None = report.requests.new.total
-money: Decimal | None = report.active.fees.amount
-row: ApplicantCounts = report.requests.denied_total
+if isinstance(report, govinfo.ReportV2021):
+    count: int | None = report.requests.new.total
+    money: Decimal | None = report.active.fees.amount
+    row: ApplicantCounts = report.requests.denied_total
+elif isinstance(report, govinfo.ReportV2019):
+    unit: str | None = report.active.procurement.amount_unit
+    change: int | None = report.active.licensing.change
+else:
+    fees: Decimal | None = report.fees
+    received: int | None = report.applications.received
+template: str = report.TEMPLATE
 span: govinfo.Span | None = result.source_of("requests.new.total")
 diagnostics: tuple[govinfo.Diagnostic, ...] = result.diagnostics
 validation: govinfo.Validation = govinfo.validate(report)
