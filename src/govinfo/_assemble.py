@@ -49,6 +49,17 @@ class Note:
     key: str | None = None
 
 
+@attrs.frozen
+class Short:
+    """A row (or value block) with fewer cells than columns: placement left to recovery."""
+
+    where: str
+    keys: tuple[str, ...]
+    columns: tuple[ColumnSpec, ...]
+    cells: tuple[Cell, ...]
+    unit: str | None
+
+
 @attrs.define
 class Assembly:
     """What stage two found for one template."""
@@ -60,6 +71,8 @@ class Assembly:
     tables_found: set[str] = attrs.Factory(set)
     anchors_seen: set[str] = attrs.Factory(set)
     header_units: dict[str, str] = attrs.Factory(dict)
+    shorts: list[Short] = attrs.Factory(list)
+    rows_seen: set[str] = attrs.Factory(set)
 
     @property
     def score(self) -> int:
@@ -108,6 +121,15 @@ class _Match:
     logical: LogicalRow
     label: Cell
     approximate: bool
+
+
+@attrs.define
+class _State:
+    """Where the pass is: the group and table being read, a value block awaited."""
+
+    group: GroupSpec | None = None
+    table: str | None = None
+    block: TableSpec | None = None
 
 
 class Matcher:
@@ -162,8 +184,13 @@ class Matcher:
         return self.anchors.get(exact) or self.anchors.get(loose)
 
     def _is_block_word(self, table: TableSpec, text: str) -> bool:
+        words = self.block_words[table.key]
         key = label_keys(text)[0]
-        return bool(key) and any(key in w or w in key for w in self.block_words[table.key])
+        if key and any(key in w or w in key for w in words):
+            return True
+        # Header words printed vertically come out of PDFs as lines of single characters.
+        chars = text.split()
+        return len(chars) > 1 and all(len(c) == 1 and any(c in w for w in words) for c in chars)
 
     def _fuzzy(self, text: str) -> list[RowSpec]:
         key = label_keys(text)[1]
@@ -199,53 +226,68 @@ class Matcher:
     def match(self, rows: Sequence[LogicalRow]) -> Assembly:
         """Find this template's rows in ``rows`` and assign their values."""
         out = Assembly()
+        state = _State()
         matches: list[_Match] = []
-        group: GroupSpec | None = None
-        block: TableSpec | None = None
-        current: str | None = None
         for logical in rows:
             if not logical.labels:
-                if block is not None and logical.filled:
-                    self._assign_block(block, logical, out)
-                    block = None
+                if state.block is not None and logical.filled:
+                    self._assign_block(state.block, logical, out)
+                    state.block = None
                 continue
-            for cell in logical.labels:
-                table = self._anchor(cell.text)
-                if table is not None:
-                    out.tables_found.add(table.key)
-                    out.anchors_seen.add(label_keys(cell.text)[1])
-                    current = table.key
-                    if table.layout == "value_block":
-                        block = table
-                if (unit := unit_in_label(cell.text)) is not None:
-                    out.header_units[label_keys(cell.text)[1]] = unit
-                found = self._group(cell.text)
-                if found is not None:
-                    group = found
-            if block is not None:
-                if all(self._is_block_word(block, c.text) for c in logical.labels):
+            self._read_headings(logical, state, out)
+            if state.block is not None:
+                if all(self._is_block_word(state.block, c.text) for c in logical.labels):
                     if logical.filled:
-                        self._assign_block(block, logical, out)
-                        block = None
+                        self._assign_block(state.block, logical, out)
+                        state.block = None
                     continue
-                block = None
-            last = logical.labels[-1]
-            candidates = self._row_candidates(last.text)
-            approximate = False
-            if not candidates and logical.filled and len(logical.labels) <= 2:
-                candidates = self._fuzzy(last.text)
-                approximate = bool(candidates)
-            row = self._choose(candidates, last, group, current)
-            if row is None:
-                if logical.filled and self._group(last.text) is None:
+                state.block = None
+            found = self._find_row(logical, state)
+            if found is None:
+                if logical.filled and self._group(logical.labels[-1].text) is None:
                     self._unknown(logical, out)
                 continue
-            group = row.group
-            current = row.table
-            out.tables_found.add(row.table)
-            matches.append(_Match(row, logical, last, approximate))
+            state.group = found.row.group
+            state.table = found.row.table
+            out.tables_found.add(found.row.table)
+            matches.append(found)
         self._assign_rows(matches, out)
         return out
+
+    def _read_headings(self, logical: LogicalRow, state: _State, out: Assembly) -> None:
+        """Table titles, group labels and header units among a row's label cells."""
+        for cell in logical.labels:
+            table = self._anchor(cell.text)
+            if table is not None:
+                out.tables_found.add(table.key)
+                out.anchors_seen.add(label_keys(cell.text)[1])
+                state.table = table.key
+                if table.layout == "value_block":
+                    state.block = table
+            if (unit := unit_in_label(cell.text)) is not None:
+                out.header_units[label_keys(cell.text)[1]] = unit
+            group = self._group(cell.text)
+            if group is not None:
+                state.group = group
+
+    def _find_row(self, logical: LogicalRow, state: _State) -> _Match | None:
+        """The template row a logical row's label names, if any."""
+        last = logical.labels[-1]
+        candidates = self._row_candidates(last.text)
+        for n in range(2, min(4, len(logical.labels)) + 1):
+            if candidates:
+                break
+            # A label wrapped over lines, or split into words by a PDF extractor.
+            joined = "".join(c.text for c in logical.labels[-n:])
+            if candidates := self._row_candidates(joined):
+                first = logical.labels[-n]
+                last = Cell(joined, first.start, last.end, first.line, Kind.LABEL)
+        approximate = False
+        if not candidates and logical.filled and len(logical.labels) <= 2:
+            candidates = self._fuzzy(last.text)
+            approximate = bool(candidates)
+        row = self._choose(candidates, last, state.group, state.table)
+        return None if row is None else _Match(row, logical, last, approximate)
 
     def _unknown(self, logical: LogicalRow, out: Assembly) -> None:
         label = " ".join(c.text for c in logical.labels)
@@ -274,6 +316,7 @@ class Matcher:
                 self._duplicate(m, prior, out)
         for m in chosen.values():
             out.rows_matched += 1
+            out.rows_seen.add(m.row.key)
             if m.approximate:
                 out.notes.append(
                     Note(
@@ -312,6 +355,14 @@ class Matcher:
         if ambiguous:
             self._padding(table.key, logical, "before", out)
         out.tables_found.add(table.key)
+        out.rows_seen.update(r.key for r in table.rows)
+        if 0 < len(window) < len(slots):
+            keys = tuple(r.cell_key(c) for r, c in slots)
+            out.shorts.append(
+                Short(table.key, keys, tuple(c for _, c in slots), tuple(window), None)
+            )
+            out.rows_matched += len(table.rows)
+            return
         for row in table.rows:
             n = len(row.value_columns)
             out.rows_matched += 1
@@ -359,6 +410,10 @@ class Matcher:
         out: Assembly,
     ) -> None:
         anchor = logical.labels[-1] if logical.labels else logical.cells[0]
+        if 0 < len(window) < len(columns):
+            keys = tuple(row.cell_key(c) for c in columns)
+            out.shorts.append(Short(row.key, keys, tuple(columns), tuple(window), unit))
+            return
         if len(window) < len(columns):
             missing = [row.cell_key(c) for c in columns[len(window) :]]
             out.notes.append(

@@ -1,4 +1,15 @@
-"""govinfo's exceptions: every failure a user can meet is one of these."""
+"""govinfo's exceptions: every failure a user can meet on purpose is one of these.
+
+::
+
+    GovinfoError
+    ├── InputError                 the input cannot be read
+    │   ├── DecodeError            bytes in no encoding govinfo can tell with confidence
+    │   └── UnsupportedFormatError a file type govinfo does not read
+    ├── MissingExtraError          an optional extra (docx, pdf) is not installed
+    ├── UnknownTemplateError       a template id govinfo does not know
+    └── JSONFormatError            JSON that is not a govinfo report
+"""
 
 from __future__ import annotations
 
@@ -8,7 +19,19 @@ class GovinfoError(Exception):
 
 
 class InputError(GovinfoError):
-    """The input cannot be read (missing file, undecodable bytes)."""
+    """The input cannot be read (missing file, undecodable bytes, corrupt file)."""
+
+
+class DecodeError(InputError):
+    """Bytes whose encoding cannot be determined with confidence (never decoded as mojibake)."""
+
+
+class UnsupportedFormatError(InputError):
+    """A file type govinfo does not read."""
+
+
+class MissingExtraError(GovinfoError, ImportError):
+    """An optional dependency is missing; the message names the extra to install."""
 
 
 class UnknownTemplateError(GovinfoError, ValueError):

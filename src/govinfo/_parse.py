@@ -14,7 +14,8 @@ from govinfo._errors import UnknownTemplateError
 from govinfo._meta import extract_meta
 from govinfo._narrative import processing_fee, prose_placeholders
 from govinfo._normalize import Normalized, normalize
-from govinfo._spec import build, spec_for
+from govinfo._recover import recover
+from govinfo._spec import TemplateSpec, build, spec_for
 from govinfo._tokenize import tokenize
 from govinfo.models import TEMPLATES, Meta, Report
 
@@ -113,6 +114,22 @@ def _detect(assemblies: Mapping[str, Assembly], year: int | None) -> str | None:
     return tied[-1]
 
 
+def _missing(spec: TemplateSpec, assembly: Assembly, tables_found: bool) -> list[Note]:
+    if not tables_found:
+        return [Note("no-table", "no statistical table found", Severity.WARNING, -1, -1)]
+    notes = []
+    for table in spec.tables:
+        missing = [r.key for r in table.rows if r.key not in assembly.rows_seen and not r.ext]
+        if not missing or (table.optional and len(missing) == len(table.rows)):
+            continue
+        if len(missing) < len(table.rows):
+            message, code = f"rows not found: {', '.join(missing)}", "missing-row"
+        else:
+            message, code = f"table {table.label} not found", "missing-table"
+        notes.append(Note(code, message, Severity.WARNING, -1, -1))
+    return notes
+
+
 def parse(text: str, *, template: str | None = None) -> ParseResult:
     """Parse the text of one annual report.
 
@@ -149,38 +166,13 @@ def parse(text: str, *, template: str | None = None) -> ParseResult:
         chosen, why = _era(facts.year, norm.text)
         notes.append(Note("template-from-era", f"{chosen} chosen by {why}", Severity.INFO, -1, -1))
     assembly = assemblies[chosen]
+    recover(spec_for(TEMPLATES[chosen]), assembly)
 
     notes.extend(assembly.notes)
     notes.extend(Note(code, msg, sev, s, e) for code, msg, sev, s, e in facts.notes)
     notes.extend(prose_placeholders(norm.text))
     tables_found = bool(assembly.tables_found) and assembly.rows_matched > 0
-    if not tables_found:
-        notes.append(Note("no-table", "no statistical table found", Severity.WARNING, -1, -1))
-    else:
-        spec = spec_for(TEMPLATES[chosen])
-        found_rows = {
-            k.rsplit(".", 1)[0] if spec.by_key[k].column.name else k for k in assembly.sources
-        }
-        for table in spec.tables:
-            missing = [r.key for r in table.rows if r.key not in found_rows and not r.ext]
-            if table.optional and len(missing) == len(table.rows):
-                continue
-            if missing and len(missing) < len(table.rows):
-                notes.append(
-                    Note(
-                        "missing-row",
-                        f"rows not found: {', '.join(missing)}",
-                        Severity.WARNING,
-                        -1,
-                        -1,
-                    )
-                )
-            elif missing:
-                notes.append(
-                    Note(
-                        "missing-table", f"table {table.label} not found", Severity.WARNING, -1, -1
-                    )
-                )
+    notes.extend(_missing(spec_for(TEMPLATES[chosen]), assembly, tables_found))
     fee = processing_fee(norm.text) if chosen in ("v2019", "v2021") else None
     sources = {k: locator.span(s, e) for k, (s, e) in assembly.sources.items()}
     if fee is not None:

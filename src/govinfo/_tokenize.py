@@ -1,6 +1,9 @@
 """Stage one: split normalized text into cells, lenient and lossless.
 
-Every ``|`` ends a cell; a line that holds no ``|`` is prose. Cells keep their
+Two layouts. In scraped page text every ``|`` ends a cell and a line without
+``|`` is prose. Text with no ``|`` table (PDF or Word text, tab-separated
+copies) is read by whitespace: a line's trailing run of numbers (and units)
+becomes value cells and the words before it label cells. Cells keep their
 offsets in the normalized text, so later stages can point back to the input.
 """
 
@@ -8,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 from typing import NamedTuple
 
 from govinfo._numbers import is_unit_text, is_value_text
@@ -73,13 +77,46 @@ def _cells(line: str, offset: int, number: int) -> tuple[Cell, ...]:
     return tuple(cells)
 
 
+_TOKEN = re.compile(r"\S+")
+_PAGE_FURNITURE = re.compile(
+    r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+_SENTENCE = re.compile(r"[。!?;]")
+
+
+def _whitespace_cells(line: str, offset: int, number: int) -> tuple[Cell, ...]:
+    tokens = list(_TOKEN.finditer(line))
+    if not tokens or _PAGE_FURNITURE.match(line):
+        return ()
+    split = len(tokens)
+    while split > 0 and _kind(tokens[split - 1][0]) in (Kind.VALUE, Kind.UNIT):
+        split -= 1
+    if split == len(tokens) and (_SENTENCE.search(line) or len(line.strip()) > 60):
+        return ()  # prose
+    cells = [
+        Cell(t[0], offset + t.start(), offset + t.end(), number, Kind.LABEL) for t in tokens[:split]
+    ]
+    cells += [
+        Cell(t[0], offset + t.start(), offset + t.end(), number, _kind(t[0]))
+        for t in tokens[split:]
+    ]
+    return tuple(cells)
+
+
 def tokenize(text: str) -> tuple[Line, ...]:
-    """Split ``text`` into lines, each a tuple of cells or prose."""
+    """Split ``text`` into lines, each a tuple of cells or prose (no cells)."""
+    raw_lines = text.split("\n")
+    # The scraped layout ends every cell, hence every table line, with "|".
+    piped = any(line.rstrip().endswith("|") for line in raw_lines)
     lines = []
     offset = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for number, raw in enumerate(raw_lines, start=1):
         line = raw.rstrip("\r")
-        cells = _cells(line, offset, number) if "|" in line else ()
+        if piped:
+            cells = _cells(line, offset, number) if "|" in line else ()
+        else:
+            cells = _whitespace_cells(line.replace("|", " "), offset, number)
         lines.append(Line(number, offset, line, cells))
         offset += len(raw) + 1
     return tuple(lines)

@@ -389,7 +389,7 @@ def _compare(left: int | Decimal, relation: Relation, right: int | Decimal) -> V
     return Verdict.PASSED if ok else Verdict.FAILED
 
 
-def _verdicts(
+def verdicts(
     relation: Relation, total: list[int | Decimal | None], parts: list[int | Decimal | None]
 ) -> tuple[Verdict, Verdict]:
     written_total = [v for v in total if v is not None]
@@ -416,7 +416,7 @@ def _check(report: Report) -> Iterator[Finding]:
     for rule, total_keys, part_keys in plan(spec_for(type(report))):
         total = [values[k] for k in total_keys]
         parts = [values[k] for k in part_keys]
-        strict, lenient = _verdicts(rule.relation, total, parts)
+        strict, lenient = verdicts(rule.relation, total, parts)
         yield Finding(
             rule.id,
             rule.title,

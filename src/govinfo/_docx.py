@@ -1,0 +1,204 @@
+"""Word (.docx) input: body paragraphs and tables, in document order, as parser text."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+import zlib
+from typing import TYPE_CHECKING, cast
+
+from lxml import etree
+
+from govinfo._document import Document, table_line
+from govinfo._errors import InputError, MissingExtraError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from docx.document import Document as DocxDocument
+    from docx.oxml.table import CT_Tbl, CT_Tc
+    from docx.table import _Row
+    from lxml.etree import _Element
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Run content that is text: text, tabs, line breaks, non-breaking hyphens. Deleted text
+# (w:delText) and field instructions (w:instrText) are other tags and so left out.
+_RUN_TEXT = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": " ", f"{_W}cr": " "}
+_RUN_TEXT[f"{_W}noBreakHyphen"] = "-"
+# Run containers whose runs are not visible text of the paragraph.
+_SKIP = (f"{_W}txbxContent", f"{_W}del", f"{_W}moveFrom")
+# Wrappers whose children are ordinary body content (content controls, custom XML).
+_WRAPPERS = (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml")
+_STREAM = re.compile(r"^file '<[^']*>' ")
+# A count or amount, with separators and a unit: what a merged cell must not repeat.
+_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?\s*[%‰件个次条项篇份人万元]*")
+
+
+def from_docx(data: bytes) -> Document:
+    """Read a Word document into the parser's text layout.
+
+    Paragraphs become lines of prose (empty ones are skipped); every table row
+    becomes one ``a | b | c |`` line. A horizontally merged cell is written
+    once. A vertically merged cell repeats its text on the rows it spans,
+    unless that text is a number, which is written only on its first row (a
+    figure must not be counted twice). A table nested in a cell follows the
+    row that holds it.
+
+    Raises:
+        MissingExtraError: python-docx is not installed.
+        InputError: ``data`` is not a readable .docx file.
+    """
+    try:
+        import docx  # noqa: PLC0415 - optional extra
+    except ImportError:
+        raise MissingExtraError(
+            "reading .docx files needs the 'docx' extra: pip install 'govinfo[docx]'"
+        ) from None
+    from docx.opc.exceptions import OpcError  # noqa: PLC0415
+    from docx.oxml.exceptions import XmlchemyError  # noqa: PLC0415
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        title = document.core_properties.title
+        body = document.element.body
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,  # a zip compression method or version zipfile lacks
+        OSError,
+        KeyError,  # a part the package names is missing
+        ValueError,
+        OpcError,
+        XmlchemyError,
+        etree.LxmlError,
+        # python-docx meets malformed package XML with these (a part of the wrong
+        # element type has no .body, .core_properties, .title_text ...).
+        AttributeError,
+        TypeError,
+    ) as exc:
+        raise InputError(f"not a readable .docx file: {_reason(exc)}") from None
+    if body is None:
+        raise InputError("not a readable .docx file: the document has no body")
+    try:
+        lines = list(_lines(document, body))
+    except (ValueError, XmlchemyError) as exc:  # e.g. gridSpan="x", w:vMerge without w:val
+        raise InputError(f"malformed .docx table: {_reason(exc)}") from None
+    return Document(
+        text="\n".join(lines) + "\n" if lines else "",
+        kind="docx",
+        title=(title or "").strip() or None,
+    )
+
+
+def _lines(document: DocxDocument, body: _Element) -> Iterator[str]:
+    for block in _blocks(body):
+        if block.tag == f"{_W}p":
+            text = _paragraph_text(block)
+            if text:
+                yield text
+        else:
+            yield from _table_lines(document, block)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):  # zipfile's "There is no item named ... in the archive"
+        return str(exc.args[0]) if exc.args else "a part is missing"
+    # python-docx names the stream it read: "file '<_io.BytesIO object at 0x...>' is not ..."
+    return _STREAM.sub("", str(exc)) or type(exc).__name__
+
+
+def _blocks(element: _Element) -> Iterator[_Element]:
+    """The ``w:p`` and ``w:tbl`` children of a body or cell, in order, through wrappers."""
+    for child in element.iterchildren():
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _blocks(child)
+
+
+def _paragraph_text(p: _Element) -> str:
+    """The visible text of a paragraph as one line (``|`` kept out, so it stays prose).
+
+    Reads every run, including runs inside hyperlinks, fields, smart tags,
+    content controls and tracked insertions, but not text boxes anchored in it.
+    """
+    parts = [
+        _RUN_TEXT[child.tag] or child.text or ""
+        for r in p.iter(f"{_W}r")
+        if not _hidden(r, p)
+        for child in r.iterchildren()
+        if child.tag in _RUN_TEXT
+    ]
+    return "".join(parts).replace("|", "¦").strip()
+
+
+def _hidden(r: _Element, p: _Element) -> bool:
+    """A run in a text box anchored in ``p``, or deleted by a tracked change."""
+    for ancestor in r.iterancestors():
+        if ancestor is p:
+            return False
+        if ancestor.tag in _SKIP:
+            return True
+    return False
+
+
+def _cell_parts(tc: _Element) -> tuple[str, list[_Element]]:
+    """A cell's text (its paragraphs joined) and the tables nested in it."""
+    texts: list[str] = []
+    tables: list[_Element] = []
+    for block in _blocks(tc):
+        if block.tag == f"{_W}p":
+            texts.append(_paragraph_text(block))
+        else:
+            tables.append(block)
+    return " ".join(t for t in texts if t), tables
+
+
+def _is_number(text: str) -> bool:
+    return _NUMBER.fullmatch(unicodedata.normalize("NFKC", text).strip()) is not None
+
+
+def _table_lines(document: DocxDocument, tbl: _Element) -> Iterator[str]:
+    from docx.table import Table  # noqa: PLC0415
+
+    table = Table(cast("CT_Tbl", tbl), document)
+    for row in table.rows:
+        nested: list[_Element] = []
+        cells: list[str] = []
+        for tc, continued in _row_tcs(row):
+            text, tables = _cell_parts(tc)
+            if continued:
+                # A row below the start of a vertical merge: python-docx repeats the
+                # top cell. Its nested tables were written with the top row already.
+                cells.append("" if _is_number(text) else text)
+            else:
+                cells.append(text)
+                nested.extend(tables)
+        if any(cells):
+            yield table_line(cells)
+        for inner in nested:
+            yield from _table_lines(document, inner)
+
+
+def _row_tcs(row: _Row) -> list[tuple[CT_Tc, bool]]:
+    """The distinct cells of a row, each with whether it continues a vertical merge.
+
+    python-docx lists a cell once per grid column it spans (kept once here) and
+    gives the top cell of a vertical merge for the rows below it. A continuation
+    with no cell above it (malformed files) is read as the empty cell it is.
+    """
+    tr = row._tr  # noqa: SLF001
+    try:
+        cells = row.cells
+    except ValueError:
+        return [(tc, False) for tc in tr.tc_lst]
+    out: list[tuple[CT_Tc, bool]] = []
+    for cell in cells:
+        tc = cell._tc  # noqa: SLF001
+        if out and out[-1][0] is tc:
+            continue
+        out.append((tc, tc.getparent() is not tr))
+    return out

@@ -1,0 +1,132 @@
+"""PDF input: the text layer of every page, without page numbers and running headers."""
+
+from __future__ import annotations
+
+import collections
+import io
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from govinfo._document import Document
+from govinfo._errors import InputError, MissingExtraError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+# A line that is only a page number: "3", "- 3 -", "— 3 —", "第3页", "第 3 页 共 10 页",
+# "共10页 第3页", "3/10", "Page 3 of 10" (read after NFKC, so full-width forms match too).
+_PAGE_NUMBER = re.compile(
+    r"(?:[-—–―─~]\s*)?\d{1,4}(?:\s*[-—–―─~])?"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,/]?\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?",
+    re.IGNORECASE,
+)
+# A running header or footer has words; a line of bare figures is table data however often
+# it recurs.
+_WORD = re.compile(r"[^\W\d_]")
+# At most this many running header (or footer) lines are taken off each page.
+_MAX_RUNNING = 2
+
+
+def from_pdf(data: bytes) -> Document:
+    """Read the text layer of a PDF into the parser's text layout.
+
+    Pages are read with pdfplumber's default text extraction, one line of text
+    a line, pages in order. Page furniture is left out: a line that is only a
+    page number ("3", "- 3 -", "第 3 页 共 10 页", "3/10") when it is the first
+    or last line of its page, and a running header or footer, a line found
+    identically at the top (or bottom) of two or more pages. ``source_lines``
+    gives the 1-based page of each line.
+
+    Raises:
+        MissingExtraError: pdfplumber is not installed.
+        InputError: ``data`` is not a readable PDF.
+    """
+    try:
+        import pdfplumber  # noqa: PLC0415 - optional extra
+    except ImportError:
+        raise MissingExtraError(
+            "reading .pdf files needs the 'pdf' extra: pip install 'govinfo[pdf]'"
+        ) from None
+    from pdfminer.pdfdocument import PDFPasswordIncorrect  # noqa: PLC0415
+    from pdfminer.pdfexceptions import PDFException  # noqa: PLC0415
+    from pdfplumber.utils.exceptions import (  # noqa: PLC0415
+        MalformedPDFException,
+        PdfminerException,
+    )
+
+    pages: list[str] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            title = pdf.metadata.get("Title")
+            for page in pdf.pages:
+                pages.append(page.extract_text() or "")
+                page.close()  # drop the page's layout objects once its text is read
+    except (PdfminerException, MalformedPDFException, PDFException) as exc:
+        cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise InputError("not a readable PDF: it is encrypted with a password") from None
+        reason = str(cause) or type(cause).__name__
+        raise InputError(f"not a readable PDF: {reason}") from None
+    lines, source = page_lines(pages)
+    return Document(
+        text="\n".join(lines) + "\n" if lines else "",
+        kind="pdf",
+        source_lines=tuple(source),
+        title=(title.strip() or None) if isinstance(title, str) else None,
+    )
+
+
+def _is_page_number(line: str) -> bool:
+    return _PAGE_NUMBER.fullmatch(unicodedata.normalize("NFKC", line).strip()) is not None
+
+
+def page_lines(pages: Sequence[str]) -> tuple[list[str], list[int]]:
+    """The non-empty lines of the pages' text without page furniture, and the page of each.
+
+    A page number is taken off the top and off the bottom of each page; then,
+    at each end, a line with words that several pages share there (a running
+    header or footer), with a page number it uncovers, as long as there is one.
+    """
+    text = [[s for line in page.splitlines() if (s := line.strip())] for page in pages]
+    lo = [0] * len(text)  # each page keeps text[i][lo[i]:hi[i]]
+    hi = [len(t) for t in text]
+
+    def drop(i: int, *, top: bool) -> None:
+        if top:
+            lo[i] += 1
+        else:
+            hi[i] -= 1
+
+    def end_line(i: int, *, top: bool) -> str | None:
+        if lo[i] >= hi[i]:
+            return None
+        return text[i][lo[i] if top else hi[i] - 1]
+
+    def drop_page_number(i: int, *, top: bool) -> None:
+        line = end_line(i, top=top)
+        if line is not None and _is_page_number(line):
+            drop(i, top=top)
+
+    for top in (True, False):
+        for i in range(len(text)):
+            drop_page_number(i, top=top)
+        for _ in range(_MAX_RUNNING):
+            ends = [end_line(i, top=top) for i in range(len(text))]
+            counts = collections.Counter(e for e in ends if e is not None and _WORD.search(e))
+            running = {line for line, n in counts.items() if n >= 2}
+            if not running:
+                break
+            for i, line in enumerate(ends):
+                if line in running:
+                    drop(i, top=top)
+                    drop_page_number(i, top=top)
+    lines: list[str] = []
+    source: list[int] = []
+    for number, (page, start, stop) in enumerate(zip(text, lo, hi, strict=True), start=1):
+        lines += page[start:stop]
+        source += [number] * (stop - start)
+    return lines, source
