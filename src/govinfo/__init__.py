@@ -29,7 +29,15 @@ from __future__ import annotations
 import importlib.metadata
 
 from govinfo._diagnostics import Diagnostic, Severity, Span
-from govinfo._errors import GovinfoError, InputError, JSONFormatError, UnknownTemplateError
+from govinfo._errors import (
+    DecodeError,
+    GovinfoError,
+    InputError,
+    JSONFormatError,
+    MissingExtraError,
+    UnknownTemplateError,
+    UnsupportedFormatError,
+)
 from govinfo._input import example_text, parse_file
 from govinfo._json import from_json, to_json
 from govinfo._parse import ParseResult, parse
@@ -48,12 +56,14 @@ def parse_example() -> ParseResult:
 
 
 __all__ = [
+    "DecodeError",
     "Diagnostic",
     "Finding",
     "GovinfoError",
     "InputError",
     "JSONFormatError",
     "Meta",
+    "MissingExtraError",
     "ParseResult",
     "Report",
     "ReportV2015",
@@ -62,6 +72,7 @@ __all__ = [
     "Severity",
     "Span",
     "UnknownTemplateError",
+    "UnsupportedFormatError",
     "Validation",
     "Verdict",
     "__version__",

@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from govinfo._errors import GovinfoError
-from govinfo._input import example_text, read_text
+from govinfo._input import example_text, parse_file
 from govinfo._json import converter, unstructure
 from govinfo._parse import ParseResult, parse
 from govinfo._render import render_table
@@ -52,8 +52,10 @@ def _inputs(args: argparse.Namespace, err: TextIO) -> list[tuple[str, ParseResul
     out: list[tuple[str, ParseResult | None]] = []
     for name in names:
         try:
-            text = example_text() if name == "<example>" and args.example else read_text(name)
-            out.append((name, parse(text, template=args.template)))
+            if name == "<example>" and args.example:
+                out.append((name, parse(example_text(), template=args.template)))
+            else:
+                out.append((name, parse_file(name, template=args.template)))
         except GovinfoError as exc:
             print(f"govinfo: {exc}", file=err)
             out.append((name, None))

@@ -19,14 +19,18 @@ class Severity(str, enum.Enum):
 class Span:
     """A place in the input text the user gave.
 
-    ``start``/``end`` are character offsets into that text (half-open);
-    ``line`` and ``column`` are 1-based, for humans.
+    ``start``/``end`` are character offsets into the text govinfo read
+    (:attr:`ParseResult.text`: the input itself for text, the text extracted
+    from an HTML, Word or PDF file otherwise); ``line`` and ``column`` are
+    1-based positions in it. ``source_line`` is the line of the HTML file or the
+    page of the PDF the text came from (``None`` for text input).
     """
 
     start: int
     end: int
     line: int
     column: int
+    source_line: int | None = None
 
 
 @attrs.frozen

@@ -6,33 +6,23 @@ import importlib.resources
 import os
 
 from govinfo._errors import InputError
-from govinfo._parse import ParseResult, parse
+from govinfo._load import load
+from govinfo._parse import ParseResult, parse_document
 
 EXAMPLE = "example_v2021.txt"
 
 
-def decode(data: bytes, *, name: str = "<bytes>") -> str:
-    """Decode report bytes: UTF-8 (with or without BOM), else GB18030."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{name}: cannot decode as UTF-8 or GB18030")
-
-
-def read_text(path: str | os.PathLike[str]) -> str:
-    """Read a report file as text.
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a report file.
 
     Raises:
-        InputError: the file cannot be read or decoded.
+        InputError: the file cannot be read.
     """
     try:
         with open(path, "rb") as fh:  # noqa: PTH123 - accepts any PathLike
-            data = fh.read()
+            return fh.read()
     except OSError as exc:
         raise InputError(f"{os.fspath(path)}: {exc.strerror or exc}") from None
-    return decode(data, name=os.fspath(path))
 
 
 def example_text() -> str:
@@ -42,14 +32,20 @@ def example_text() -> str:
 
 
 def parse_file(path: str | os.PathLike[str], *, template: str | None = None) -> ParseResult:
-    """Read and parse one report file.
+    """Read and parse one report file: ``.txt``, ``.html``/``.htm``, ``.docx`` or ``.pdf``.
+
+    The type comes from the file's content where it tells (PDF, Word), else
+    from its suffix; text is decoded from UTF-8, GB18030/GBK or Big5.
 
     Args:
-        path: a text file of the report.
+        path: the report file.
         template: a template id to force; detected when ``None``.
 
     Raises:
-        InputError: the file cannot be read or decoded.
+        InputError: the file cannot be read, decoded or is of a type govinfo
+            does not read (:class:`DecodeError`, :class:`UnsupportedFormatError`).
+        MissingExtraError: a ``.docx`` or ``.pdf`` file without the extra installed.
         UnknownTemplateError: ``template`` is not a known template id.
     """
-    return parse(read_text(path), template=template)
+    document = load(read_bytes(path), name=os.fspath(path))
+    return parse_document(document, template=template)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
 from govinfo._assemble import Assembly, Matcher, Note, logical_rows
 from govinfo._diagnostics import Diagnostic, Severity, Span
 from govinfo._errors import UnknownTemplateError
+from govinfo._load import load
 from govinfo._meta import extract_meta
 from govinfo._narrative import processing_fee, prose_placeholders
 from govinfo._normalize import Normalized, normalize
@@ -18,6 +20,9 @@ from govinfo._recover import recover
 from govinfo._spec import TemplateSpec, build, spec_for
 from govinfo._tokenize import tokenize
 from govinfo.models import TEMPLATES, Meta, Report
+
+if TYPE_CHECKING:
+    from govinfo._document import Document
 
 
 @attrs.frozen(eq=False)
@@ -53,10 +58,11 @@ class ParseResult:
 
 
 class _Locator:
-    """Maps normalized offsets to spans of the original input."""
+    """Maps normalized offsets to spans of the text read, and to the source file's lines."""
 
-    def __init__(self, norm: Normalized) -> None:
+    def __init__(self, norm: Normalized, source_lines: tuple[int, ...] | None) -> None:
         self.norm = norm
+        self.source_lines = source_lines
         self.line_starts = [0]
         find = norm.original.find
         at = find("\n")
@@ -67,7 +73,10 @@ class _Locator:
     def span(self, start: int, end: int) -> Span:
         ostart, oend = self.norm.original_span(start, end)
         line = bisect.bisect_right(self.line_starts, ostart)
-        return Span(ostart, oend, line, ostart - self.line_starts[line - 1] + 1)
+        source = None
+        if self.source_lines is not None and line <= len(self.source_lines):
+            source = self.source_lines[line - 1]
+        return Span(ostart, oend, line, ostart - self.line_starts[line - 1] + 1, source)
 
     def excerpt(self, span: Span) -> str:
         start = self.line_starts[span.line - 1]
@@ -130,12 +139,14 @@ def _missing(spec: TemplateSpec, assembly: Assembly, tables_found: bool) -> list
     return notes
 
 
-def parse(text: str, *, template: str | None = None) -> ParseResult:
-    """Parse the text of one annual report.
+def parse(source: str | bytes, *, template: str | None = None) -> ParseResult:
+    """Parse one annual report.
 
     Args:
-        text: the report as text (scraped page text with ``|`` cell separators,
-            or plain text).
+        source: the report as text (scraped page text with ``|`` cell
+            separators, text extracted from a PDF or Word file, or an HTML page),
+            or as the bytes of a text, HTML, ``.docx`` or ``.pdf`` file in any
+            encoding govinfo can tell (UTF-8, GB18030/GBK, Big5).
         template: a template id (``"v2021"``) to force; detected when ``None``.
 
     Returns:
@@ -143,6 +154,7 @@ def parse(text: str, *, template: str | None = None) -> ParseResult:
 
     Raises:
         UnknownTemplateError: ``template`` is not a known template id.
+        InputError: bytes that cannot be read (see :class:`DecodeError`).
 
     Examples:
         >>> import govinfo
@@ -150,12 +162,18 @@ def parse(text: str, *, template: str | None = None) -> ParseResult:
         >>> result.report.requests.new.total
         3
     """
+    return parse_document(load(source), template=template)
+
+
+def parse_document(document: Document, *, template: str | None = None) -> ParseResult:
+    """Parse a document produced by an input adapter."""
     if template is not None and template not in TEMPLATES:
         raise UnknownTemplateError(
             f"unknown template {template!r}; known: {', '.join(sorted(TEMPLATES))}"
         )
+    text = document.text
     norm = normalize(text)
-    locator = _Locator(norm)
+    locator = _Locator(norm, document.source_lines)
     rows = logical_rows(tokenize(norm.text))
     facts = extract_meta(norm.text)
     candidates = [template] if template else list(TEMPLATES)

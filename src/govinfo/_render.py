@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from govinfo._spec import CellValue, ColumnSpec, RowSpec, cell_values, spec_for
+from govinfo._spec import CellValue, ColumnSpec, RowSpec, TableSpec, cell_values, spec_for
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -120,3 +121,117 @@ def _cell(row: RowSpec, column: ColumnSpec, values: dict[str, CellValue]) -> str
         return ""
     unit = next((values[row.cell_key(c)] for c in row.columns if c.unit_of == column.name), None)
     return f"{value}{unit or ''}"
+
+
+_HEADER_NOTE = "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)"
+_OWN_ROWS = ("requests.new", "requests.carried_over", "requests.carried_forward")
+
+
+def _td(text: object, *, rowspan: int = 1, colspan: int = 1) -> str:
+    attrs_ = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
+        f' colspan="{colspan}"' if colspan > 1 else ""
+    )
+    return f"<td{attrs_}>{html.escape(str(text))}</td>"
+
+
+def _values_html(row: RowSpec, values: dict[str, CellValue]) -> str:
+    return "".join(_td(_cell(row, c, values)) for c in row.value_columns)
+
+
+def _requests_html(table: TableSpec, values: dict[str, CellValue]) -> list[str]:
+    """Table 三 as printed in the notices: labels spanning 3 columns and 22 rows."""
+    columns = table.rows[0].value_columns
+    parts = [c.label for c in columns[1:-1]]
+    out = [
+        "<tr>" + _td(_HEADER_NOTE, rowspan=3, colspan=3) + _td("申请人情况", colspan=7) + "</tr>",
+        "<tr>"
+        + _td(columns[0].label, rowspan=2)
+        + _td("法人或其他组织", colspan=len(parts))
+        + _td(columns[-1].label, rowspan=2)
+        + "</tr>",
+        "<tr>" + "".join(_td(p) for p in parts) + "</tr>",
+    ]
+    results = [r for r in table.rows if r.key not in _OWN_ROWS]
+    seen_groups: set[str] = set()
+    for row in table.rows:
+        cells = ""
+        if row.key in _OWN_ROWS:
+            cells = _td(row.label, colspan=3)
+        else:
+            if row is results[0]:
+                cells += _td("三、本年度办理结果", rowspan=len(results))
+            if row.group is None:
+                cells += _td(row.label, colspan=2)
+            else:
+                if row.group.key not in seen_groups:
+                    seen_groups.add(row.group.key)
+                    size = sum(r.group == row.group for r in table.rows)
+                    cells += _td(row.group.label, rowspan=size)
+                cells += _td(row.label)
+        out.append("<tr>" + cells + _values_html(row, values) + "</tr>")
+    return out
+
+
+def _block_html(table: TableSpec, values: dict[str, CellValue]) -> list[str]:
+    """Table 四 as printed: two header rows over one row of 15 values."""
+    first, *litigation = table.rows
+    names = [c.label for c in first.value_columns]
+    width = len(names)
+    return [
+        "<tr>"
+        + _td(first.label, colspan=width)
+        + _td(litigation[0].label.split()[0], colspan=width * len(litigation))
+        + "</tr>",
+        "<tr>"
+        + "".join(_td(n, rowspan=2) for n in names)
+        + "".join(_td(r.label.split()[-1], colspan=width) for r in litigation)
+        + "</tr>",
+        "<tr>" + "".join(_td(n) for _ in litigation for n in names) + "</tr>",
+        "<tr>" + "".join(_values_html(r, values) for r in table.rows) + "</tr>",
+    ]
+
+
+def _rows_html(table: TableSpec, values: dict[str, CellValue]) -> list[str]:
+    """Table 二 (a header per block of rows) and the v2015 indicator list."""
+    out: list[str] = []
+    single = all(len(r.columns) == 1 and not r.columns[0].name for r in table.rows)
+    group = None
+    for block in _blocks(table.rows):
+        if not single:
+            head = [c.label for c in block[0].value_columns]
+            out.append("<tr>" + _td("信息内容") + "".join(_td(h) for h in head) + "</tr>")
+        for row in block:
+            if single and row.group is not None and row.group != group:
+                out.append("<tr>" + _td(row.group.label) + _td("") + _td("") + "</tr>")
+            group = row.group
+            unit = _td(row.columns[0].unit) if single else ""
+            out.append("<tr>" + _td(row.label) + unit + _values_html(row, values) + "</tr>")
+    return out
+
+
+def render_html(report: Report) -> str:
+    """Render a report as an HTML page with its tables laid out as the notices print them."""
+    spec = spec_for(type(report))
+    values = cell_values(report)
+    title = html.escape(report.meta.title or "政府信息公开工作年度报告")
+    body = [f"<h1>{title}</h1>"]
+    if spec.template == "v2015":
+        body.append('<table border="1"><tr><td>统计指标</td><td>单位</td><td>统计数</td></tr>')
+    for table in spec.tables:
+        if spec.template != "v2015":
+            body.append(f'<p>{html.escape(table.label)}</p><table border="1">')
+        if table.layout == "value_block":
+            rows = _block_html(table, values)
+        elif table.key == "requests":
+            rows = _requests_html(table, values)
+        else:
+            rows = _rows_html(table, values)
+        body.extend(rows)
+        if spec.template != "v2015":
+            body.append("</table>")
+    if spec.template == "v2015":
+        body.append("</table>")
+    return (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>'
+        f"{title}</title></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
+    )

@@ -1,0 +1,205 @@
+"""HTML pages to a :class:`Document`: tables as cell grids, the rest as prose lines.
+
+Parsed by lxml's HTML parser with no network access and no entity expansion.
+Tables are laid out on a grid honouring ``rowspan`` and ``colspan``: a cell is
+written once in its first row; in the rows below it spans, a label is repeated
+(it is the group context of those rows) while a number is left out. Columns a
+cell spans to its right are not padded, so each row reads label(s) then values.
+A table that contains tables is a layout table and is read as blocks. The
+walk is iterative, so deeply nested pages cannot exhaust the stack.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+from lxml import etree, html
+
+from govinfo._decode import declared_charset, decode
+from govinfo._document import Document, cell_text, table_line
+from govinfo._errors import InputError
+from govinfo._numbers import is_value_text
+
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object", "svg"})
+_BLOCK = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+        "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
+        "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*"
+    r"<(?:!doctype|html|head|body|table|meta|div|title)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+MAX_SPAN = 200
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a text is an HTML page or fragment rather than extracted report text."""
+    return bool(_HTML_START.match(text[:2048]))
+
+
+def _parser() -> etree.HTMLParser:
+    return etree.HTMLParser(
+        no_network=True, huge_tree=False, remove_comments=True, remove_pis=True, recover=True
+    )
+
+
+def _line(element: etree._Element) -> int:
+    line = getattr(element, "sourceline", None)
+    return line if isinstance(line, int) else 1
+
+
+def _span(cell: etree._Element, attr: str) -> int:
+    try:
+        value = int(str(cell.get(attr, "1")).strip() or "1")
+    except ValueError:
+        return 1
+    return min(max(value, 1), MAX_SPAN)
+
+
+def _text_of(element: etree._Element) -> str:
+    """Text of a cell, with a space where <br> or a block boundary was."""
+    parts: list[str] = []
+    for event, el in etree.iterwalk(element, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _SKIP:
+                continue
+            if tag == "br" or tag in _BLOCK:
+                parts.append(" ")
+            parts.append(el.text or "")
+        else:
+            if tag in _BLOCK:
+                parts.append(" ")
+            if el is not element:
+                parts.append(el.tail or "")
+    return cell_text("".join(parts))
+
+
+@attrs.define
+class _Out:
+    lines: list[str] = attrs.Factory(list)
+    sources: list[int] = attrs.Factory(list)
+    buffer: list[str] = attrs.Factory(list)
+    buffer_line: int = 1
+
+    def text(self, text: str | None, line: int) -> None:
+        if text:
+            if not self.buffer:
+                self.buffer_line = line
+            self.buffer.append(text)
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.buffer).split())
+        if text:
+            self.lines.append(text.replace("|", "¦"))
+            self.sources.append(self.buffer_line)
+        self.buffer.clear()
+
+    def row(self, cells: list[str], line: int) -> None:
+        self.flush()
+        if any(cells):
+            self.lines.append(table_line(cells))
+            self.sources.append(line)
+
+
+def _grid(table: etree._Element, out: _Out) -> None:
+    """Lay a data table out row by row, honouring rowspan and colspan."""
+    carried: dict[tuple[int, int], str] = {}  # (row, column) → text continued from above
+    covered: set[tuple[int, int]] = set()
+    rows = list(table.iter("tr"))
+    for r, tr in enumerate(rows):
+        cells = [c for c in tr if c.tag in ("td", "th")]
+        line: list[tuple[int, str]] = []
+        col = 0
+        for cell in cells:
+            while (r, col) in covered:
+                if (r, col) in carried:
+                    line.append((col, carried[(r, col)]))
+                col += 1
+            text = _text_of(cell)
+            rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
+            line.append((col, text))
+            repeat = "" if is_value_text(text) else text
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    covered.add((r + dr, col + dc))
+                if dr:
+                    carried[(r + dr, col)] = repeat
+            col += colspan
+        while (r, col) in covered:
+            if (r, col) in carried:
+                line.append((col, carried[(r, col)]))
+            col += 1
+        out.row([text for _, text in sorted(line, key=lambda item: item[0])], _line(tr))
+
+
+_WRAPPERS = re.compile(
+    r"</?(?:div|span|font|section|article|center|b|i|u|em|strong|small|big|a|label|ins|del)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def _parse_tree(source: str, name: str) -> etree._Element:
+    parser = _parser()
+    try:
+        root = html.document_fromstring(source, parser=parser)
+        if any("depth" in entry.message.lower() for entry in parser.error_log):
+            # libxml2 stops at a nesting depth limit and would drop what lies deeper;
+            # wrappers carry no table structure, so flatten them and read again.
+            root = html.document_fromstring(_WRAPPERS.sub(" ", source), parser=_parser())
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"{name}: not readable as HTML ({exc})") from None
+    return root
+
+
+def from_html(source: str | bytes, *, name: str = "<html>") -> Document:
+    """Read an HTML page (text or bytes in any declared or detectable encoding).
+
+    Raises:
+        DecodeError: bytes in an encoding that cannot be told with confidence.
+        InputError: nothing could be parsed.
+    """
+    if isinstance(source, bytes):
+        source, _ = decode(source, declared=declared_charset(source), name=name)
+    source = _XML_DECLARATION.sub("", source, count=1)
+    root = _parse_tree(source, name)
+    title_el = root.find(".//title")
+    title = ""
+    out = _Out()
+    if title_el is not None:
+        title = cell_text("".join(str(t) for t in title_el.itertext()))
+        if title:
+            out.lines.append(title)
+            out.sources.append(_line(title_el))
+    body = root.find("body")
+    start = body if body is not None else root
+    walker = etree.iterwalk(start, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        line = _line(el)
+        if event == "start":
+            if tag in _SKIP:
+                walker.skip_subtree()
+                continue
+            if tag == "table" and el.find(".//table") is None:
+                out.flush()
+                _grid(el, out)
+                walker.skip_subtree()
+                continue
+            if tag == "br" or tag in _BLOCK:
+                out.flush()
+            out.text(el.text, line)
+        else:
+            if tag in _BLOCK:
+                out.flush()
+            if el is not start:
+                out.text(el.tail, line)
+    out.flush()
+    return Document("\n".join(out.lines) + "\n", "html", tuple(out.sources), title or None)
