@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
 
+_FUZZY_CACHE = 50_000
+
+
 @attrs.frozen
 class LogicalRow:
     """Label cells followed by the value cells that belong to them."""
@@ -60,6 +63,14 @@ class Short:
     unit: str | None
 
 
+@attrs.frozen
+class _Match:
+    row: RowSpec
+    logical: LogicalRow
+    label: Cell
+    approximate: bool
+
+
 @attrs.define
 class Assembly:
     """What stage two found for one template."""
@@ -73,6 +84,7 @@ class Assembly:
     header_units: dict[str, str] = attrs.Factory(dict)
     shorts: list[Short] = attrs.Factory(list)
     rows_seen: set[str] = attrs.Factory(set)
+    matches: list[_Match] = attrs.Factory(list)
 
     @property
     def score(self) -> int:
@@ -115,14 +127,6 @@ def _keys(label: str, aliases: Sequence[str]) -> set[str]:
     return {k for text in (label, *aliases) for k in label_keys(text) if k}
 
 
-@attrs.frozen
-class _Match:
-    row: RowSpec
-    logical: LogicalRow
-    label: Cell
-    approximate: bool
-
-
 @attrs.define
 class _State:
     """Where the pass is: the group and table being read, a value block awaited."""
@@ -130,6 +134,7 @@ class _State:
     group: GroupSpec | None = None
     table: str | None = None
     block: TableSpec | None = None
+    patience: int = 0
 
 
 class Matcher:
@@ -168,6 +173,8 @@ class Matcher:
                 }
                 self.block_words[table.key] = words
         self._fuzzy_keys = sorted(k for k in self.rows if len(k) >= 6)
+        # The same unofficial labels recur across thousands of reports.
+        self._fuzzy_seen: dict[str, list[RowSpec]] = {}
 
     # -- label classification ------------------------------------------------
 
@@ -196,10 +203,13 @@ class Matcher:
         key = label_keys(text)[1]
         if len(key) < 6:
             return []
-        best = difflib.get_close_matches(key, self._fuzzy_keys, n=2, cutoff=0.85)
-        if len(best) == 1 or (len(best) == 2 and self.rows[best[0]] == self.rows[best[1]]):
-            return self.rows[best[0]]
-        return []
+        if key not in self._fuzzy_seen:
+            if len(self._fuzzy_seen) > _FUZZY_CACHE:
+                self._fuzzy_seen.clear()
+            best = difflib.get_close_matches(key, self._fuzzy_keys, n=2, cutoff=0.85)
+            unique = len(best) == 1 or (len(best) == 2 and self.rows[best[0]] == self.rows[best[1]])
+            self._fuzzy_seen[key] = self.rows[best[0]] if unique else []
+        return self._fuzzy_seen[key]
 
     def _choose(
         self, candidates: list[RowSpec], label: Cell, group: GroupSpec | None, table: str | None
@@ -224,22 +234,31 @@ class Matcher:
     # -- the pass ------------------------------------------------------------
 
     def match(self, rows: Sequence[LogicalRow]) -> Assembly:
-        """Find this template's rows in ``rows`` and assign their values."""
+        """Find this template's rows in ``rows``; :meth:`assign` then reads their cells.
+
+        Matching is cheap and done for every template to pick one; reading the
+        cells is done for the chosen template only.
+        """
         out = Assembly()
         state = _State()
-        matches: list[_Match] = []
+        matches = out.matches
         for logical in rows:
             if not logical.labels:
                 if state.block is not None and logical.filled:
                     self._assign_block(state.block, logical, out)
                     state.block = None
                 continue
-            self._read_headings(logical, state, out)
+            after = self._read_headings(logical, state, out)
             if state.block is not None:
-                if all(self._is_block_word(state.block, c.text) for c in logical.labels):
+                # Labels before the block's heading (a running page header) do not count.
+                header = logical.labels[after:]
+                if all(self._is_block_word(state.block, c.text) for c in header):
                     if logical.filled:
                         self._assign_block(state.block, logical, out)
                         state.block = None
+                    continue
+                if not logical.filled and state.patience > 0:
+                    state.patience -= 1  # a running page header between header and values
                     continue
                 state.block = None
             found = self._find_row(logical, state)
@@ -251,12 +270,21 @@ class Matcher:
             state.table = found.row.table
             out.tables_found.add(found.row.table)
             matches.append(found)
-        self._assign_rows(matches, out)
+        out.rows_matched += len({m.row.key for m in matches})
         return out
 
-    def _read_headings(self, logical: LogicalRow, state: _State, out: Assembly) -> None:
-        """Table titles, group labels and header units among a row's label cells."""
-        for cell in logical.labels:
+    def assign(self, out: Assembly) -> Assembly:
+        """Read the cells of the rows :meth:`match` found."""
+        self._assign_rows(out.matches, out)
+        return out
+
+    def _read_headings(self, logical: LogicalRow, state: _State, out: Assembly) -> int:
+        """Table titles, group labels and header units among a row's label cells.
+
+        Returns the index just past the last heading of a value-block table.
+        """
+        after = 0
+        for i, cell in enumerate(logical.labels):
             table = self._anchor(cell.text)
             if table is not None:
                 out.tables_found.add(table.key)
@@ -264,11 +292,14 @@ class Matcher:
                 state.table = table.key
                 if table.layout == "value_block":
                     state.block = table
+                    state.patience = 3
+                    after = i + 1
             if (unit := unit_in_label(cell.text)) is not None:
                 out.header_units[label_keys(cell.text)[1]] = unit
             group = self._group(cell.text)
             if group is not None:
                 state.group = group
+        return after
 
     def _find_row(self, logical: LogicalRow, state: _State) -> _Match | None:
         """The template row a logical row's label names, if any."""
@@ -315,7 +346,6 @@ class Matcher:
             elif m.logical.filled:
                 self._duplicate(m, prior, out)
         for m in chosen.values():
-            out.rows_matched += 1
             out.rows_seen.add(m.row.key)
             if m.approximate:
                 out.notes.append(

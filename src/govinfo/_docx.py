@@ -13,6 +13,7 @@ from lxml import etree
 
 from govinfo._document import Document, table_line
 from govinfo._errors import InputError, MissingExtraError
+from govinfo._numbers import is_value_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -31,9 +32,9 @@ _RUN_TEXT[f"{_W}noBreakHyphen"] = "-"
 _SKIP = (f"{_W}txbxContent", f"{_W}del", f"{_W}moveFrom")
 # Wrappers whose children are ordinary body content (content controls, custom XML).
 _WRAPPERS = (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml")
+# The signature of OLE compound files: old binary .doc files, and encrypted .docx files.
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _STREAM = re.compile(r"^file '<[^']*>' ")
-# A count or amount, with separators and a unit: what a merged cell must not repeat.
-_NUMBER = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?\s*[%‰件个次条项篇份人万元]*")
 
 
 def from_docx(data: bytes) -> Document:
@@ -58,6 +59,12 @@ def from_docx(data: bytes) -> Document:
         ) from None
     from docx.opc.exceptions import OpcError  # noqa: PLC0415
     from docx.oxml.exceptions import XmlchemyError  # noqa: PLC0415
+
+    if data.startswith(_OLE):
+        raise InputError(
+            "not a readable .docx file: an OLE compound file (a Word 97-2003 .doc, "
+            "or a password-protected .docx); save it as .docx without a password"
+        )
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -158,7 +165,8 @@ def _cell_parts(tc: _Element) -> tuple[str, list[_Element]]:
 
 
 def _is_number(text: str) -> bool:
-    return _NUMBER.fullmatch(unicodedata.normalize("NFKC", text).strip()) is not None
+    """A value cell (the same test as the tokenizer's): what a merged cell must not repeat."""
+    return bool(text.strip()) and is_value_text(unicodedata.normalize("NFKC", text).strip())
 
 
 def _table_lines(document: DocxDocument, tbl: _Element) -> Iterator[str]:

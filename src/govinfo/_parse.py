@@ -183,7 +183,7 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
     if chosen is None:
         chosen, why = _era(facts.year, norm.text)
         notes.append(Note("template-from-era", f"{chosen} chosen by {why}", Severity.INFO, -1, -1))
-    assembly = assemblies[chosen]
+    assembly = _matcher(chosen).assign(assemblies[chosen])
     recover(spec_for(TEMPLATES[chosen]), assembly)
 
     notes.extend(assembly.notes)

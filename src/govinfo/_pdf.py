@@ -27,6 +27,11 @@ _PAGE_NUMBER = re.compile(
 # A running header or footer has words; a line of bare figures is table data however often
 # it recurs.
 _WORD = re.compile(r"[^\W\d_]")
+# What PDF writers and converters put in the Title: "Microsoft Word - 年报.docx", "untitled".
+_OFFICE_FILE = re.compile(
+    r"^Microsoft (?:Word|Excel|PowerPoint) - |\.(?:docx?|wps|xlsx?|pdf)$", re.IGNORECASE
+)
+_NO_TITLE = {"", "untitled", "无标题", "unknown"}
 # At most this many running header (or footer) lines are taken off each page.
 _MAX_RUNNING = 2
 
@@ -39,7 +44,9 @@ def from_pdf(data: bytes) -> Document:
     page number ("3", "- 3 -", "第 3 页 共 10 页", "3/10") when it is the first
     or last line of its page, and a running header or footer, a line found
     identically at the top (or bottom) of two or more pages. ``source_lines``
-    gives the 1-based page of each line.
+    gives the 1-based page of each line. ``title`` is the Title of the
+    document information, if it is more than a placeholder ("untitled") or a
+    converter's "Microsoft Word - file.docx" (which gives "file").
 
     Raises:
         MissingExtraError: pdfplumber is not installed.
@@ -52,7 +59,7 @@ def from_pdf(data: bytes) -> Document:
             "reading .pdf files needs the 'pdf' extra: pip install 'govinfo[pdf]'"
         ) from None
     from pdfminer.pdfdocument import PDFPasswordIncorrect  # noqa: PLC0415
-    from pdfminer.pdfexceptions import PDFException  # noqa: PLC0415
+    from pdfminer.psexceptions import PSException  # noqa: PLC0415
     from pdfplumber.utils.exceptions import (  # noqa: PLC0415
         MalformedPDFException,
         PdfminerException,
@@ -65,7 +72,20 @@ def from_pdf(data: bytes) -> Document:
             for page in pdf.pages:
                 pages.append(page.extract_text() or "")
                 page.close()  # drop the page's layout objects once its text is read
-    except (PdfminerException, MalformedPDFException, PDFException) as exc:
+    except (
+        PdfminerException,
+        MalformedPDFException,
+        PSException,
+        # pdfminer and pdfplumber meet some malformed objects (a /MediaBox that is not four
+        # numbers, an operator where an operand belongs) with these.
+        TypeError,
+        ValueError,
+        IndexError,
+        KeyError,
+        AttributeError,
+        ZeroDivisionError,
+        OverflowError,
+    ) as exc:
         cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect):
             raise InputError("not a readable PDF: it is encrypted with a password") from None
@@ -76,8 +96,16 @@ def from_pdf(data: bytes) -> Document:
         text="\n".join(lines) + "\n" if lines else "",
         kind="pdf",
         source_lines=tuple(source),
-        title=(title.strip() or None) if isinstance(title, str) else None,
+        title=_title(title),
     )
+
+
+def _title(raw: object) -> str | None:
+    """The Title of the document information, without what writers put there for none."""
+    if not isinstance(raw, str):
+        return None
+    title = _OFFICE_FILE.sub("", raw.strip())
+    return None if title.lower() in _NO_TITLE else title
 
 
 def _is_page_number(line: str) -> bool:
