@@ -11,6 +11,10 @@ The whole public API is listed in ``__all__``:
   diagnostics, sources);
 - :func:`validate` → :class:`Validation` of the 勾稽关系 (rules R1–R4);
 - :func:`to_json` / :func:`from_json` for the dictionary's JSON form;
+- :func:`convert` between templates (:class:`Conversion` lists every
+  :class:`Loss`), :func:`core` for the harmonized :class:`CoreIndicators`;
+- :func:`records` / :func:`from_records` (tidy long form), :func:`to_arrow`,
+  :func:`to_pandas`; :func:`aggregate` and :func:`check_series`;
 - the report models, one per template (:class:`ReportV2015`,
   :class:`ReportV2019`, :class:`ReportV2021`; :data:`Report` is their union;
   all parts in :mod:`govinfo.models`) and the error types.
@@ -28,6 +32,9 @@ from __future__ import annotations
 
 import importlib.metadata
 
+from govinfo._aggregate import Aggregate, MixedInputError, aggregate
+from govinfo._convert import Conversion, Loss, convert
+from govinfo._core import CoreIndicators, Indicator, core
 from govinfo._diagnostics import Diagnostic, Severity, Span
 from govinfo._errors import (
     DecodeError,
@@ -38,9 +45,12 @@ from govinfo._errors import (
     UnknownTemplateError,
     UnsupportedFormatError,
 )
+from govinfo._export import to_arrow, to_pandas
 from govinfo._input import example_text, parse_file
 from govinfo._json import from_json, to_json
 from govinfo._parse import ParseResult, parse
+from govinfo._records import Record, from_records, records
+from govinfo._series import SeriesFinding, check_series
 from govinfo._validate import Finding, Validation, Verdict, validate
 from govinfo.models import Meta, Report, ReportV2015, ReportV2019, ReportV2021
 
@@ -56,19 +66,27 @@ def parse_example() -> ParseResult:
 
 
 __all__ = [
+    "Aggregate",
+    "Conversion",
+    "CoreIndicators",
     "DecodeError",
     "Diagnostic",
     "Finding",
     "GovinfoError",
+    "Indicator",
     "InputError",
     "JSONFormatError",
+    "Loss",
     "Meta",
     "MissingExtraError",
+    "MixedInputError",
     "ParseResult",
+    "Record",
     "Report",
     "ReportV2015",
     "ReportV2019",
     "ReportV2021",
+    "SeriesFinding",
     "Severity",
     "Span",
     "UnknownTemplateError",
@@ -76,11 +94,19 @@ __all__ = [
     "Validation",
     "Verdict",
     "__version__",
+    "aggregate",
+    "check_series",
+    "convert",
+    "core",
     "from_json",
+    "from_records",
     "parse",
     "parse_example",
     "parse_file",
+    "records",
+    "to_arrow",
     "to_json",
+    "to_pandas",
     "validate",
 ]
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
 from govinfo._errors import GovinfoError
+from govinfo._export import write_csv
 from govinfo._input import example_text, parse_file
 from govinfo._json import converter, unstructure
 from govinfo._parse import ParseResult, parse
+from govinfo._records import records
 from govinfo._render import render_table
 from govinfo._validate import Validation, validate
 from govinfo._version import __version__
@@ -36,7 +39,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="parse reports and print their data")
     p.add_argument("files", nargs="*", metavar="FILE", help="report files (text)")
     p.add_argument("--example", action="store_true", help="parse the bundled example report")
-    p.add_argument("--format", choices=["json", "table"], default="json", help="output format")
+    p.add_argument(
+        "--format",
+        choices=["json", "jsonl", "csv", "table"],
+        default="json",
+        help="json: one object (an array for several files); jsonl: one object a line; "
+        "csv: one row per value; table: readable tables",
+    )
     p.add_argument("--template", choices=templates, help="force a template instead of detecting it")
 
     v = sub.add_parser("validate", help="check the invariants (勾稽关系) of reports")
@@ -76,6 +85,11 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         docs = [_result_json(n, r) for n, r in ok]
         payload: object = docs[0] if len(results) == 1 and docs else docs
         print(json.dumps(payload, ensure_ascii=False, indent=2), file=out)
+    elif args.format == "jsonl":
+        for name, result in ok:
+            print(json.dumps(_result_json(name, result), ensure_ascii=False), file=out)
+    elif args.format == "csv":
+        write_csv(((n, rec) for n, r in ok for rec in records([r])), out)
     else:
         for i, (name, result) in enumerate(ok):
             if i:
@@ -152,5 +166,15 @@ def main(
 
 
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point: no traceback for a closed pipe or Ctrl-C."""
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (``| head``) is gone: stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        status = EXIT_OK
+    except KeyboardInterrupt:
+        status = 130
+    sys.exit(status)

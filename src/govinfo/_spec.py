@@ -237,6 +237,7 @@ def _compile(report_type: type) -> TemplateSpec:
 
 def build(cls: type[T], values: dict[str, Any], prefix: str = "") -> T:
     """Construct ``cls`` from a flat ``{dotted key: value}`` mapping of its cells."""
+    attrs.resolve_types(cls)  # type: ignore[type-var]  # models use postponed annotations
     kwargs: dict[str, Any] = {}
     for field in attrs.fields(cls):  # type: ignore[arg-type]
         node = node_of(field)

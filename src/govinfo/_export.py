@@ -1,0 +1,111 @@
+"""Records in the shapes analysts' tools read: CSV, JSON lines, Arrow/Parquet, pandas."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from govinfo._errors import MissingExtraError
+from govinfo._records import Record, records
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from typing import TextIO
+
+    from govinfo._parse import ParseResult
+    from govinfo.models import Report
+
+CSV_COLUMNS = ("file", "agency", "year", "template", "key", "label", "unit", "value")
+
+
+def text_of(value: object) -> str:
+    """A record value as exact text (blank → empty)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def write_csv(rows: Iterable[tuple[str, Record]], out: TextIO, *, header: bool = True) -> None:
+    """Write ``(file, record)`` pairs as CSV, one row per value (UTF-8, exact text values)."""
+    writer = csv.writer(out, lineterminator="\n")
+    if header:
+        writer.writerow(CSV_COLUMNS)
+    for name, r in rows:
+        writer.writerow(
+            (name, r.agency or "", r.year or "", r.template, r.key, r.label, r.unit,
+             text_of(r.value))
+        )  # fmt: skip
+
+
+def _columns(items: Iterable[Report | ParseResult]) -> Iterator[dict[str, Any]]:
+    for r in records(items):
+        number = (
+            r.value
+            if isinstance(r.value, int | Decimal) and not isinstance(r.value, bool)
+            else None
+        )
+        yield {
+            "agency": r.agency,
+            "year": r.year,
+            "template": r.template,
+            "key": r.key,
+            "label": r.label,
+            "unit": r.unit,
+            "value": None if number is None else float(number),
+            "text": None if r.value is None else text_of(r.value),
+        }
+
+
+def to_arrow(reports: Iterable[Report | ParseResult]) -> Any:  # noqa: ANN401 - pyarrow is optional
+    """The records of ``reports`` as a ``pyarrow.Table`` (extra ``arrow``).
+
+    Columns: agency, year, template, key, label, unit, ``value`` (float64, null
+    when blank or not a number) and ``text`` (the exact value as text). Write
+    Parquet with ``pyarrow.parquet.write_table(table, "reports.parquet")``.
+
+    Raises:
+        MissingExtraError: pyarrow is not installed.
+    """
+    try:
+        import pyarrow as pa  # noqa: PLC0415 - optional extra
+    except ImportError:
+        raise MissingExtraError(
+            "to_arrow needs the 'arrow' extra: pip install 'govinfo[arrow]'"
+        ) from None
+    schema = pa.schema(
+        [
+            ("agency", pa.string()),
+            ("year", pa.int32()),
+            ("template", pa.string()),
+            ("key", pa.string()),
+            ("label", pa.string()),
+            ("unit", pa.string()),
+            ("value", pa.float64()),
+            ("text", pa.string()),
+        ]
+    )
+    return pa.Table.from_pylist(list(_columns(reports)), schema=schema)
+
+
+def to_pandas(reports: Iterable[Report | ParseResult]) -> Any:  # noqa: ANN401 - pandas is optional
+    """The records of ``reports`` as a ``pandas.DataFrame`` (extra ``pandas``).
+
+    Columns as :func:`to_arrow`; ``year`` is a nullable integer.
+
+    Raises:
+        MissingExtraError: pandas is not installed.
+    """
+    try:
+        import pandas as pd  # noqa: PLC0415 - optional extra
+    except ImportError:
+        raise MissingExtraError(
+            "to_pandas needs the 'pandas' extra: pip install 'govinfo[pandas]'"
+        ) from None
+    frame = pd.DataFrame(list(_columns(reports)))
+    return frame.astype({"year": "Int32", "value": "float64"})

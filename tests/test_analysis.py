@@ -1,0 +1,376 @@
+"""Converters, core indicators, tidy export, aggregation and cross-year checks (dictionary)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govinfo
+from conftest import SEEDS, seed_text
+from govinfo._edges import EDGES
+from govinfo._spec import build, cell_values, spec_for
+from govinfo.models import TEMPLATES, ApplicantCounts, RequestsV2021
+from govinfo.testing import reports, templates, valid_reports
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+KEPT = ("requests_new", "processed", "reviews")
+
+
+def _round_trip_keys() -> list[str]:
+    def exact(source: str, target: str) -> dict[tuple[str, ...], str | None]:
+        return {
+            e.sources: e.target
+            for e in EDGES
+            if (e.source, e.target_template, e.tag) == (source, target, "exact")
+            and len(e.sources) == 1
+        }
+
+    forward, back = exact("v2019", "v2021"), exact("v2021", "v2019")
+    return sorted(k for (k,), t in forward.items() if back.get((t,)) == k)
+
+
+class TestConversion:
+    """Conversions say exactly what they lost (dictionary: Template converters)."""
+
+    @given(reports(), templates())
+    def test_core_counts_survive_every_conversion(self, report: govinfo.Report, to: str) -> None:
+        """core.requests_new, core.processed and core.reviews are unchanged where written."""
+        before = govinfo.core(report)
+        after = govinfo.core(govinfo.convert(report, to=to).report)
+        for name in KEPT:
+            value = getattr(before, name).value
+            if value is not None:
+                assert getattr(after, name).value == value, name
+
+    @given(reports("v2019"))
+    def test_v2019_to_v2021_and_back_is_identity_on_exact_fields(
+        self, report: govinfo.Report
+    ) -> None:
+        """v2019 → v2021 → v2019 gives back every cell that both edges carry exactly."""
+        there = govinfo.convert(report, to="v2021").report
+        back = govinfo.convert(there, to="v2019").report
+        before, after = cell_values(report), cell_values(back)
+        keys = _round_trip_keys()
+        assert len(keys) > 150
+        assert {k: after[k] for k in keys} == {k: before[k] for k in keys}
+
+    @given(valid_reports(), templates())
+    def test_no_structural_failure_by_construction(self, report: govinfo.Report, to: str) -> None:
+        """A valid report converts to a report whose structural rules do not fail."""
+        converted = govinfo.convert(report, to=to).report
+        failing = [f.rule for f in govinfo.validate(converted).failures if f.basis == "structural"]
+        assert failing == []
+
+    @given(reports(), templates())
+    def test_losses_account_for_every_blank_target(self, report: govinfo.Report, to: str) -> None:
+        """Every blank target cell is an 'unfilled' loss; every 'lost' loss had a value."""
+        conversion = govinfo.convert(report, to=to)
+        if to == report.TEMPLATE:
+            assert conversion.losses == ()
+            return
+        unfilled = {loss.target for loss in conversion.of_kind("unfilled")}
+        blank = {k for k, v in cell_values(conversion.report).items() if v is None}
+        assert unfilled == blank
+        assert all(loss.values[0] is not None for loss in conversion.of_kind("lost"))
+
+    @pytest.mark.parametrize("stem", ["000", "003"])
+    def test_v2015_seeds_to_v2021(self, stem: str) -> None:
+        """Seeds 000 and 003 keep their core indicators in v2021 and list their losses."""
+        source = govinfo.parse(seed_text(stem)).report
+        conversion = govinfo.convert(source, to="v2021")
+        report = conversion.report
+        assert isinstance(report, govinfo.ReportV2021)
+        for name in KEPT:
+            assert (
+                getattr(govinfo.core(report), name).value
+                == getattr(govinfo.core(source), name).value
+            )
+        lost = {loss.sources[0] for loss in conversion.of_kind("lost")}
+        assert "proactive.total" in lost
+        assert report.meta == source.meta
+
+    def test_seed_003_edges(self) -> None:
+        """Seed 003 (Jiangsu, with 申请来源): received → new.total exact, sources → columns."""
+        conversion = govinfo.convert(govinfo.parse(seed_text("003")).report, to="v2021")
+        report = conversion.report
+        assert isinstance(report, govinfo.ReportV2021)
+        assert report.requests.new.total == 0
+        assert report.requests.new.natural_person == 0
+        assert report.requests.new.legal_services is None
+        assert report.active.licensing.decisions is None  # 行政权力办件 is not table 二
+        approx = {loss.target for loss in conversion.of_kind("approximate")}
+        assert "requests.granted.total" in approx
+        assert "requests.new.total" not in approx
+        correction = next(
+            loss
+            for loss in conversion.of_kind("lost")
+            if loss.sources == ("answers.correction_requested",)
+        )
+        assert "interim notice" in correction.note
+
+    def test_v2021_other_items_sum_into_v2019_other(self) -> None:
+        """30号 (六)1–3 become 60号 (六)其他处理, exactly."""
+        zeros = dict.fromkeys(attrs.fields_dict(ApplicantCounts), 0)
+        requests = RequestsV2021()
+        other = attrs.evolve(
+            requests.other,
+            no_correction=ApplicantCounts(**{**zeros, "natural_person": 2, "total": 2}),
+            unpaid_fee=ApplicantCounts(**zeros),
+            other=ApplicantCounts(**{**zeros, "natural_person": 1, "total": 1}),
+        )
+        report = govinfo.ReportV2021(requests=attrs.evolve(requests, other=other))
+        back = govinfo.convert(report, to="v2019").report
+        assert isinstance(back, govinfo.ReportV2019)
+        assert (back.requests.other.natural_person, back.requests.other.total) == (3, 3)
+
+    def test_fallback_edge_for_processed(self) -> None:
+        """v2015 with 申请答复数 blank: 申请办结数 fills (七)总计, approximately, and says so."""
+        source = govinfo.parse("(一)收到申请数 | 件 | 4 |\n(二)申请办结数 | 件 | 4 |\n").report
+        conversion = govinfo.convert(source, to="v2019")
+        assert conversion.report.requests.processed_total.total == 4  # type: ignore[union-attr]
+        assert govinfo.core(source).processed.provenance == "derived"
+
+    def test_unknown_target(self) -> None:
+        """An unknown template id is a typed error."""
+        with pytest.raises(govinfo.UnknownTemplateError):
+            govinfo.convert(govinfo.ReportV2021(), to="v1999")
+
+
+class TestCore:
+    """Harmonized indicators with provenance (dictionary: core)."""
+
+    def test_modern_and_v2015(self) -> None:
+        """Exact cells, derived sums with formulas, and absent values with reasons."""
+        modern = govinfo.core(govinfo.parse_example().report)
+        assert (modern.requests_new.value, modern.requests_new.provenance) == (0, "exact")
+        assert modern.denied.provenance == "derived"
+        assert len(modern.denied.sources) == 8
+        old = govinfo.core(govinfo.parse(seed_text("000")).report)
+        assert old.requests_carried_over.provenance == "absent"
+        assert "not collected" in (old.requests_carried_over.reason or "")
+        assert (old.processed.value, old.processed.provenance) == (1, "derived")
+        assert "applications.completed" in (old.processed.formula or "")
+        assert old.granted.provenance == "absent"
+
+    def test_values(self) -> None:
+        """values() gives every indicator by name."""
+        values = govinfo.core(govinfo.parse(seed_text("003")).report).values()
+        assert list(values) == [
+            "requests_new", "requests_carried_over", "granted", "partially_granted", "denied",
+            "unable", "processed", "carried_forward", "reviews", "reviews_corrected", "lawsuits",
+            "lawsuits_corrected",
+        ]  # fmt: skip
+        assert values["requests_carried_over"] is None
+        assert values["reviews"] == 0
+
+
+class TestRecords:
+    """Tidy long rows, CSV, JSON lines, Arrow and pandas."""
+
+    @given(st.lists(reports(), min_size=1, max_size=3))
+    def test_records_round_trip(self, items: list[govinfo.Report]) -> None:
+        """from_records(records(rs)) gives back the same reports."""
+        assert govinfo.from_records(govinfo.records(items)) == items
+
+    @given(reports())
+    def test_csv_text_round_trip(self, report: govinfo.Report) -> None:
+        """Values written as CSV text read back to the same typed report."""
+        buffer = io.StringIO()
+        from govinfo._export import write_csv  # noqa: PLC0415
+
+        write_csv((("r", rec) for rec in govinfo.records([report])), buffer)
+        rows = list(csv.DictReader(io.StringIO(buffer.getvalue())))
+        back = govinfo.from_records(
+            govinfo.Record(None, None, row["template"], row["key"], row["label"], row["unit"],
+                           row["value"])
+            for row in rows
+        )  # fmt: skip
+        assert back == [report]
+
+    def test_cli_csv_loads_in_pandas_one_row_per_key(self) -> None:
+        """`govinfo parse ... --format csv` is one row per dictionary key of each report."""
+        pd = pytest.importorskip("pandas")
+        files = [str(p) for p in sorted(SEEDS.glob("00[034]_*.txt"))]
+        proc = subprocess.run(
+            [sys.executable, "-m", "govinfo", "parse", *files, "--format", "csv"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        frame = pd.read_csv(io.StringIO(proc.stdout), dtype={"value": str})
+        sizes = frame.groupby("file").size().to_dict()
+        assert sizes == {files[0]: 7 + 80, files[1]: 7 + 80, files[2]: 7 + 200}
+        row = frame[(frame.file == files[2]) & (frame.key == "active.licensing.decisions")]
+        assert row.iloc[0].to_dict() | {"file": ""} == {
+            "file": "", "agency": row.iloc[0].agency, "year": 2023, "template": "v2021",
+            "key": "active.licensing.decisions", "label": "行政许可 / 本年处理决定数量",
+            "unit": "件", "value": "146",
+        }  # fmt: skip
+
+    def test_cli_jsonl(self) -> None:
+        """--format jsonl: one JSON report a line, readable by from_json."""
+        files = [str(p) for p in sorted(SEEDS.glob("00[34]_*.txt"))]
+        proc = subprocess.run(
+            [sys.executable, "-m", "govinfo", "parse", *files, "--format", "jsonl"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        lines = proc.stdout.splitlines()
+        assert len(lines) == 2
+        assert [json.loads(line)["template"] for line in lines] == ["v2015", "v2021"]
+        assert govinfo.from_json(lines[1]) == govinfo.parse(seed_text("004")).report
+
+    def test_arrow_and_parquet(self, tmp_path: Path) -> None:
+        """to_arrow: one row per key, numbers as float64, exact text beside; Parquet round trip."""
+        pa = pytest.importorskip("pyarrow")
+        pq = pytest.importorskip("pyarrow.parquet")
+        results = [govinfo.parse_example(), govinfo.parse(seed_text("000"))]
+        table = govinfo.to_arrow(results)
+        assert table.num_rows == (7 + 200) + (7 + 80)
+        assert table.schema.field("value").type == pa.float64()
+        pq.write_table(table, tmp_path / "r.parquet")
+        back = pq.read_table(tmp_path / "r.parquet").to_pylist()
+        row = next(r for r in back if r["key"] == "active.licensing.decisions")
+        assert (row["value"], row["text"], row["year"]) == (146.0, "146", 2023)
+        blank = next(r for r in back if r["key"] == "proactive.channels.gazette")
+        assert (blank["value"], blank["text"]) == (None, None)
+
+    def test_pandas(self) -> None:
+        """to_pandas: the same columns, year as a nullable integer."""
+        pytest.importorskip("pandas")
+        frame = govinfo.to_pandas([govinfo.parse_example()])
+        assert list(frame.columns) == [
+            "agency", "year", "template", "key", "label", "unit", "value", "text"
+        ]  # fmt: skip
+        assert str(frame["year"].dtype) == "Int32"
+        assert frame.loc[frame.key == "active.penalty.decisions", "value"].item() == 2.0
+
+
+class TestAggregate:
+    """Summing reports of one template (a city from its districts)."""
+
+    @given(st.lists(valid_reports("v2021"), min_size=1, max_size=4))
+    def test_valid_stays_valid_and_commutes_with_core(self, items: list[govinfo.Report]) -> None:
+        """The sum of valid reports is valid, and core(sum) is the sum of cores."""
+        total = govinfo.aggregate(items)
+        assert govinfo.validate(total.report).ok
+        summed = govinfo.core(total.report).values()
+        for name, value in summed.items():
+            parts = [govinfo.core(r).values()[name] for r in items]
+            if all(p is not None for p in parts):
+                assert value == sum(p for p in parts if p is not None), name
+
+    @given(st.lists(valid_reports("v2015"), min_size=2, max_size=3))
+    def test_v2015_sums_stay_valid(self, items: list[govinfo.Report]) -> None:
+        """v2015 hard and soft rules are linear: sums of valid reports pass them."""
+        assert govinfo.validate(govinfo.aggregate(items).report).failures == ()
+
+    def test_blank_handling(self) -> None:
+        """All blank → blank; some blank → sum of the written, counted in blanks."""
+        a = govinfo.ReportV2021(requests=RequestsV2021(new=ApplicantCounts(natural_person=2)))
+        b = govinfo.ReportV2021(
+            requests=RequestsV2021(new=ApplicantCounts(natural_person=3, total=3))
+        )
+        total = govinfo.aggregate([a, b], agency="某市")
+        new = total.report.requests.new  # type: ignore[union-attr]
+        assert (new.natural_person, new.total, new.commercial) == (5, 3, None)
+        assert total.blanks == {"requests.new.total": 1}
+        assert total.report.meta.agency == "某市"
+
+    def test_units_that_differ_are_not_added(self) -> None:
+        """v2019 采购总金额 in 元 and 万元: left blank, with a note."""
+        one = govinfo.parse("政府集中采购 | 2 | 100元 |\n", template="v2019").report
+        two = govinfo.parse("政府集中采购 | 1 | 3万元 |\n", template="v2019").report
+        total = govinfo.aggregate([one, two])
+        procurement = total.report.active.procurement  # type: ignore[union-attr]
+        assert (procurement.projects, procurement.amount, procurement.amount_unit) == (
+            3,
+            None,
+            None,
+        )
+        assert "different units" in total.notes[0]
+        same = govinfo.aggregate([one, one]).report.active.procurement  # type: ignore[union-attr]
+        assert (same.amount, same.amount_unit) == (Decimal(200), "元")
+
+    def test_mixed_templates_are_refused(self) -> None:
+        """Reports of two templates cannot be summed without converting first."""
+        with pytest.raises(govinfo.MixedInputError, match="convert"):
+            govinfo.aggregate([govinfo.ReportV2021(), govinfo.ReportV2019()])
+        with pytest.raises(govinfo.MixedInputError):
+            govinfo.aggregate([])
+
+
+def _year(report: govinfo.Report, year: int, **cells: Any) -> govinfo.Report:
+    values: dict[str, Any] = dict(cell_values(report))
+    values.update({k.replace("__", "."): v for k, v in cells.items()})
+    return build(type(report), {**values, "meta": govinfo.Meta(agency="某局", year=year)})
+
+
+class TestSeries:
+    """Cross-year checks of one agency."""
+
+    def test_carry_over_matches_last_years_carry_forward(self) -> None:
+        """X1 passes where 上年结转 equals last year's 结转下年度, fails (warning) elsewhere."""
+        base = govinfo.parse_example().report
+        last = _year(base, 2022, requests__carried_forward__natural_person=4)
+        this = _year(base, 2023, requests__carried_over__natural_person=3)
+        findings = govinfo.check_series([this, last])
+        x1 = {f.key: f for f in findings if f.rule == "X1"}
+        assert len(x1) == 7  # one per applicant column
+        failed = x1["requests.carried_over.natural_person"]
+        assert (failed.verdict, failed.expected, failed.found) == (govinfo.Verdict.FAILED, 4, 3)
+        assert x1["requests.carried_over.total"].verdict is govinfo.Verdict.PASSED
+        assert (
+            "2023 requests.carried_over.natural_person = 3, expected 4 from 2022" in failed.message
+        )
+
+    def test_in_force_continuity(self) -> None:
+        """X2: 现行有效件数 = last year's + 本年制发 − 本年废止 (v2021)."""
+        base = govinfo.parse_example().report
+        last = _year(base, 2022, active__regulations__in_force=10)
+        this = _year(
+            base,
+            2023,
+            active__regulations__in_force=11,
+            active__regulations__issued=2,
+            active__regulations__repealed=1,
+            active__normative_documents__in_force=5,
+        )
+        x2 = {f.key: f for f in govinfo.check_series([last, this]) if f.rule == "X2"}
+        assert x2["active.regulations.in_force"].verdict is govinfo.Verdict.PASSED
+        changed = x2["active.normative_documents.in_force"]
+        assert (changed.verdict, changed.expected, changed.found) == (govinfo.Verdict.FAILED, 0, 5)
+
+    def test_gaps_and_bad_series(self) -> None:
+        """Years that do not follow each other are not compared; bad input is refused."""
+        base = govinfo.parse_example().report
+        assert govinfo.check_series([_year(base, 2020), _year(base, 2023)]) == ()
+        with pytest.raises(govinfo.MixedInputError, match="two reports"):
+            govinfo.check_series([_year(base, 2022), _year(base, 2022)])
+        with pytest.raises(govinfo.MixedInputError, match=r"meta\.year"):
+            govinfo.check_series([govinfo.ReportV2021()])
+        other = attrs.evolve(_year(base, 2021), meta=govinfo.Meta(agency="另一局", year=2021))
+        with pytest.raises(govinfo.MixedInputError, match="one agency"):
+            govinfo.check_series([_year(base, 2022), other])
+
+
+def test_spec_covers_every_edge_key() -> None:
+    """Every key an edge names exists in its template (the edge table cannot rot)."""
+    for edge in EDGES:
+        for key in edge.sources:
+            assert key in spec_for(TEMPLATES[edge.source]).by_key, key
+        if edge.target is not None:
+            assert edge.target in spec_for(TEMPLATES[edge.target_template]).by_key, edge.target
