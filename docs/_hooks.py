@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from govinfo._docs import rules_markdown, template_markdown
+from govinfo._docs import edges_markdown, rules_markdown, template_markdown
 
-_MARKER = re.compile(r"<!-- govinfo:(template|rules) (\w+) -->")
+_MARKER = re.compile(r"<!-- govinfo:(template|rules|edges) (\w+) -->")
 
 
 def on_page_markdown(markdown: str, **_: Any) -> str:  # noqa: ANN401
@@ -15,6 +15,8 @@ def on_page_markdown(markdown: str, **_: Any) -> str:  # noqa: ANN401
 
     def expand(m: re.Match[str]) -> str:
         kind, template = m.groups()
+        if kind == "edges":
+            return edges_markdown()
         return template_markdown(template) if kind == "template" else rules_markdown(template)
 
     return _MARKER.sub(expand, markdown)

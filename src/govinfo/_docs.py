@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from govinfo._edges import COLUMNS, DIRECT, EDGES, OUTCOMES
 from govinfo._spec import spec_for
 from govinfo._validate import RULES
 from govinfo.models import TEMPLATES
@@ -45,3 +46,34 @@ def rules_markdown(template: str) -> str:
             statement = f"{_escape(rule.title)}: {total} {rule.relation} {parts}"
             out.append(f"| {rule.id} | {rule.basis} | {rule.severity.value} | {statement} |")
     return "\n".join(out) + "\n"
+
+
+def _pattern(key: str) -> str:
+    head, _, last = key.rpartition(".")
+    if last in COLUMNS and key.startswith("requests."):
+        return f"{head}.{{col}}"
+    if last in OUTCOMES and key.startswith("review_litigation."):
+        return f"{head}.{{f}}"
+    return key
+
+
+def edges_markdown() -> str:
+    """The converter edge table, one section per direct conversion."""
+    out: list[str] = []
+    for source, target in sorted(DIRECT):
+        out += [f"### {source} → {target}", "", "| from | to | tag | note |", "|---|---|---|---|"]
+        seen: set[tuple[str, ...]] = set()
+        for edge in EDGES:
+            if (edge.source, edge.target_template) != (source, target):
+                continue
+            sources = " + ".join(f"`{_pattern(k)}`" for k in edge.sources)
+            to = f"`{_pattern(edge.target)}`" if edge.target else "—"
+            note = _escape(edge.note) + (
+                " (only where no other edge fills it)" if edge.fallback else ""
+            )
+            row = (sources, to, edge.tag, note)
+            if row not in seen:
+                seen.add(row)
+                out.append(f"| {sources} | {to} | {edge.tag} | {note} |")
+        out.append("")
+    return "\n".join(out)
