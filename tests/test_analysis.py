@@ -187,11 +187,11 @@ class TestRecords:
     @given(reports())
     def test_csv_text_round_trip(self, report: govinfo.Report) -> None:
         """Values written as CSV text read back to the same typed report."""
-        buffer = io.StringIO()
+        buffer = io.StringIO(newline="")
         from govinfo._export import write_csv  # noqa: PLC0415
 
         write_csv((("r", rec) for rec in govinfo.records([report])), buffer)
-        rows = list(csv.DictReader(io.StringIO(buffer.getvalue())))
+        rows = list(csv.DictReader(io.StringIO(buffer.getvalue(), newline="")))
         back = govinfo.from_records(
             govinfo.Record(None, None, row["template"], row["key"], row["label"], row["unit"],
                            row["value"])

@@ -43,7 +43,8 @@ def report_docx(report: govinfo.Report) -> bytes:
         for t in spec_for(type(report)).tables
     }
     # The title is not a cell (and a generated one may hold characters XML cannot).
-    untitled = attrs.evolve(report, meta=attrs.evolve(report.meta, title=None))
+    # Generated meta text may hold control characters, which Word's XML refuses.
+    untitled = attrs.evolve(report, meta=govinfo.Meta())
     text = render_text(untitled)
     return as_docx(text, headings=headings, title=TITLE, prose=PROSE)
 

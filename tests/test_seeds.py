@@ -11,7 +11,7 @@ import govinfo
 from conftest import SEEDS, flatten, seed_expected, seed_text
 
 # Seeds whose template arrives with a later issue; strict xfail flags the day they pass.
-PENDING = {"002": "figures stated only in prose (issue 6)"}
+PENDING: dict[str, str] = {}
 
 
 def _same(expected: object, got: object) -> bool:

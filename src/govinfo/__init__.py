@@ -10,7 +10,8 @@ The whole public API is listed in ``__all__``:
 - :func:`parse` / :func:`parse_file` → :class:`ParseResult` (report,
   diagnostics, sources);
 - :func:`validate` → :class:`Validation` of the 勾稽关系 (rules R1–R4);
-- :func:`to_json` / :func:`from_json` for the dictionary's JSON form;
+- :func:`to_json` / :func:`from_json` for the dictionary's JSON form, and
+  :func:`render` as text, Markdown, HTML or a terminal table;
 - :func:`convert` between templates (:class:`Conversion` lists every
   :class:`Loss`), :func:`core` for the harmonized :class:`CoreIndicators`;
 - :func:`records` / :func:`from_records` (tidy long form), :func:`to_arrow`,
@@ -50,6 +51,8 @@ from govinfo._input import example_text, parse_file
 from govinfo._json import from_json, to_json
 from govinfo._parse import ParseResult, parse
 from govinfo._records import Record, from_records, records
+from govinfo._render import render
+from govinfo._sections import Section, Sections
 from govinfo._series import SeriesFinding, check_series
 from govinfo._validate import Finding, Validation, Verdict, validate
 from govinfo.models import Meta, Report, ReportV2015, ReportV2019, ReportV2021
@@ -86,6 +89,8 @@ __all__ = [
     "ReportV2015",
     "ReportV2019",
     "ReportV2021",
+    "Section",
+    "Sections",
     "SeriesFinding",
     "Severity",
     "Span",
@@ -104,6 +109,7 @@ __all__ = [
     "parse_example",
     "parse_file",
     "records",
+    "render",
     "to_arrow",
     "to_json",
     "to_pandas",

@@ -249,6 +249,13 @@ class Matcher:
                     state.block = None
                 continue
             after = self._read_headings(logical, state, out)
+            if state.block is not None and logical.filled:
+                # Table 四 printed with a labelled row per group (行政复议 | 1 | 0 | …).
+                found = self._find_row(logical, state)
+                if found is not None and found.row.table == state.block.key:
+                    out.tables_found.add(found.row.table)
+                    matches.append(found)
+                    continue
             if state.block is not None:
                 # Labels before the block's heading (a running page header) do not count.
                 header = logical.labels[after:]
@@ -313,6 +320,12 @@ class Matcher:
             if candidates := self._row_candidates(joined):
                 first = logical.labels[-n]
                 last = Cell(joined, first.start, last.end, first.line, Kind.LABEL)
+        if not candidates and " " in last.text.strip():
+            # Group and item in one cell: "(三)不予公开 1.属于国家秘密".
+            head, _, tail = last.text.strip().partition(" ")
+            group = self._group(head)
+            if group is not None and (candidates := self._row_candidates(tail)):
+                state.group = group
         approximate = False
         if not candidates and logical.filled and len(logical.labels) <= 2:
             candidates = self._fuzzy(last.text)

@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from govinfo._errors import GovinfoError
 from govinfo._export import write_csv
-from govinfo._input import example_text, parse_file
-from govinfo._json import converter, unstructure
+from govinfo._input import example_text, parse_file, read_bytes
+from govinfo._json import converter, from_json, unstructure
 from govinfo._parse import ParseResult, parse
 from govinfo._records import records
-from govinfo._render import render_table
+from govinfo._render import render, render_table
 from govinfo._validate import Validation, validate
 from govinfo._version import __version__
-from govinfo.models import TEMPLATES
+from govinfo.models import TEMPLATES, Report
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -47,6 +47,16 @@ def _parser() -> argparse.ArgumentParser:
         "csv: one row per value; table: readable tables",
     )
     p.add_argument("--template", choices=templates, help="force a template instead of detecting it")
+
+    r = sub.add_parser("render", help="write a report (JSON or any input file) in another form")
+    r.add_argument(
+        "files", nargs="*", metavar="FILE", help="report JSON (from parse) or report files"
+    )
+    r.add_argument("--example", action="store_true", help="render the bundled example report")
+    r.add_argument(
+        "--format", choices=["text", "md", "html", "table"], default="text", help="output format"
+    )
+    r.add_argument("--template", choices=templates, help="force a template when parsing")
 
     v = sub.add_parser("validate", help="check the invariants (勾稽关系) of reports")
     v.add_argument("files", nargs="*", metavar="FILE", help="report files (text)")
@@ -105,6 +115,28 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK if len(ok) == len(results) else EXIT_INPUT
 
 
+def _load_report(name: str, args: argparse.Namespace) -> Report:
+    """A report from JSON written by ``govinfo parse``, or parsed from any report file."""
+    if name == "<example>" and args.example:
+        return parse(example_text(), template=args.template).report
+    data = read_bytes(name)
+    if data.lstrip()[:1] == b"{":
+        return from_json(data)
+    return parse_file(name, template=args.template).report
+
+
+def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    status = EXIT_OK
+    names: list[str] = (["<example>"] if args.example else []) + list(args.files)
+    for name in names:
+        try:
+            print(render(_load_report(name, args), format=args.format), file=out, end="")
+        except GovinfoError as exc:
+            print(f"govinfo: {name}: {exc}", file=err)
+            status = EXIT_INPUT
+    return status
+
+
 def _validation_json(name: str, result: ParseResult, validation: Validation) -> dict[str, Any]:
     conv = converter()
     return {
@@ -113,6 +145,12 @@ def _validation_json(name: str, result: ParseResult, validation: Validation) -> 
         "ok": validation.ok,
         "failures": [conv.unstructure(f) for f in validation.failures],
         "findings": len(validation.findings),
+        "sections": None
+        if result.sections is None
+        else {
+            "missing": list(result.sections.missing),
+            "in_order": result.sections.in_order,
+        },
     }
 
 
@@ -145,6 +183,8 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         for finding in validation.failures:
             print(f"  {finding.severity.value}: {finding.message}", file=out)
+        if result.sections is not None:
+            print(f"  {result.sections.summary()}", file=out)
     if args.format == "json":
         print(json.dumps(docs, ensure_ascii=False, indent=2), file=out)
     return status
@@ -162,6 +202,8 @@ def main(
         return EXIT_INPUT
     if args.command == "parse":
         return _cmd_parse(args, out, err)
+    if args.command == "render":
+        return _cmd_render(args, out, err)
     return _cmd_validate(args, out, err)
 
 

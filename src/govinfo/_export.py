@@ -32,8 +32,8 @@ def text_of(value: object) -> str:
 
 
 def write_csv(rows: Iterable[tuple[str, Record]], out: TextIO, *, header: bool = True) -> None:
-    """Write ``(file, record)`` pairs as CSV, one row per value (UTF-8, exact text values)."""
-    writer = csv.writer(out, lineterminator="\n")
+    """Write ``(file, record)`` pairs as CSV (RFC 4180), one row per value, exact text values."""
+    writer = csv.writer(out)
     if header:
         writer.writerow(CSV_COLUMNS)
     for name, r in rows:

@@ -43,18 +43,36 @@ _YEAR_RULES = [
     ("report heading", re.compile(r"现将(\d{4})\s*年度?")),
 ]
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+# The meta block govinfo's own renderers write ("报告标题: …"); it wins over inference.
+_EXPLICIT = {
+    name: re.compile(rf"^(?:[-*]\s*)?{label}\s*[::]\s*(.+?)\s*$", re.MULTILINE)
+    for name, label in (("title", "报告标题"), ("agency", "报告机构"), ("year", "报告年度"))
+}
 
 
 @attrs.frozen
 class MetaFacts:
-    """Meta fields found, each with where it was found (normalized offsets)."""
+    """Meta fields found.
 
-    title: str | None = None
-    agency: str | None = None
+    Text fields are spans of the normalized text (half-open), so that the parser
+    can give them back as printed; the year and date are values.
+    """
+
+    title: tuple[int, int] | None = None
+    agency: tuple[int, int] | None = None
     year: int | None = None
     published: dt.date | None = None
-    index_number: str | None = None
+    index_number: tuple[int, int] | None = None
     notes: tuple[tuple[str, str, Severity, int, int], ...] = ()
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Narrow a span to its text without surrounding spaces and separators."""
+    while start < end and text[start] in " \t,:|":
+        start += 1
+    while end > start and text[end - 1] in " \t,:|":
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def _date(m: re.Match[str]) -> dt.date | None:
@@ -71,8 +89,13 @@ def _plausible(year: int) -> bool:
 def extract_meta(text: str) -> MetaFacts:
     """Read meta facts from normalized report text."""
     notes: list[tuple[str, str, Severity, int, int]] = []
-    title_m = _TITLE.search(text)
-    title = title_m[1].strip() if title_m else None
+    explicit = {name: m for name, pattern in _EXPLICIT.items() if (m := pattern.search(text))}
+    title: tuple[int, int] | None = None
+    if "title" in explicit:
+        title = explicit["title"].span(1)
+    elif title_m := _TITLE.search(text):
+        title = _strip(text, *title_m.span(1))
+    title_text = text[title[0] : title[1]] if title else ""
 
     published = None
     for pattern in _PUBLISHED:
@@ -81,20 +104,22 @@ def extract_meta(text: str) -> MetaFacts:
             break
 
     index_m = _INDEX.search(text)
-    index_number = index_m[1] if index_m else None
+    index_number = index_m.span(1) if index_m else None
 
-    agency = None
-    if title:
-        am = _TITLE_AGENCY.match(title)
-        if am:
-            agency = re.sub(r"^[\s,:]+|[\s,:]+$", "", am["before"] or am["after"]) or None
-    if agency is None:
-        am2 = _AGENCY.search(text)
-        agency = am2[1].strip() if am2 else None
+    agency: tuple[int, int] | None = None
+    if "agency" in explicit:
+        agency = explicit["agency"].span(1)
+    elif title and (am := _TITLE_AGENCY.match(title_text)):
+        group = "before" if am["before"].strip(" ,:") else "after"
+        agency = _strip(text, title[0] + am.start(group), title[0] + am.end(group))
+    if agency is None and "agency" not in explicit and (am2 := _AGENCY.search(text)):
+        agency = _strip(text, *am2.span(1))
 
-    year = None
-    if title:
-        ym = re.search(r"(\d{4})\s*年", title)
+    year = (
+        int(explicit["year"][1]) if "year" in explicit and explicit["year"][1].isdigit() else None
+    )
+    if year is None and title:
+        ym = re.search(r"(\d{4})\s*年", title_text)
         if ym and _plausible(int(ym[1])):
             year = int(ym[1])
     if year is None:

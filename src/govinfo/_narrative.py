@@ -1,4 +1,11 @@
-"""Figures that reports state only in prose (section 六 of the 2019/2021 formats)."""
+"""Figures that reports state only in prose, with the sentence that states them.
+
+v2015-era reports often give their statistics in sentences ("共受理9件政府信息公开
+申请,其中网络申请7件"), and 2019/2021 reports state the 信息处理费 in section 六.
+The rules are data: a key, a pattern whose first group is the number (or a
+fixed value for "未收取…"), and optionally the clause it must follow
+("行政诉讼" for the 维持/纠错 counts of lawsuits).
+"""
 
 from __future__ import annotations
 
@@ -20,6 +27,55 @@ _FEE_AMOUNT = re.compile(rf"信息处理费{_CLAUSE}{{0,12}}?(\d+(?:\.\d+)?)\s*(
 
 
 @attrs.frozen
+class ProseRule:
+    """A figure in prose: ``key`` ← the number ``pattern`` captures (or ``value``)."""
+
+    key: str
+    pattern: re.Pattern[str]
+    value: Decimal | None = None
+    after: str | None = None
+    scale: int = 1
+
+
+def _rule(
+    key: str, pattern: str, *, value: int | None = None, after: str | None = None
+) -> ProseRule:
+    return ProseRule(key, re.compile(pattern), None if value is None else Decimal(value), after)
+
+
+_N = r"(\d{1,3}(?:,\d{3})+|\d+)"
+_NOT = r"(?:未|没有|无)"
+_TOPICS = ("行政复议", "行政诉讼")
+
+#: v2015 figures stated in prose (the 2014–2018 reports).
+V2015_PROSE: tuple[ProseRule, ...] = (
+    _rule("proactive.total", rf"主动公开(?:各类)?(?:政府)?信息(?:共|总数)?{_N}\s*条"),
+    _rule("applications.received", rf"(?:受理|收到)(?:各类)?(?:政府信息公开)?申请(?:共)?{_N}\s*件"),
+    _rule(
+        "applications.received", rf"(?:共|累计)?(?:受理|收到){_N}\s*件(?:政府信息)?(?:公开)?申请"
+    ),
+    _rule("applications.received", rf"{_NOT}(?:收到|受理)[^。;]{{0,25}}?(?:公开)?申请", value=0),
+    _rule("applications.in_person", rf"当面申请{_N}\s*件"),
+    _rule("applications.fax", rf"传真申请{_N}\s*件"),
+    _rule("applications.online", rf"网络(?:在线)?申请{_N}\s*件"),
+    _rule("applications.letter", rf"信函申请{_N}\s*件"),
+    _rule("answers.denied_other_law", rf"法律法规规定的其他情形[^。;,\d]{{0,10}}?{_N}\s*件"),
+    _rule("review.total", rf"行政复议(?:案件)?(?:共)?{_N}\s*件"),
+    _rule("review.total", rf"{_NOT}(?:发生|出现|收到)?[^。;,]{{0,25}}?行政复议", value=0),
+    _rule("litigation.total", rf"行政诉讼(?:案件)?(?:共)?{_N}\s*件"),
+    _rule("litigation.total", rf"{_NOT}(?:发生|出现)?[^。;]{{0,40}}?行政诉讼", value=0),
+    _rule("review.upheld", rf"维持[^。;,\d]{{0,20}}?{_N}\s*件", after="行政复议"),
+    _rule("review.corrected", rf"(?:被依法)?纠错{_N}\s*件", after="行政复议"),
+    _rule("review.other", rf"其他情形{_N}\s*件", after="行政复议"),
+    _rule("litigation.upheld", rf"维持[^。;,\d]{{0,25}}?{_N}\s*件", after="行政诉讼"),
+    _rule("litigation.corrected", rf"(?:被依法)?纠错{_N}\s*件", after="行政诉讼"),
+    _rule("litigation.other", rf"其他情形{_N}\s*件", after="行政诉讼"),
+    _rule("fees", rf"{_NOT}(?:向[^。;]{{0,20}}?)?收取(?:任何)?(?:[^。;]{{0,12}}?)费用", value=0),
+    _rule("fees", r"均未收取任何费用", value=0),
+)
+
+
+@attrs.frozen
 class ProseFigure:
     """A value stated in prose, with its evidence (normalized offsets)."""
 
@@ -35,6 +91,40 @@ def _sentence(text: str, start: int, end: int) -> str:
     rights = [i for p in "。\n;" if (i := text.find(p, end)) != -1]
     right = min(rights) + 1 if rights else len(text)
     return text[left:right].strip()
+
+
+def _segments(sentence: str, after: str) -> list[tuple[int, str]]:
+    """The parts of a sentence that follow ``after`` up to the next topic word."""
+    out = []
+    for m in re.finditer(after, sentence):
+        start = m.end()
+        stops = [sentence.find(t, start) for t in _TOPICS if t != after]
+        stop = min([s for s in stops if s != -1], default=len(sentence))
+        out.append((start, sentence[start:stop]))
+    return out
+
+
+def v2015_figures(text: str) -> list[ProseFigure]:
+    """Every v2015 figure the prose states, first statement of each key only."""
+    found: dict[str, ProseFigure] = {}
+    position = 0
+    for sentence in re.split(r"(?<=[。;\n])", text):
+        for rule in V2015_PROSE:
+            if rule.key in found:
+                continue
+            scopes = _segments(sentence, rule.after) if rule.after else [(0, sentence)]
+            for offset, scope in scopes:
+                m = rule.pattern.search(scope)
+                if m is None:
+                    continue
+                value = rule.value if rule.value is not None else Decimal(m[1].replace(",", ""))
+                start = position + offset + m.start()
+                found[rule.key] = ProseFigure(
+                    rule.key, value, start, position + offset + m.end(), sentence.strip()
+                )
+                break
+        position += len(sentence)
+    return list(found.values())
 
 
 def processing_fee(text: str) -> ProseFigure | None:

@@ -14,14 +14,17 @@ from govinfo._diagnostics import Diagnostic, Severity, Span
 from govinfo._errors import UnknownTemplateError
 from govinfo._load import load
 from govinfo._meta import extract_meta
-from govinfo._narrative import processing_fee, prose_placeholders
+from govinfo._narrative import processing_fee, prose_placeholders, v2015_figures
 from govinfo._normalize import Normalized, normalize
 from govinfo._recover import recover
+from govinfo._sections import Sections, find_sections
 from govinfo._spec import TemplateSpec, build, spec_for
 from govinfo._tokenize import tokenize
 from govinfo.models import TEMPLATES, Meta, Report
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from govinfo._document import Document
 
 
@@ -34,13 +37,17 @@ class ParseResult:
         diagnostics: everything the parser noticed, in input order.
         sources: for each cell key that received a value (or an explicit
             blank), where in the input it came from.
-        text: the input text as given (for :meth:`quote`).
+        text: the text read (the input itself, or the text extracted from an
+            HTML, Word or PDF file); spans index into it (see :meth:`quote`).
+        sections: for 2019/2021-format reports, which of the six required
+            sections are present and in order; ``None`` for v2015.
     """
 
     report: Report
     diagnostics: tuple[Diagnostic, ...]
     sources: Mapping[str, Span]
     text: str = attrs.field(repr=False)
+    sections: Sections | None = None
 
     @property
     def template(self) -> str:
@@ -191,30 +198,31 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
     notes.extend(prose_placeholders(norm.text))
     tables_found = bool(assembly.tables_found) and assembly.rows_matched > 0
     notes.extend(_missing(spec_for(TEMPLATES[chosen]), assembly, tables_found))
-    fee = processing_fee(norm.text) if chosen in ("v2019", "v2021") else None
     sources = {k: locator.span(s, e) for k, (s, e) in assembly.sources.items()}
-    if fee is not None:
-        sources[fee.key] = locator.span(fee.start, fee.end)
-        notes.append(
-            Note(
-                "from-prose",
-                f"{fee.key} = {fee.value} from prose: {fee.sentence}",
-                Severity.INFO,
-                fee.start,
-                fee.end,
-                fee.key,
-            )
-        )
+    values: dict[str, object] = dict(assembly.values)
+    placeholders = prose_placeholders(norm.text)
+    notes.extend(placeholders)
+    fee = _prose(chosen, norm.text, assembly, values, notes, unfilled=len(placeholders) >= 5)
+    for note in notes:
+        if note.code == "from-prose" and note.key is not None and note.key not in sources:
+            sources[note.key] = locator.span(note.start, note.end)
+
+    def printed(span: tuple[int, int] | None) -> str | None:
+        """A meta text as printed in the input (before normalization)."""
+        if span is None:
+            return None
+        start, end = norm.original_span(*span)
+        return text[start:end].strip() or None
+
     meta = Meta(
-        title=facts.title,
-        agency=facts.agency,
+        title=printed(facts.title),
+        agency=printed(facts.agency),
         year=facts.year,
         published=facts.published,
-        index_number=facts.index_number,
+        index_number=printed(facts.index_number),
         tables_found=tables_found,
-        processing_fee_yuan=fee.value if fee else None,
+        processing_fee_yuan=fee,
     )
-    values: dict[str, object] = dict(assembly.values)
     values["meta"] = meta
     report = build(TEMPLATES[chosen], values)
     notes.sort(key=lambda n: n.start)
@@ -223,4 +231,56 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
         diagnostics=tuple(locator.diagnostic(n) for n in notes),
         sources=sources,
         text=text,
+        sections=None if chosen == "v2015" else find_sections(norm.text),
     )
+
+
+def _prose(
+    template: str,
+    text: str,
+    assembly: Assembly,
+    values: dict[str, object],
+    notes: list[Note],
+    *,
+    unfilled: bool,
+) -> Decimal | None:
+    """Fill cells from prose where no table row holds them; returns the 信息处理费."""
+    if unfilled:
+        notes.append(
+            Note("unfilled-template", "the text reads as an unfilled model (many placeholders): "
+                 "no figure is taken from its prose", Severity.WARNING, -1, -1)
+        )  # fmt: skip
+        return None
+    figures = v2015_figures(text) if template == "v2015" else []
+    fee = processing_fee(text)
+    spec = spec_for(TEMPLATES[template])
+    for figure in figures:
+        cell = spec.by_key[figure.key]
+        value = figure.value if cell.column.money else int(figure.value)
+        if cell.row.key in assembly.rows_seen:
+            written = values.get(figure.key)
+            if written is None:
+                notes.append(
+                    Note("prose-not-used", f"{figure.key}: the prose states {value}, the table "
+                         f"cell is blank and tables win: {figure.sentence}", Severity.INFO,
+                         figure.start, figure.end, figure.key)
+                )  # fmt: skip
+            elif written != value:
+                notes.append(
+                    Note("prose-disagrees", f"{figure.key}: the table says {written}, the prose "
+                         f"{value}: {figure.sentence}", Severity.WARNING, figure.start, figure.end,
+                         figure.key)
+                )  # fmt: skip
+            continue
+        values[figure.key] = value
+        notes.append(
+            Note("from-prose", f"{figure.key} = {value} from prose: {figure.sentence}",
+                 Severity.INFO, figure.start, figure.end, figure.key)
+        )  # fmt: skip
+    if fee is None:
+        return None
+    notes.append(
+        Note("from-prose", f"{fee.key} = {fee.value} from prose: {fee.sentence}",
+             Severity.INFO, fee.start, fee.end, fee.key)
+    )  # fmt: skip
+    return fee.value

@@ -84,6 +84,19 @@ def render_table(report: Report, *, label_width: int = 28) -> str:
     return "\n".join(lines)
 
 
+def _meta_lines(report: Report) -> list[str]:
+    """The meta block: explicit "报告标题: …" lines the parser prefers to inference."""
+    meta = report.meta
+    fields = [
+        ("报告标题", meta.title), ("报告机构", meta.agency), ("报告年度", meta.year),
+        ("发布日期", meta.published), ("索引号", meta.index_number),
+    ]  # fmt: skip
+    lines = [f"{label}: {value}" for label, value in fields if value is not None]
+    if meta.processing_fee_yuan is not None:
+        lines.append(f"本年度收取信息处理费{meta.processing_fee_yuan}元。")
+    return lines
+
+
 def render_text(report: Report) -> str:
     """Render the statistical tables as canonical scraped text: one row a line, cells ``|``-ended.
 
@@ -91,9 +104,7 @@ def render_text(report: Report) -> str:
     """
     spec = spec_for(type(report))
     values = cell_values(report)
-    lines: list[str] = []
-    if report.meta.title:
-        lines.append(report.meta.title)
+    lines = _meta_lines(report)
     for table in spec.tables:
         lines.append(table.label)
         if table.layout == "value_block":
@@ -213,8 +224,9 @@ def render_html(report: Report) -> str:
     """Render a report as an HTML page with its tables laid out as the notices print them."""
     spec = spec_for(type(report))
     values = cell_values(report)
-    title = html.escape(report.meta.title or "政府信息公开工作年度报告")
-    body = [f"<h1>{title}</h1>"]
+    title = html.escape(report.meta.title or "")
+    body = [f"<h1>{title}</h1>"] if title else []
+    body += [f"<p>{html.escape(line)}</p>" for line in _meta_lines(report)]
     if spec.template == "v2015":
         body.append('<table border="1"><tr><td>统计指标</td><td>单位</td><td>统计数</td></tr>')
     for table in spec.tables:
@@ -235,3 +247,53 @@ def render_html(report: Report) -> str:
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>'
         f"{title}</title></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
     )
+
+
+def _md(cells: list[str]) -> str:
+    return "| " + " | ".join(c.replace("|", "¦") for c in cells) + " |"
+
+
+def render_markdown(report: Report) -> str:
+    """Render a report as Markdown: a heading and one pipe table per block of rows.
+
+    Group and item share the label cell ("(三)不予公开 1.属于国家秘密"); blank
+    cells are empty; ``parse`` reads the result back cell for cell.
+    """
+    spec = spec_for(type(report))
+    values = cell_values(report)
+    out = [f"# {report.meta.title}", ""] if report.meta.title else []
+    out += [f"- {line}" for line in _meta_lines(report)]
+    for table in spec.tables:
+        out += ["", f"## {table.label}", ""]
+        single = all(len(r.columns) == 1 and not r.columns[0].name for r in table.rows)
+        for block in [list(table.rows)] if single else _blocks(table.rows):
+            head = ["统计指标", "单位", "统计数"] if single else [
+                "项目", *(c.label for c in block[0].value_columns)
+            ]  # fmt: skip
+            out += [_md(head), _md(["---"] * len(head))]
+            for row in block:
+                label = row.label if row.group is None else f"{row.group.label} {row.label}"
+                unit = [row.columns[0].unit] if single else []
+                out.append(_md([label, *unit, *(_cell(row, c, values) for c in row.value_columns)]))
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render(report: Report, *, format: str = "text") -> str:  # noqa: A002 - the CLI's word
+    """Render a report as ``text`` (scraped ``|`` layout), ``md``, ``html`` or ``table``.
+
+    ``parse(render(r, format=f)).report`` gives back every cell of ``r`` for
+    ``text``, ``md`` and ``html``; ``table`` is for people.
+
+    Raises:
+        ValueError: an unknown format.
+    """
+    renderers = {
+        "text": render_text,
+        "md": render_markdown,
+        "html": render_html,
+        "table": render_table,
+    }
+    if format not in renderers:
+        raise ValueError(f"unknown format {format!r}; one of {', '.join(renderers)}")
+    return renderers[format](report)

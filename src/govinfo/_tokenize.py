@@ -62,12 +62,21 @@ def _kind(text: str) -> Kind:
     return Kind.LABEL
 
 
-def _cells(line: str, offset: int, number: int) -> tuple[Cell, ...]:
+_MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+
+
+def _cells(line: str, offset: int, number: int, *, markdown: bool = False) -> tuple[Cell, ...]:
+    if markdown and _MD_RULE.match(line):
+        return ()  # a Markdown table's |---|---| rule
     parts = line.split("|")
     if not parts[-1].strip():
         parts.pop()
-    cells = []
     pos = offset
+    # A Markdown row opens with a "|" that ends no cell.
+    if markdown and line.lstrip().startswith("|"):
+        opening = parts.pop(0)
+        pos += len(opening) + 1
+    cells = []
     for part in parts:
         stripped = part.strip()
         lead = len(part) - len(part.lstrip())
@@ -109,12 +118,13 @@ def tokenize(text: str) -> tuple[Line, ...]:
     raw_lines = text.split("\n")
     # The scraped layout ends every cell, hence every table line, with "|".
     piped = any(line.rstrip().endswith("|") for line in raw_lines)
+    markdown = piped and any(_MD_RULE.match(line) for line in raw_lines)
     lines = []
     offset = 0
     for number, raw in enumerate(raw_lines, start=1):
         line = raw.rstrip("\r")
         if piped:
-            cells = _cells(line, offset, number) if "|" in line else ()
+            cells = _cells(line, offset, number, markdown=markdown) if "|" in line else ()
         else:
             cells = _whitespace_cells(line.replace("|", " "), offset, number)
         lines.append(Line(number, offset, line, cells))

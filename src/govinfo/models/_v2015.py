@@ -205,9 +205,7 @@ class ReportV2015:
         "二、回应解读情况",
         anchors=("(二)通过不同渠道和方式回应解读的情况",),
     )
-    applications: Applications = table(
-        Applications, "三、依申请公开情况", anchors=("统计指标", "统计数")
-    )
+    applications: Applications = table(Applications, "三、依申请公开情况")
     answers: Answers = table(Answers, "(三)申请答复情况")
     applicants: Applicants = table(Applicants, "(四)申请来源", optional=True)
     review: Review = table(Review, "四、行政复议数量")
