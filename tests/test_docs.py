@@ -46,3 +46,43 @@ def test_generated_reference_lists_every_key() -> None:
         for cell in spec_for(report_type).cells:
             assert f"| `{cell.key}` |" in page
             assert cell.column.label in page
+
+
+CONSOLE = re.compile(r"^```console\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+def _commands() -> list[object]:
+    """Console lines that need no file of the reader's: `govinfo … --example`."""
+    out = []
+    for page in PAGES:
+        for m in CONSOLE.finditer(page.read_text("utf-8")):
+            for line in m[1].splitlines():
+                command = line.removeprefix("$ ").split("  #")[0].strip()
+                if command.startswith("govinfo ") and "--example" in command:
+                    out.append(pytest.param(command, id=f"{page.name}:{command}"))
+    return out
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_console_sample_runs(command: str) -> None:
+    """A documented `govinfo … --example` command runs and succeeds."""
+    import shlex  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    args = shlex.split(command)[1:]
+    proc = subprocess.run(
+        [sys.executable, "-m", "govinfo", *args], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout
+
+
+def test_cli_reference_lists_every_command() -> None:
+    """The generated CLI reference has a section per subcommand, from argparse itself."""
+    from govinfo._docs import cli_markdown  # noqa: PLC0415
+
+    page = cli_markdown()
+    for name in ("parse", "validate", "render"):
+        assert f"## govinfo {name}" in page
+    assert "--format" in page

@@ -141,8 +141,9 @@ class TestEncodings:
             check=False,
         )
         assert proc.returncode == 2
-        assert proc.stderr.count("\n") == 1
-        assert "bad.txt" in proc.stderr
+        bad_lines = [line for line in proc.stderr.splitlines() if "bad.txt" in line]
+        assert len(bad_lines) == 1
+        assert proc.stderr.splitlines()[-1].endswith("1 failed")  # the batch summary
         assert len(json.loads(proc.stdout)) == 1
 
 

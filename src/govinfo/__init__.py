@@ -33,7 +33,8 @@ from __future__ import annotations
 
 import importlib.metadata
 
-from govinfo._aggregate import Aggregate, MixedInputError, aggregate
+from govinfo._aggregate import Aggregate, aggregate
+from govinfo._batch import BatchItem, parse_many
 from govinfo._convert import Conversion, Loss, convert
 from govinfo._core import CoreIndicators, Indicator, core
 from govinfo._diagnostics import Diagnostic, Severity, Span
@@ -41,8 +42,10 @@ from govinfo._errors import (
     DecodeError,
     GovinfoError,
     InputError,
+    InputTooLargeError,
     JSONFormatError,
     MissingExtraError,
+    MixedInputError,
     UnknownTemplateError,
     UnsupportedFormatError,
 )
@@ -52,6 +55,7 @@ from govinfo._json import from_json, to_json
 from govinfo._parse import ParseResult, parse
 from govinfo._records import Record, from_records, records
 from govinfo._render import render
+from govinfo._schema import json_schema
 from govinfo._sections import Section, Sections
 from govinfo._series import SeriesFinding, check_series
 from govinfo._validate import Finding, Validation, Verdict, validate
@@ -70,6 +74,7 @@ def parse_example() -> ParseResult:
 
 __all__ = [
     "Aggregate",
+    "BatchItem",
     "Conversion",
     "CoreIndicators",
     "DecodeError",
@@ -78,6 +83,7 @@ __all__ = [
     "GovinfoError",
     "Indicator",
     "InputError",
+    "InputTooLargeError",
     "JSONFormatError",
     "Loss",
     "Meta",
@@ -105,9 +111,11 @@ __all__ = [
     "core",
     "from_json",
     "from_records",
+    "json_schema",
     "parse",
     "parse_example",
     "parse_file",
+    "parse_many",
     "records",
     "render",
     "to_arrow",

@@ -8,13 +8,9 @@ from typing import Any
 
 import attrs
 
-from govinfo._errors import GovinfoError
+from govinfo._errors import MixedInputError
 from govinfo._spec import build, cell_values, spec_for
 from govinfo.models import Meta, Report
-
-
-class MixedInputError(GovinfoError, ValueError):
-    """Reports that cannot be combined (different templates, agencies, duplicate years)."""
 
 
 @attrs.frozen

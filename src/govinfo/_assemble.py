@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 
 _FUZZY_CACHE = 50_000
+_MONEY_UNITS = ("元", "万元")
 
 
 @attrs.frozen
@@ -479,7 +480,7 @@ class Matcher:
             reading = read_cell(cell.text, column, hint)
             out.values[key] = reading.value
             out.sources[key] = (cell.start, cell.end)
-            if column.name in units and reading.value is not None and reading.unit:
+            if column.name in units and reading.value is not None and reading.unit in _MONEY_UNITS:
                 unit_key = row.cell_key(units[column.name])
                 out.values[unit_key] = reading.unit
                 out.sources[unit_key] = (cell.start, cell.end)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import os
+import pathlib
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
+import attrs
+
+from govinfo._batch import BatchItem, iter_files, parse_many
 from govinfo._errors import GovinfoError
 from govinfo._export import write_csv
 from govinfo._input import example_text, parse_file, read_bytes
@@ -15,16 +20,42 @@ from govinfo._json import converter, from_json, unstructure
 from govinfo._parse import ParseResult, parse
 from govinfo._records import records
 from govinfo._render import render, render_table
+from govinfo._schema import schema_json
 from govinfo._validate import Validation, validate
 from govinfo._version import __version__
 from govinfo.models import TEMPLATES, Report
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_INPUT = 2
+EXIT_CODES = (
+    (EXIT_OK, "every file was read (and, for validate, every rule of severity error holds)"),
+    (EXIT_INVALID, "validate: a rule of severity error fails in some report"),
+    (
+        EXIT_INPUT,
+        (
+            "some input could not be read, held no statistical table (validate), "
+            "or the command line was wrong; one line per problem on stderr"
+        ),
+    ),
+    (130, "interrupted (Ctrl-C)"),
+)  # fmt: skip
+
+
+def _batch_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-r", "--recursive", action="store_true", help="descend into folders")
+    command.add_argument("-j", "--jobs", type=int, default=1, help="use N processes (default 1)")
+    command.add_argument(
+        "--max-size", type=float, default=50, metavar="MB", help="refuse larger files (default 50)"
+    )
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command-line parser (also read by the docs to print the CLI reference)."""
+    return _parser()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,7 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     templates = sorted(TEMPLATES)
 
     p = sub.add_parser("parse", help="parse reports and print their data")
-    p.add_argument("files", nargs="*", metavar="FILE", help="report files (text)")
+    p.add_argument(
+        "files", nargs="*", metavar="FILE", help="report files (.txt .html .docx .pdf) or folders"
+    )
+    _batch_options(p)
+    p.add_argument("-o", "--out", metavar="FILE", help="write the output here instead of stdout")
     p.add_argument("--example", action="store_true", help="parse the bundled example report")
     p.add_argument(
         "--format",
@@ -58,8 +93,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     r.add_argument("--template", choices=templates, help="force a template when parsing")
 
+    sc = sub.add_parser("schema", help="print the JSON Schema of a template's JSON form")
+    sc.add_argument("template", choices=templates, help="template id")
+
     v = sub.add_parser("validate", help="check the invariants (勾稽关系) of reports")
-    v.add_argument("files", nargs="*", metavar="FILE", help="report files (text)")
+    v.add_argument("files", nargs="*", metavar="FILE", help="report files or folders")
+    _batch_options(v)
     v.add_argument("--example", action="store_true", help="validate the bundled example report")
     v.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     v.add_argument("--template", choices=templates, help="force a template instead of detecting it")
@@ -67,17 +106,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _inputs(args: argparse.Namespace, err: TextIO) -> list[tuple[str, ParseResult | None]]:
-    names: list[str] = (["<example>"] if args.example else []) + list(args.files)
     out: list[tuple[str, ParseResult | None]] = []
-    for name in names:
-        try:
-            if name == "<example>" and args.example:
-                out.append((name, parse(example_text(), template=args.template)))
-            else:
-                out.append((name, parse_file(name, template=args.template)))
-        except GovinfoError as exc:
-            print(f"govinfo: {exc}", file=err)
-            out.append((name, None))
+    for item in _items(args, err):
+        if item.result is None:
+            print(f"govinfo: {item.error}", file=err)
+        out.append((item.path, item.result))
     return out
 
 
@@ -88,31 +121,103 @@ def _result_json(name: str, result: ParseResult) -> dict[str, Any]:
     return data
 
 
+@attrs.define
+class _Summary:
+    files: int = 0
+    templates: collections.Counter[str] = attrs.Factory(collections.Counter)
+    with_warnings: int = 0
+    failures: list[tuple[str, str]] = attrs.Factory(list)
+
+    def add(self, item: BatchItem) -> None:
+        self.files += 1
+        if item.result is None:
+            self.failures.append((item.path, item.error or "failed"))
+            return
+        self.templates[item.result.template] += 1
+        if any(d.severity.value != "info" for d in item.result.diagnostics):
+            self.with_warnings += 1
+
+    def report(self, err: TextIO) -> None:
+        parsed = ", ".join(f"{t} {n}" for t, n in sorted(self.templates.items())) or "none"
+        print(
+            f"govinfo: {self.files} files: parsed {self.files - len(self.failures)} ({parsed}); "
+            f"{self.with_warnings} with warnings; {len(self.failures)} failed",
+            file=err,
+        )
+
+
+def _items(args: argparse.Namespace, err: TextIO) -> Iterator[BatchItem]:
+    """The example and the files of the command line, parsed in order, with a progress bar."""
+    if args.example:
+        yield BatchItem("<example>", parse(example_text(), template=args.template))
+    items = parse_many(
+        args.files,
+        jobs=args.jobs,
+        recursive=args.recursive,
+        template=args.template,
+        max_bytes=int(args.max_size * 2**20),
+    )
+    yield from _progress(items, args, err)
+
+
+def _progress(
+    items: Iterator[BatchItem], args: argparse.Namespace, err: TextIO
+) -> Iterator[BatchItem]:
+    """A progress bar on a terminal when rich (extra ``cli``) is installed; else nothing."""
+    if not (err.isatty() and args.files):
+        yield from items
+        return
+    try:
+        from rich.progress import Progress  # noqa: PLC0415 - optional extra
+    except ImportError:
+        yield from items
+        return
+    total = sum(1 for _ in iter_files(args.files, recursive=args.recursive))
+    with Progress(transient=True) as progress:
+        task = progress.add_task("parsing", total=total)
+        for item in items:
+            progress.advance(task)
+            yield item
+
+
 def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    results = _inputs(args, err)
-    ok = [(n, r) for n, r in results if r is not None]
-    if args.format == "json":
-        docs = [_result_json(n, r) for n, r in ok]
-        payload: object = docs[0] if len(results) == 1 and docs else docs
-        print(json.dumps(payload, ensure_ascii=False, indent=2), file=out)
-    elif args.format == "jsonl":
-        for name, result in ok:
-            print(json.dumps(_result_json(name, result), ensure_ascii=False), file=out)
-    elif args.format == "csv":
-        write_csv(((n, rec) for n, r in ok for rec in records([r])), out)
-    else:
-        for i, (name, result) in enumerate(ok):
-            if i:
-                print("\n" + "=" * 60 + "\n", file=out)
-            if len(results) > 1:
-                print(f"# {name}", file=out)
-            print(render_table(result.report), file=out)
+    summary = _Summary()
+    first = True
+    many = (
+        args.recursive
+        or len(args.files) + args.example > 1
+        or any(pathlib.Path(f).is_dir() for f in args.files)
+    )
+    if args.format == "json" and many:
+        out.write("[\n")
+    for item in _items(args, err):
+        summary.add(item)
+        if item.result is None:
+            print(f"govinfo: {item.error}", file=err)
+            continue
+        result = item.result
+        if args.format == "json":
+            text = json.dumps(_result_json(item.path, result), ensure_ascii=False, indent=2)
+            out.write(("" if first else ",\n") + text if many else text + "\n")
+        elif args.format == "jsonl":
+            out.write(json.dumps(_result_json(item.path, result), ensure_ascii=False) + "\n")
+        elif args.format == "csv":
+            write_csv(((item.path, rec) for rec in records([result])), out, header=first)
+        else:
+            if not first:
+                out.write("\n" + "=" * 60 + "\n\n")
+            if many:
+                out.write(f"# {item.path}\n")
+            out.write(render_table(result.report) + "\n")
             shown = [d for d in result.diagnostics if d.severity.value != "info"]
             if shown:
-                print("\ndiagnostics:", file=out)
-                for diag in shown:
-                    print(f"  {diag}", file=out)
-    return EXIT_OK if len(ok) == len(results) else EXIT_INPUT
+                out.write("\ndiagnostics:\n" + "".join(f"  {d}\n" for d in shown))
+        first = False
+    if args.format == "json" and many:
+        out.write("\n]\n")
+    if many:
+        summary.report(err)  # the failures were each reported as they came
+    return EXIT_INPUT if summary.failures else EXIT_OK
 
 
 def _load_report(name: str, args: argparse.Namespace) -> Report:
@@ -197,10 +302,16 @@ def main(
     out = out or sys.stdout
     err = err or sys.stderr
     args = _parser().parse_args(argv)
+    if args.command == "schema":
+        print(schema_json(args.template), file=out)
+        return EXIT_OK
     if not args.files and not args.example:
         print(f"govinfo {args.command}: give FILE... or --example", file=err)
         return EXIT_INPUT
     if args.command == "parse":
+        if args.out:
+            with open(args.out, "w", encoding="utf-8", newline="") as handle:  # noqa: PTH123
+                return _cmd_parse(args, handle, err)
         return _cmd_parse(args, out, err)
     if args.command == "render":
         return _cmd_render(args, out, err)

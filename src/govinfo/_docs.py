@@ -77,3 +77,17 @@ def edges_markdown() -> str:
                 out.append(f"| {sources} | {to} | {edge.tag} | {note} |")
         out.append("")
     return "\n".join(out)
+
+
+def cli_markdown() -> str:
+    """The command's help, command by command, as the CLI itself prints it."""
+    from govinfo._cli import EXIT_CODES, parser  # noqa: PLC0415 - the CLI imports much
+
+    top = parser()
+    out = ["```text", top.format_help().rstrip(), "```", ""]
+    commands = next(a for a in top._actions if a.dest == "command")  # noqa: SLF001
+    for name, sub in commands.choices.items():  # type: ignore[union-attr]
+        out += [f"## govinfo {name}", "", "```text", sub.format_help().rstrip(), "```", ""]
+    out += ["## Exit status", "", "| status | meaning |", "|---|---|"]
+    out += [f"| {code} | {meaning} |" for code, meaning in EXIT_CODES]
+    return "\n".join(out) + "\n"

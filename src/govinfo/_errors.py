@@ -5,8 +5,10 @@
     GovinfoError
     ├── InputError                 the input cannot be read
     │   ├── DecodeError            bytes in no encoding govinfo can tell with confidence
+    │   ├── InputTooLargeError     an input over the size limit
     │   └── UnsupportedFormatError a file type govinfo does not read
-    ├── MissingExtraError          an optional extra (docx, pdf) is not installed
+    ├── MissingExtraError          an optional extra (docx, pdf, arrow, pandas) is missing
+    ├── MixedInputError            reports that cannot be combined (aggregate, series)
     ├── UnknownTemplateError       a template id govinfo does not know
     └── JSONFormatError            JSON that is not a govinfo report
 """
@@ -26,12 +28,20 @@ class DecodeError(InputError):
     """Bytes whose encoding cannot be determined with confidence (never decoded as mojibake)."""
 
 
+class InputTooLargeError(InputError):
+    """An input larger than the limit (``max_bytes``); reports are rarely over 5 MB."""
+
+
 class UnsupportedFormatError(InputError):
     """A file type govinfo does not read."""
 
 
 class MissingExtraError(GovinfoError, ImportError):
     """An optional dependency is missing; the message names the extra to install."""
+
+
+class MixedInputError(GovinfoError, ValueError):
+    """Reports that cannot be combined (different templates, agencies, duplicate years)."""
 
 
 class UnknownTemplateError(GovinfoError, ValueError):

@@ -6,19 +6,20 @@ import importlib.resources
 import os
 
 from govinfo._errors import InputError
-from govinfo._load import load
+from govinfo._load import check_size, load
 from govinfo._parse import ParseResult, parse_document
 
 EXAMPLE = "example_v2021.txt"
 
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """Read a report file.
+def read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
+    """Read a report file (refusing, before reading, one over ``max_bytes``).
 
     Raises:
-        InputError: the file cannot be read.
+        InputError: the file cannot be read, or is over the limit.
     """
     try:
+        check_size(os.stat(path).st_size, max_bytes, os.fspath(path))  # noqa: PTH116
         with open(path, "rb") as fh:  # noqa: PTH123 - accepts any PathLike
             return fh.read()
     except OSError as exc:
@@ -31,7 +32,9 @@ def example_text() -> str:
     return data.joinpath(EXAMPLE).read_text("utf-8")
 
 
-def parse_file(path: str | os.PathLike[str], *, template: str | None = None) -> ParseResult:
+def parse_file(
+    path: str | os.PathLike[str], *, template: str | None = None, max_bytes: int | None = None
+) -> ParseResult:
     """Read and parse one report file: ``.txt``, ``.html``/``.htm``, ``.docx`` or ``.pdf``.
 
     The type comes from the file's content where it tells (PDF, Word), else
@@ -40,12 +43,15 @@ def parse_file(path: str | os.PathLike[str], *, template: str | None = None) -> 
     Args:
         path: the report file.
         template: a template id to force; detected when ``None``.
+        max_bytes: refuse larger files (default 50 MiB).
 
     Raises:
-        InputError: the file cannot be read, decoded or is of a type govinfo
-            does not read (:class:`DecodeError`, :class:`UnsupportedFormatError`).
+        InputError: the file cannot be read, decoded, is too large or is of a
+            type govinfo does not read (:class:`DecodeError`,
+            :class:`InputTooLargeError`, :class:`UnsupportedFormatError`).
         MissingExtraError: a ``.docx`` or ``.pdf`` file without the extra installed.
         UnknownTemplateError: ``template`` is not a known template id.
     """
-    document = load(read_bytes(path), name=os.fspath(path))
+    data = read_bytes(path, max_bytes=max_bytes)
+    document = load(data, name=os.fspath(path), max_bytes=max_bytes)
     return parse_document(document, template=template)

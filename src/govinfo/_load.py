@@ -6,7 +6,7 @@ import os
 
 from govinfo._decode import decode
 from govinfo._document import Document, Kind
-from govinfo._errors import UnsupportedFormatError
+from govinfo._errors import InputTooLargeError, UnsupportedFormatError
 from govinfo._html import from_html, looks_like_html
 
 _SUFFIXES: dict[str, Kind] = {
@@ -39,8 +39,27 @@ def _kind(data: bytes, suffix: str) -> Kind:
     return _SUFFIXES.get(suffix, "text")
 
 
-def load(source: str | bytes, *, name: str = "<input>") -> Document:
-    """Turn report text or file bytes into the document the parser reads."""
+#: Inputs larger than this are refused unless a larger ``max_bytes`` is given.
+DEFAULT_MAX_BYTES = 50 * 2**20
+
+
+def check_size(size: int, max_bytes: int | None, name: str) -> None:
+    """Refuse an input over the limit with a clear error."""
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    if size > limit:
+        raise InputTooLargeError(
+            f"{name}: {size:,} bytes is over the limit of {limit:,} (pass max_bytes= to raise it)"
+        )
+
+
+def load(source: str | bytes, *, name: str = "<input>", max_bytes: int | None = None) -> Document:
+    """Turn report text or file bytes into the document the parser reads.
+
+    Raises:
+        InputTooLargeError: ``source`` is over ``max_bytes`` (default 50 MiB;
+            text counts 3 bytes a character).
+    """
+    check_size(len(source) * (3 if isinstance(source, str) else 1), max_bytes, name)
     if isinstance(source, str):
         return from_html(source, name=name) if looks_like_html(source) else Document(source)
     kind = _kind(source, os.path.splitext(name)[1].lower())  # noqa: PTH122 - name may be "<input>"

@@ -11,14 +11,15 @@ import attrs
 from govinfo._diagnostics import Severity
 
 _DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
-_SEP = r"\s*[::]?\s*(?:\|\s*)?"
+_SEP = r"[ \t]{0,20}[::]?[ \t]{0,20}(?:\|[ \t]{0,20})?"
 _PUBLISHED = [
     re.compile(rf"(?:发布日期|发文日期|成文日期|公开日期){_SEP}{_DATE}"),
     re.compile(rf"日期{_SEP}{_DATE}"),
 ]
 _INDEX = re.compile(rf"索\s*引\s*号{_SEP}([A-Za-z0-9][A-Za-z0-9/\-_.]*)")
 _AGENCY = re.compile(
-    rf"(?:发布机构|发文机关|发布单位){_SEP}([^|\s][^|\n]*?)\s*(?:\||$)", re.MULTILINE
+    rf"(?:发布机构|发文机关|发布单位){_SEP}([^|\s][^|\n]{{0,60}}?)[ \t]{{0,20}}(?:\||$)",
+    re.MULTILINE,
 )
 _TITLE = re.compile(
     r"^\s*([^|>:\n]{0,60}?(?:信息公开|政务公开)[^|>:\n]{0,30}?(?:年度报告|年报|报告))\s*$",
@@ -45,7 +46,7 @@ _YEAR_RULES = [
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # The meta block govinfo's own renderers write ("报告标题: …"); it wins over inference.
 _EXPLICIT = {
-    name: re.compile(rf"^(?:[-*]\s*)?{label}\s*[::]\s*(.+?)\s*$", re.MULTILINE)
+    name: re.compile(rf"^(?:[-*] ?)?{label} ?[::] ?([^\n]{{1,200}}?)[ \t]{{0,20}}$", re.MULTILINE)
     for name, label in (("title", "报告标题"), ("agency", "报告机构"), ("year", "报告年度"))
 }
 

@@ -146,7 +146,9 @@ def _missing(spec: TemplateSpec, assembly: Assembly, tables_found: bool) -> list
     return notes
 
 
-def parse(source: str | bytes, *, template: str | None = None) -> ParseResult:
+def parse(
+    source: str | bytes, *, template: str | None = None, max_bytes: int | None = None
+) -> ParseResult:
     """Parse one annual report.
 
     Args:
@@ -155,13 +157,15 @@ def parse(source: str | bytes, *, template: str | None = None) -> ParseResult:
             or as the bytes of a text, HTML, ``.docx`` or ``.pdf`` file in any
             encoding govinfo can tell (UTF-8, GB18030/GBK, Big5).
         template: a template id (``"v2021"``) to force; detected when ``None``.
+        max_bytes: refuse larger inputs (default 50 MiB).
 
     Returns:
         The report with its diagnostics and the source of every cell.
 
     Raises:
         UnknownTemplateError: ``template`` is not a known template id.
-        InputError: bytes that cannot be read (see :class:`DecodeError`).
+        InputError: bytes that cannot be read (:class:`DecodeError`), or an
+            input over the limit (:class:`InputTooLargeError`).
 
     Examples:
         >>> import govinfo
@@ -169,7 +173,7 @@ def parse(source: str | bytes, *, template: str | None = None) -> ParseResult:
         >>> result.report.requests.new.total
         3
     """
-    return parse_document(load(source), template=template)
+    return parse_document(load(source, max_bytes=max_bytes), template=template)
 
 
 def parse_document(document: Document, *, template: str | None = None) -> ParseResult:

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from govinfo._aggregate import MixedInputError
 from govinfo._edges import COLUMNS
+from govinfo._errors import MixedInputError
 from govinfo._spec import CellValue, cell_values
 from govinfo._validate import Verdict
 

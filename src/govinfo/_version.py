@@ -1,3 +1,3 @@
 """The single source of govinfo's version (read by hatchling and importlib.metadata)."""
 
-__version__ = "0.1.0.dev0"
+__version__ = "0.1.0"

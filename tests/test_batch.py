@@ -1,0 +1,202 @@
+"""Batch processing and robustness under hostile or broken input."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import pickle
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import govinfo
+from conftest import SEEDS, seed_text
+from govinfo._render import render_html, render_text
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A folder of 60 reports in three formats, a nested one, and one random-bytes file."""
+    report = govinfo.parse(seed_text("004")).report
+    nested = tmp_path / "district"
+    nested.mkdir()
+    for i in range(20):
+        (tmp_path / f"r{i:02}.txt").write_text(seed_text("003"), "utf-8")
+        (tmp_path / f"r{i:02}.html").write_text(render_html(report), "utf-8")
+        (nested / f"n{i:02}.txt").write_text(render_text(report), "utf-8")
+    (tmp_path / "r10.5.txt").write_bytes(bytes(range(128, 256)) * 30)  # no encoding fits
+    (tmp_path / "notes.md").write_text("not a report", "utf-8")
+    return tmp_path
+
+
+class TestParseMany:
+    """govinfo.parse_many: ordered, streaming, continuing past bad files."""
+
+    def test_order_is_the_same_whatever_jobs(self, folder: Path) -> None:
+        """Folder files come sorted, recursively, identically with 1 or 2 processes."""
+        one = [(i.path, i.ok) for i in govinfo.parse_many([folder], recursive=True)]
+        two = [(i.path, i.ok) for i in govinfo.parse_many([folder], recursive=True, jobs=2)]
+        assert one == two
+        assert len(one) == 61
+        assert [p for p, _ in one] == sorted(p for p, _ in one)
+        assert [p for p, ok in one if not ok] == [str(folder / "r10.5.txt")]
+
+    def test_not_recursive_by_default(self, folder: Path) -> None:
+        """Without recursive, sub-folders are left alone; .md files are not reports."""
+        paths = [i.path for i in govinfo.parse_many([folder])]
+        assert len(paths) == 41
+        assert not any("district" in p or p.endswith(".md") for p in paths)
+
+    def test_results_pickle(self) -> None:
+        """Results (and their reports) pickle, for executors such as Dask or Spark."""
+        result = govinfo.parse_example()
+        again = pickle.loads(pickle.dumps(result))  # noqa: S301 - our own object
+        assert again.report == result.report
+        assert again.diagnostics == result.diagnostics
+        assert again.source_of("active.licensing.decisions") == result.source_of(
+            "active.licensing.decisions"
+        )
+
+    def test_size_limit(self, tmp_path: Path) -> None:
+        """Inputs over max_bytes are refused with InputTooLargeError, before reading."""
+        path = tmp_path / "big.txt"
+        path.write_text("行政许可 | 1 |\n" * 2000, "utf-8")
+        with pytest.raises(govinfo.InputTooLargeError, match="over the limit"):
+            govinfo.parse_file(path, max_bytes=1000)
+        with pytest.raises(govinfo.InputTooLargeError):
+            govinfo.parse("x" * 400, max_bytes=1000)
+        (item,) = govinfo.parse_many([path], max_bytes=1000)
+        assert item.error is not None
+        assert item.error.startswith(str(path))
+
+
+class TestBatchCLI:
+    """`govinfo parse DIR --recursive --jobs N --format jsonl|csv --out FILE`."""
+
+    def test_folder_to_jsonl_with_summary(self, folder: Path, tmp_path: Path) -> None:
+        """Streams one line per report, one stderr line per bad file, and a summary."""
+        out = tmp_path / "out.jsonl"
+        proc = subprocess.run(
+            [sys.executable, "-m", "govinfo", "parse", str(folder), "-r", "-j", "2",
+             "--format", "jsonl", "--out", str(out)],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert proc.returncode == 2
+        lines = out.read_text("utf-8").splitlines()
+        assert len(lines) == 60
+        assert {json.loads(line)["template"] for line in lines} == {"v2015", "v2021"}
+        errors = proc.stderr.splitlines()
+        bad = folder / "r10.5.txt"
+        assert errors[0] == (
+            f"govinfo: {bad}: cannot tell the text encoding (not UTF-8, GB18030 or Big5)"
+        )
+        assert errors[-1] == (
+            "govinfo: 61 files: parsed 60 (v2015 20, v2021 40); 20 with warnings; 1 failed"
+        )
+        assert len(errors) == 2
+        assert "Traceback" not in proc.stderr
+
+    def test_folder_to_csv(self, folder: Path) -> None:
+        """CSV: one header, then rows of every report in file order."""
+        proc = subprocess.run(
+            [sys.executable, "-m", "govinfo", "parse", str(folder), "--format", "csv"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        rows = proc.stdout.splitlines()
+        assert rows[0].startswith("file,agency,year,template,key")
+        assert sum(r.startswith("file,") for r in rows) == 1
+        assert len(rows) == 1 + 20 * (7 + 80) + 20 * (7 + 200)
+
+    def test_json_array_for_a_folder(self, folder: Path) -> None:
+        """--format json over a folder is one JSON array."""
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "govinfo",
+                "parse",
+                str(folder / "district"),
+                "--format",
+                "json",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert len(json.loads(proc.stdout)) == 20
+
+
+class TestRobustness:
+    """Hostile input never raises anything but govinfo's documented errors."""
+
+    @settings(suppress_health_check=[HealthCheck.too_slow])
+    @given(st.binary(max_size=4000))
+    def test_random_bytes(self, data: bytes) -> None:
+        """Any bytes: a result, or a GovinfoError."""
+        try:
+            result = govinfo.parse(data)
+        except govinfo.GovinfoError:
+            return
+        assert isinstance(
+            result.report, govinfo.ReportV2015 | govinfo.ReportV2019 | govinfo.ReportV2021
+        )
+
+    @given(st.text(max_size=3000))
+    def test_random_text(self, text: str) -> None:
+        """Any text parses (possibly to nothing) without raising."""
+        result = govinfo.parse(text)
+        govinfo.validate(result.report)
+
+    @given(
+        st.recursive(
+            st.text(alphabet="行政许可复议诉讼总计0123456789|xX—/ ", max_size=20),
+            lambda inner: st.tuples(
+                st.sampled_from(["div", "table", "tr", "td", "th", "p", "span", "br", "script"]),
+                st.sampled_from(
+                    ["", ' rowspan="3"', ' colspan="999"', ' rowspan="-1"', ' colspan="x"']
+                ),
+                st.lists(inner, max_size=4),
+            ).map(lambda t: f"<{t[0]}{t[1]}>{''.join(t[2])}</{t[0]}>"),
+            max_leaves=40,
+        )
+    )
+    def test_random_html(self, body: str) -> None:
+        """Random nested tables with odd spans parse without raising."""
+        govinfo.parse(f"<html><body>{body}</body></html>")
+
+    @given(st.sampled_from(SEED_FILES), st.data())
+    def test_mutated_reports(self, path: Path, data: st.DataObject) -> None:
+        """Real reports with bytes deleted, duplicated or flipped: a result or a GovinfoError."""
+        raw = bytearray(path.read_bytes())
+        for _ in range(data.draw(st.integers(1, 20))):
+            at = data.draw(st.integers(0, len(raw) - 1))
+            action = data.draw(st.sampled_from(["delete", "flip", "duplicate"]))
+            if action == "delete":
+                del raw[at : at + data.draw(st.integers(1, 200))]
+            elif action == "flip":
+                raw[at] ^= data.draw(st.integers(1, 255))
+            else:
+                raw[at:at] = raw[at : at + data.draw(st.integers(1, 200))]
+            if not raw:
+                return
+        with contextlib.suppress(govinfo.GovinfoError):
+            govinfo.validate(govinfo.parse(bytes(raw)).report)
+
+    def test_adversarial_input_completes(self) -> None:
+        """A large input built to provoke regex backtracking parses (timing is in benchmarks)."""
+        hostile = (
+            "发布机构:" + " " * 5000 + "x" + "|" * 200 + "信息处理费" + "0" * 200 + "\n"
+        ) * 40
+        govinfo.parse(hostile)
+        govinfo.parse("|" + "-" * 100_000 + "\n" + "(-)" * 20_000)
