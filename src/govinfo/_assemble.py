@@ -87,11 +87,6 @@ class Assembly:
     rows_seen: set[str] = attrs.Factory(set)
     matches: list[_Match] = attrs.Factory(list)
 
-    @property
-    def score(self) -> int:
-        """How well the template fits: rows matched plus distinct headings recognised."""
-        return self.rows_matched + len(self.anchors_seen)
-
 
 def logical_rows(lines: Iterable[Line]) -> list[LogicalRow]:
     """Group cells into label-led rows; prose lines end a row."""
@@ -233,6 +228,33 @@ class Matcher:
         return row
 
     # -- the pass ------------------------------------------------------------
+
+    def score(self, rows: Sequence[LogicalRow]) -> tuple[int, int]:
+        """How well this template's labels fit: (rows recognised, rows + headings).
+
+        A cheap pass for choosing the template: row labels and table headings
+        are looked up without context; value blocks count when their heading is
+        followed by a row of values.
+        """
+        found: set[str] = set()
+        headings: set[str] = set()
+        block: TableSpec | None = None
+        for logical in rows:
+            for cell in logical.labels:
+                table = self._anchor(cell.text)
+                if table is not None:
+                    headings.add(label_keys(cell.text)[1])
+                    block = table if table.layout == "value_block" else block
+            if block is not None and logical.filled >= len(block.rows):
+                found.update(r.key for r in block.rows)
+                block = None
+            if logical.labels:
+                candidates = self._row_candidates(logical.labels[-1].text)
+                if len(logical.labels) > 1 and not candidates:
+                    joined = "".join(c.text for c in logical.labels[-2:])
+                    candidates = self._row_candidates(joined)
+                found.update(r.key for r in candidates[:1])
+        return len(found), len(found) + len(headings)
 
     def match(self, rows: Sequence[LogicalRow]) -> Assembly:
         """Find this template's rows in ``rows``; :meth:`assign` then reads their cells.

@@ -44,6 +44,7 @@ def has_numbering(label: str) -> bool:
 _UNIT_NOTE = re.compile(r"\((?:单位:)?(万元|元)\)")
 
 
+@functools.lru_cache(maxsize=8192)
 def unit_in_label(label: str) -> str | None:
     """The money unit a label declares in parentheses ("本年收费金额(单位:万元)" → "万元")."""
     m = _UNIT_NOTE.search(unicodedata.normalize("NFKC", label).replace(" ", ""))

@@ -159,22 +159,24 @@ _PROSE_PLACEHOLDER = re.compile(
 
 def prose_placeholders(text: str) -> list[Note]:
     """One ``placeholder`` note per line of prose holding unfilled figures ("xxxx条")."""
+    by_line: dict[int, list[re.Match[str]]] = {}
+    for m in _PROSE_PLACEHOLDER.finditer(text):
+        by_line.setdefault(text.rfind("\n", 0, m.start()) + 1, []).append(m)
     notes = []
-    line_start = 0
-    for line in text.split("\n"):
-        found = list(_PROSE_PLACEHOLDER.finditer(line))
-        if found and "|" not in line:
-            first, last = found[0], found[-1]
-            shown = ", ".join(repr(line[max(0, m.start() - 4) : m.end() + 2]) for m in found[:3])
-            more = f" and {len(found) - 3} more" if len(found) > 3 else ""
-            notes.append(
-                Note(
-                    "placeholder",
-                    f"{len(found)} unfilled figure(s) in prose: {shown}{more}",
-                    Severity.WARNING,
-                    line_start + first.start(),
-                    line_start + last.end(),
-                )
+    for start, found in by_line.items():
+        end = text.find("\n", start)
+        line = text[start : end if end != -1 else None]
+        if "|" in line:
+            continue
+        shown = ", ".join(repr(text[max(0, m.start() - 4) : m.end() + 2]) for m in found[:3])
+        more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+        notes.append(
+            Note(
+                "placeholder",
+                f"{len(found)} unfilled figure(s) in prose: {shown}{more}",
+                Severity.WARNING,
+                found[0].start(),
+                found[-1].end(),
             )
-        line_start += len(line) + 1
+        )
     return notes

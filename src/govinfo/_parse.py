@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 import attrs
@@ -99,6 +99,27 @@ class _Locator:
         )
 
 
+class _Spans(Mapping[str, Span]):
+    """Sources computed on first look: most results are never asked where a cell came from."""
+
+    def __init__(self, locator: _Locator, offsets: dict[str, tuple[int, int]]) -> None:
+        self._locator = locator
+        self._offsets = offsets
+        self._spans: dict[str, Span] = {}
+
+    def __getitem__(self, key: str) -> Span:
+        span = self._spans.get(key)
+        if span is None:
+            span = self._spans[key] = self._locator.span(*self._offsets[key])
+        return span
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._offsets)
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+
 @functools.cache
 def _matcher(template: str) -> Matcher:
     return Matcher(spec_for(TEMPLATES[template]))
@@ -117,12 +138,15 @@ def _era(year: int | None, text: str) -> tuple[str, str]:
     return "v2015", "no year, and not the 2019/2021 section names"
 
 
-def _detect(assemblies: Mapping[str, Assembly], year: int | None) -> str | None:
-    """The template whose labels fit best; the year breaks ties. None when nothing fits."""
-    best = max(a.score for a in assemblies.values())
-    if best == 0 or max(a.rows_matched for a in assemblies.values()) == 0:
+def _detect(scores: Mapping[str, tuple[int, int]], year: int | None) -> str | None:
+    """The template whose labels fit best; the year breaks ties. None when nothing fits.
+
+    ``scores`` gives, per template, the rows and the rows plus headings recognised.
+    """
+    best = max(total for _, total in scores.values())
+    if best == 0 or max(rows for rows, _ in scores.values()) == 0:
         return None
-    tied = [t for t, a in assemblies.items() if a.score == best]
+    tied = [t for t, (_, total) in scores.items() if total == best]
     if len(tied) > 1 and year is not None:
         by_year = _era(year, "")[0]
         if by_year in tied:
@@ -187,29 +211,32 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
     locator = _Locator(norm, document.source_lines)
     rows = logical_rows(tokenize(norm.text))
     facts = extract_meta(norm.text)
-    candidates = [template] if template else list(TEMPLATES)
-    assemblies = {t: _matcher(t).match(rows) for t in candidates}
     notes: list[Note] = []
-    chosen = template or _detect(assemblies, facts.year)
+    if template:
+        chosen: str | None = template
+    else:
+        # A cheap label count picks the template; only that one is matched in full.
+        scores = {t: _matcher(t).score(rows) for t in TEMPLATES}
+        chosen = _detect(scores, facts.year)
     if chosen is None:
         chosen, why = _era(facts.year, norm.text)
         notes.append(Note("template-from-era", f"{chosen} chosen by {why}", Severity.INFO, -1, -1))
+    assemblies = {chosen: _matcher(chosen).match(rows)}
     assembly = _matcher(chosen).assign(assemblies[chosen])
     recover(spec_for(TEMPLATES[chosen]), assembly)
 
     notes.extend(assembly.notes)
     notes.extend(Note(code, msg, sev, s, e) for code, msg, sev, s, e in facts.notes)
-    notes.extend(prose_placeholders(norm.text))
     tables_found = bool(assembly.tables_found) and assembly.rows_matched > 0
     notes.extend(_missing(spec_for(TEMPLATES[chosen]), assembly, tables_found))
-    sources = {k: locator.span(s, e) for k, (s, e) in assembly.sources.items()}
+    offsets = dict(assembly.sources)
     values: dict[str, object] = dict(assembly.values)
     placeholders = prose_placeholders(norm.text)
     notes.extend(placeholders)
     fee = _prose(chosen, norm.text, assembly, values, notes, unfilled=len(placeholders) >= 5)
     for note in notes:
-        if note.code == "from-prose" and note.key is not None and note.key not in sources:
-            sources[note.key] = locator.span(note.start, note.end)
+        if note.code == "from-prose" and note.key is not None and note.key not in offsets:
+            offsets[note.key] = (note.start, note.end)
 
     def printed(span: tuple[int, int] | None) -> str | None:
         """A meta text as printed in the input (before normalization)."""
@@ -233,7 +260,7 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
     return ParseResult(
         report=report,
         diagnostics=tuple(locator.diagnostic(n) for n in notes),
-        sources=sources,
+        sources=_Spans(locator, offsets),
         text=text,
         sections=None if chosen == "v2015" else find_sections(norm.text),
     )

@@ -72,9 +72,10 @@ def find_sections(text: str) -> Sections:
     """Find the six required section headings among the short numbered lines of ``text``."""
     lines: dict[int, int] = {}
     for number, line in enumerate(text.split("\n"), start=1):
-        stripped = re.sub(r"[?:\s]+$", "", line.strip())
-        if len(stripped) > 40 or not _HEADING.match(stripped) or "|" in stripped:
+        stripped = line.strip()
+        if not _HEADING.match(stripped) or len(stripped) > 44 or "|" in stripped:
             continue
+        stripped = re.sub(r"[?:\s]+$", "", stripped)
         _, body = split_numbering(stripped)
         for i, (_, _, words) in enumerate(REQUIRED):
             if i not in lines and any(w in body for w in words):

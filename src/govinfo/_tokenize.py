@@ -68,6 +68,12 @@ _MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 def _cells(line: str, offset: int, number: int, *, markdown: bool = False) -> tuple[Cell, ...]:
     if markdown and _MD_RULE.match(line):
         return ()  # a Markdown table's |---|---| rule
+    if not markdown and line.count("|") == 1 and line.endswith("|"):
+        # The commonest line of scraped pages: one cell ("0 |").
+        body = line[:-1]
+        text = body.strip()
+        start = offset + len(body) - len(body.lstrip())
+        return (Cell(text, start, start + len(text), number, _kind(text)),)
     parts = line.split("|")
     if not parts[-1].strip():
         parts.pop()

@@ -116,3 +116,27 @@ def sum_rows(rows: tuple[ApplicantCounts, ...]) -> ApplicantCounts:
         values = [getattr(r, field.name) for r in rows]
         sums[field.name] = None if any(v is None for v in values) else sum(values)
     return ApplicantCounts(**sums)
+
+
+class Subtotals:
+    """Computed subtotals of table 三's groups (mixed into the requests tables, never stored)."""
+
+    __slots__ = ()
+    denied: Denied
+    unable: Unable
+    not_processed: NotProcessed
+
+    @property
+    def denied_total(self) -> ApplicantCounts:
+        """Subtotal of (三)不予公开 (computed, never serialized)."""
+        return sum_rows(attrs.astuple(self.denied, recurse=False))
+
+    @property
+    def unable_total(self) -> ApplicantCounts:
+        """Subtotal of (四)无法提供 (computed, never serialized)."""
+        return sum_rows(attrs.astuple(self.unable, recurse=False))
+
+    @property
+    def not_processed_total(self) -> ApplicantCounts:
+        """Subtotal of (五)不予处理 (computed, never serialized)."""
+        return sum_rows(attrs.astuple(self.not_processed, recurse=False))

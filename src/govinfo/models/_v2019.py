@@ -14,8 +14,8 @@ from govinfo.models._common import (
     Meta,
     NotProcessed,
     ReviewLitigation,
+    Subtotals,
     Unable,
-    sum_rows,
 )
 
 
@@ -82,7 +82,7 @@ class ActiveV2019:
 
 
 @attrs.frozen
-class RequestsV2019:
+class RequestsV2019(Subtotals):
     """Table 三 收到和处理政府信息公开申请情况 (60号): (六)其他处理 is one row."""
 
     new: ApplicantCounts = row(ApplicantCounts, "一、本年新收政府信息公开申请数量")
@@ -99,21 +99,6 @@ class RequestsV2019:
     other: ApplicantCounts = row(ApplicantCounts, "(六)其他处理")
     processed_total: ApplicantCounts = row(ApplicantCounts, "(七)总计")
     carried_forward: ApplicantCounts = row(ApplicantCounts, "四、结转下年度继续办理")
-
-    @property
-    def denied_total(self) -> ApplicantCounts:
-        """Subtotal of (三)不予公开 (computed, never serialized)."""
-        return sum_rows(attrs.astuple(self.denied, recurse=False))
-
-    @property
-    def unable_total(self) -> ApplicantCounts:
-        """Subtotal of (四)无法提供 (computed, never serialized)."""
-        return sum_rows(attrs.astuple(self.unable, recurse=False))
-
-    @property
-    def not_processed_total(self) -> ApplicantCounts:
-        """Subtotal of (五)不予处理 (computed, never serialized)."""
-        return sum_rows(attrs.astuple(self.not_processed, recurse=False))
 
 
 @attrs.frozen

@@ -14,6 +14,7 @@ from govinfo.models._common import (
     Meta,
     NotProcessed,
     ReviewLitigation,
+    Subtotals,
     Unable,
     sum_rows,
 )
@@ -74,7 +75,7 @@ class OtherHandling:
 
 
 @attrs.frozen
-class RequestsV2021:
+class RequestsV2021(Subtotals):
     """Table 三 收到和处理政府信息公开申请情况 (30号): 25 rows × 7 columns."""
 
     new: ApplicantCounts = row(ApplicantCounts, "一、本年新收政府信息公开申请数量")
@@ -91,21 +92,6 @@ class RequestsV2021:
     other: OtherHandling = group(OtherHandling, "(六)其他处理")
     processed_total: ApplicantCounts = row(ApplicantCounts, "(七)总计")
     carried_forward: ApplicantCounts = row(ApplicantCounts, "四、结转下年度继续办理")
-
-    @property
-    def denied_total(self) -> ApplicantCounts:
-        """Subtotal of (三)不予公开 (computed, never serialized)."""
-        return sum_rows(attrs.astuple(self.denied, recurse=False))
-
-    @property
-    def unable_total(self) -> ApplicantCounts:
-        """Subtotal of (四)无法提供 (computed, never serialized)."""
-        return sum_rows(attrs.astuple(self.unable, recurse=False))
-
-    @property
-    def not_processed_total(self) -> ApplicantCounts:
-        """Subtotal of (五)不予处理 (computed, never serialized)."""
-        return sum_rows(attrs.astuple(self.not_processed, recurse=False))
 
     @property
     def other_total(self) -> ApplicantCounts:
