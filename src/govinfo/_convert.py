@@ -7,11 +7,12 @@ from typing import Any, Literal
 
 import attrs
 
+from govinfo._diagnostics import Severity
 from govinfo._edges import EDGES, Edge, Tag, path
 from govinfo._errors import UnknownTemplateError
 from govinfo._spec import CellValue, build, cell_values, spec_for
-from govinfo._validate import validate
-from govinfo.models import TEMPLATES, Meta, Report
+from govinfo._validate import Finding, validate
+from govinfo.models import TEMPLATES, Report
 
 LossKind = Literal["approximate", "lost", "unfilled"]
 _RANK = {"exact": 0, "approximate": 1, "lost": 2}
@@ -99,45 +100,49 @@ def _step(
     return out, out_traces
 
 
+def _structural_failures(report: Report) -> list[Finding]:
+    return [
+        f
+        for f in validate(report).failures
+        if f.basis == "structural" and f.severity is Severity.ERROR
+    ]
+
+
 def _keep_structure(
-    target: type[Report],
-    values: dict[str, CellValue],
-    traces: dict[str, _Trace],
-    meta: Meta,
-    *,
-    source_sound: bool,
-) -> dict[str, str]:
+    target: type[Report], values: dict[str, CellValue], traces: dict[str, _Trace], source: Report
+) -> tuple[Report, dict[str, str]]:
     """Blank approximated cells until no structural rule fails by construction.
 
     Approximated cells go first. A failure among exactly carried cells of a
     source that fails its own structural rules is the source's inconsistency:
-    it is kept, not hidden.
+    it is kept, not hidden. Returns the converted report and the blanked cells.
     """
     blanked: dict[str, str] = {}
+    source_sound: bool | None = None  # read only when a failure needs it
+    report = build(target, {**values, "meta": source.meta})
     for _ in range(20):
-        report = build(target, {**values, "meta": meta})
-        failing = [
-            f
-            for f in validate(report).failures
-            if f.basis == "structural" and f.severity.value == "error"
-        ]
+        failing = _structural_failures(report)
         if not failing:
             break
         changed = False
         for finding in failing:
             written = [k for k in finding.cells if values.get(k) is not None and k not in PROTECTED]
             loose = [k for k in written if traces[k].tag != "exact"]
-            if not loose and source_sound:
-                # The source passes its structural rules, so this failure comes from what
-                # the conversion could not carry (a lost outcome): the cells go blank.
-                loose = written
+            if not loose:
+                if source_sound is None:
+                    source_sound = not _structural_failures(source)
+                if source_sound:
+                    # The source passes its structural rules, so this failure comes from
+                    # what the conversion could not carry (a lost outcome): blank the cells.
+                    loose = written
             for key in loose:
                 values[key] = None
                 blanked[key] = f"left blank: with it, {finding.rule} would fail by construction"
                 changed = True
         if not changed:
             break
-    return blanked
+        report = build(target, {**values, "meta": source.meta})
+    return report, blanked
 
 
 def convert(report: Report, *, to: str) -> Conversion:
@@ -182,13 +187,9 @@ def convert(report: Report, *, to: str) -> Conversion:
                         lost_notes.setdefault(origin, edge.note)
         values, traces = _step(values, traces, edges)
     target = TEMPLATES[to]
-    source_sound = not any(
-        f.basis == "structural" and f.severity.value == "error" for f in validate(report).failures
-    )
-    blanked = _keep_structure(target, values, traces, report.meta, source_sound=source_sound)
+    converted, blanked = _keep_structure(target, values, traces, report)
     for key in blanked:
         traces.pop(key, None)
-    converted = build(target, {**values, "meta": report.meta})
     return Conversion(
         converted,
         tuple(_losses(source, to, original, cell_values(converted), traces, lost_notes, blanked)),

@@ -18,7 +18,7 @@ import attrs
 from govinfo._assemble import Assembly, Note, Short
 from govinfo._diagnostics import Severity
 from govinfo._numbers import read_cell
-from govinfo._spec import CellValue
+from govinfo._spec import CellValue, number
 from govinfo._tokenize import Cell
 from govinfo._validate import Relation, Verdict, plan, verdicts
 
@@ -31,10 +31,6 @@ if TYPE_CHECKING:
 _FAIL = (Verdict.FAILED, Verdict.BLANK_TOTAL)
 #: Placements tried per row at most (C(15, 7) = 6435 for a table 四 block).
 MAX_PLACEMENTS = 20_000
-
-
-def _number(value: CellValue) -> int | Decimal | None:
-    return None if isinstance(value, str) else value
 
 
 @attrs.frozen
@@ -65,7 +61,7 @@ def _consistent(
     trial: dict[str, CellValue], checks: list[Check], known: dict[str, CellValue]
 ) -> bool:
     def value(key: str) -> int | Decimal | None:
-        return _number(trial[key] if key in trial else known.get(key))
+        return number(trial[key] if key in trial else known.get(key))
 
     for relation, total_keys, part_keys in checks:
         strict, lenient = verdicts(

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import attrs
 
 from govinfo._edges import COLUMNS
 from govinfo._errors import MixedInputError
-from govinfo._spec import CellValue, cell_values
+from govinfo._spec import CellValue, cell_values, number
 from govinfo._validate import Verdict
 
 if TYPE_CHECKING:
@@ -46,10 +45,6 @@ def _verdict(expected: CellValue, found: CellValue) -> Verdict:
     if expected is None or found is None:
         return Verdict.NOT_CHECKABLE
     return Verdict.PASSED if expected == found else Verdict.FAILED
-
-
-def _number(value: CellValue) -> int | Decimal | None:
-    return value if isinstance(value, int | Decimal) else None
 
 
 def check_series(reports: Iterable[Report]) -> tuple[SeriesFinding, ...]:
@@ -94,9 +89,9 @@ def check_series(reports: Iterable[Report]) -> tuple[SeriesFinding, ...]:
         if previous.TEMPLATE == current.TEMPLATE == "v2021":
             for kind in ("regulations", "normative_documents"):
                 parts = [
-                    _number(before[f"active.{kind}.in_force"]),
-                    _number(now[f"active.{kind}.issued"]),
-                    _number(now[f"active.{kind}.repealed"]),
+                    number(before[f"active.{kind}.in_force"]),
+                    number(now[f"active.{kind}.issued"]),
+                    number(now[f"active.{kind}.repealed"]),
                 ]
                 expected = None if None in parts else parts[0] + parts[1] - parts[2]  # type: ignore[operator]
                 key = f"active.{kind}.in_force"

@@ -235,6 +235,11 @@ def _compile(report_type: type) -> TemplateSpec:
     return TemplateSpec(template, report_type, tuple(tables), cells)
 
 
+def number(value: CellValue) -> int | Decimal | None:
+    """A cell's value when it is a number (a unit cell's text is not)."""
+    return value if isinstance(value, int | Decimal) else None
+
+
 def build(cls: type[T], values: dict[str, Any], prefix: str = "") -> T:
     """Construct ``cls`` from a flat ``{dotted key: value}`` mapping of its cells."""
     attrs.resolve_types(cls)  # type: ignore[type-var]  # models use postponed annotations

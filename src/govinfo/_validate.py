@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from govinfo._diagnostics import Severity
-from govinfo._spec import CellValue, TemplateSpec, cell_values, spec_for
-from govinfo.models import ApplicantCounts, Report, ReviewOutcome
+from govinfo._edges import COLUMNS, OUTCOMES
+from govinfo._spec import TemplateSpec, cell_values, number, spec_for
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
+
+    from govinfo.models import Report
 
 Basis = Literal["printed", "structural", "soft"]
 Operand = tuple[str, int | Decimal | None]
@@ -143,9 +145,8 @@ def _fmt(value: int | Decimal | None) -> str:
     return "blank" if value is None else str(value)
 
 
-_COLUMNS = tuple(f.name for f in attrs.fields(ApplicantCounts))
-_COUNTS = tuple(f"{{row}}.{c}" for c in _COLUMNS if c != "total")
-_OUTCOMES = tuple(f"{{row}}.{f.name}" for f in attrs.fields(ReviewOutcome) if f.name != "total")
+_COUNTS = tuple(f"{{row}}.{c}" for c in COLUMNS if c != "total")
+_OUTCOMES = tuple(f"{{row}}.{name}" for name in OUTCOMES if name != "total")
 _RESULT_ROWS = (
     "requests.granted.{col}",
     "requests.partially_granted.{col}",
@@ -197,7 +198,7 @@ RULES: tuple[Rule, ...] = (
         _MODERN,
         total=("requests.processed_total.{col}", "requests.carried_forward.{col}"),
         parts=("requests.new.{col}", "requests.carried_over.{col}"),
-        each=_COLUMNS,
+        each=COLUMNS,
     ),
     Rule(
         "R2",
@@ -207,7 +208,7 @@ RULES: tuple[Rule, ...] = (
         _MODERN,
         total=("requests.processed_total.{col}",),
         parts=_RESULT_ROWS,
-        each=_COLUMNS,
+        each=COLUMNS,
     ),
     Rule(
         "R3",
@@ -407,12 +408,8 @@ def verdicts(
     return Verdict.NOT_CHECKABLE, _compare(sum(written_total), relation, sum(written_parts))
 
 
-def _number(value: CellValue) -> int | Decimal | None:
-    return value if isinstance(value, int | Decimal) else None
-
-
 def _check(report: Report) -> Iterator[Finding]:
-    values = {k: _number(v) for k, v in cell_values(report).items()}
+    values = {k: number(v) for k, v in cell_values(report).items()}
     for rule, total_keys, part_keys in plan(spec_for(type(report))):
         total = [values[k] for k in total_keys]
         parts = [values[k] for k in part_keys]

@@ -20,12 +20,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-import attrs
 from hypothesis import strategies as st
 
+from govinfo._edges import COLUMNS, OUTCOMES
 from govinfo._spec import CellSpec, build, spec_for
 from govinfo._validate import plan
-from govinfo.models import TEMPLATES, ApplicantCounts, Meta, Report, ReviewOutcome
+from govinfo.models import TEMPLATES, Meta, Report
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -106,8 +106,8 @@ def _assemble(report_type: type[Report]) -> Callable[[dict[str, Any], Meta], Rep
     return make
 
 
-_PARTS = tuple(f.name for f in attrs.fields(ApplicantCounts) if f.name != "total")
-_OUTCOMES = tuple(f.name for f in attrs.fields(ReviewOutcome) if f.name != "total")
+_PARTS = tuple(c for c in COLUMNS if c != "total")
+_OUTCOMES = tuple(o for o in OUTCOMES if o != "total")
 
 
 @st.composite

@@ -9,6 +9,23 @@ import attrs
 
 from govinfo._fields import row, stat
 
+#: Headings of table 三 and table 四, the same in the 2019 and 2021 notices.
+REQUESTS_ANCHORS = (
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "三、本年度办理结果",
+    "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)",
+)
+REVIEW_LITIGATION_ANCHORS = ("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉")
+ACTIVE_ITEMS = (
+    "第二十条第(一)项",
+    "第二十条第(五)项",
+    "第二十条第(六)项",
+    "第二十条第(八)项",
+    "信息内容",
+)
+
 
 @attrs.frozen
 class Meta:

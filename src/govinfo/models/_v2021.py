@@ -9,6 +9,9 @@ import attrs
 
 from govinfo._fields import group, row, stat, table
 from govinfo.models._common import (
+    ACTIVE_ITEMS,
+    REQUESTS_ANCHORS,
+    REVIEW_LITIGATION_ANCHORS,
     ApplicantCounts,
     Denied,
     Meta,
@@ -110,11 +113,7 @@ class ReportV2021:
         ActiveV2021,
         "二、主动公开政府信息情况",
         anchors=(
-            "第二十条第(一)项",
-            "第二十条第(五)项",
-            "第二十条第(六)项",
-            "第二十条第(八)项",
-            "信息内容",
+            *ACTIVE_ITEMS,
             "本年制发件数",
             "本年废止件数",
             "现行有效件数",
@@ -125,19 +124,13 @@ class ReportV2021:
     requests: RequestsV2021 = table(
         RequestsV2021,
         "三、收到和处理政府信息公开申请情况",
-        anchors=(
-            "申请人情况",
-            "自然人",
-            "法人或其他组织",
-            "三、本年度办理结果",
-            "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)",
-        ),
+        anchors=REQUESTS_ANCHORS,
     )
     review_litigation: ReviewLitigation = table(
         ReviewLitigation,
         "四、政府信息公开行政复议、行政诉讼情况",
         layout="value_block",
-        anchors=("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"),
+        anchors=REVIEW_LITIGATION_ANCHORS,
     )
 
     @property
