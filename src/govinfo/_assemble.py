@@ -9,7 +9,7 @@ values after a header (table 四) are read as a block in declaration order.
 from __future__ import annotations
 
 import difflib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -24,21 +24,21 @@ if TYPE_CHECKING:
 
 
 _FUZZY_CACHE = 50_000
+_LABEL_CACHE = 50_000
+_NOTED_READINGS = ("placeholder", "invalid", "converted")
 _MONEY_UNITS = ("元", "万元")
 
 
-@attrs.frozen
-class LogicalRow:
-    """Label cells followed by the value cells that belong to them."""
+class LogicalRow(NamedTuple):
+    """Label cells followed by the value cells that belong to them.
+
+    ``filled`` counts the value cells that hold something.
+    """
 
     labels: tuple[Cell, ...]
     cells: tuple[Cell, ...]
     units: tuple[Cell, ...]
-
-    @property
-    def filled(self) -> int:
-        """How many value cells hold something."""
-        return sum(c.kind is Kind.VALUE for c in self.cells)
+    filled: int
 
 
 @attrs.frozen
@@ -94,33 +94,52 @@ def logical_rows(lines: Iterable[Line]) -> list[LogicalRow]:
     labels: list[Cell] = []
     cells: list[Cell] = []
     units: list[Cell] = []
-
-    def flush() -> None:
-        if labels or cells:
-            rows.append(LogicalRow(tuple(labels), tuple(cells), tuple(units)))
-        labels.clear()
-        cells.clear()
-        units.clear()
-
+    filled = 0
+    label, unit, value = Kind.LABEL, Kind.UNIT, Kind.VALUE
     for line in lines:
-        if line.is_prose:
-            flush()
-            continue
-        for cell in line.cells:
-            if cell.kind is Kind.LABEL:
+        for cell in line:
+            kind = cell.kind
+            if kind is label:
                 if cells or units:
-                    flush()
+                    if labels or cells:
+                        rows.append(LogicalRow(tuple(labels), tuple(cells), tuple(units), filled))
+                    labels, cells, units, filled = [], [], [], 0
                 labels.append(cell)
-            elif cell.kind is Kind.UNIT:
+            elif kind is unit:
                 units.append(cell)
             else:
                 cells.append(cell)
-    flush()
+                filled += kind is value
+        if not line and (labels or cells or units):  # prose ends a row
+            if labels or cells:
+                rows.append(LogicalRow(tuple(labels), tuple(cells), tuple(units), filled))
+            labels, cells, units, filled = [], [], [], 0
+    if labels or cells:
+        rows.append(LogicalRow(tuple(labels), tuple(cells), tuple(units), filled))
     return rows
 
 
 def _keys(label: str, aliases: Sequence[str]) -> set[str]:
     return {k for text in (label, *aliases) for k in label_keys(text) if k}
+
+
+class _ColumnPlan(NamedTuple):
+    """How to fill one value column of a row."""
+
+    column: ColumnSpec
+    key: str
+    header: str  # the column label's key, under which a header may declare a unit
+    unit_key: str | None  # the cell recording the unit written in this column's cell
+
+
+class _Label(NamedTuple):
+    """A label text's keys and what they name: rows, a group, a table heading."""
+
+    exact: str
+    loose: str
+    rows: list[RowSpec]
+    group: GroupSpec | None
+    anchor: TableSpec | None
 
 
 @attrs.define
@@ -168,23 +187,31 @@ class Matcher:
                     k for r in table.rows for part in r.label.split() for k in label_keys(part)
                 }
                 self.block_words[table.key] = words
+        self._labels: dict[str, _Label] = {}
+        self._plans = {
+            row.key: _plan(row) for table in spec.tables for row in table.rows
+        }
         self._fuzzy_keys = sorted(k for k in self.rows if len(k) >= 6)
         # The same unofficial labels recur across thousands of reports.
         self._fuzzy_seen: dict[str, list[RowSpec]] = {}
 
     # -- label classification ------------------------------------------------
 
-    def _row_candidates(self, text: str) -> list[RowSpec]:
-        exact, loose = label_keys(text)
-        return self.rows.get(exact) or self.rows.get(loose) or []
-
-    def _group(self, text: str) -> GroupSpec | None:
-        exact, loose = label_keys(text)
-        return self.groups.get(exact) or self.groups.get(loose)
-
-    def _anchor(self, text: str) -> TableSpec | None:
-        exact, loose = label_keys(text)
-        return self.anchors.get(exact) or self.anchors.get(loose)
+    def _label(self, text: str) -> _Label:
+        """What a label cell's text names in this template (cached: labels recur)."""
+        known = self._labels.get(text)
+        if known is None:
+            if len(self._labels) > _LABEL_CACHE:
+                self._labels.clear()
+            exact, loose = label_keys(text)
+            known = self._labels[text] = _Label(
+                exact,
+                loose,
+                self.rows.get(exact) or self.rows.get(loose) or [],
+                self.groups.get(exact) or self.groups.get(loose),
+                self.anchors.get(exact) or self.anchors.get(loose),
+            )
+        return known
 
     def _is_block_word(self, table: TableSpec, text: str) -> bool:
         words = self.block_words[table.key]
@@ -219,7 +246,7 @@ class Matcher:
         if not candidates:
             return None
         row = candidates[0]
-        key = label_keys(label.text)[0]
+        key = self._label(label.text).exact
         # A bare column header ("总计", "其他") is not the row of the same name.
         if key in self.headers and not has_numbering(label.text) and row.group != group:
             return None
@@ -239,21 +266,23 @@ class Matcher:
         found: set[str] = set()
         headings: set[str] = set()
         block: TableSpec | None = None
+        label = self._label
         for logical in rows:
             for cell in logical.labels:
-                table = self._anchor(cell.text)
+                table = label(cell.text).anchor
                 if table is not None:
-                    headings.add(label_keys(cell.text)[1])
+                    headings.add(label(cell.text).loose)
                     block = table if table.layout == "value_block" else block
             if block is not None and logical.filled >= len(block.rows):
                 found.update(r.key for r in block.rows)
                 block = None
             if logical.labels:
-                candidates = self._row_candidates(logical.labels[-1].text)
+                candidates = label(logical.labels[-1].text).rows
                 if len(logical.labels) > 1 and not candidates:
                     joined = "".join(c.text for c in logical.labels[-2:])
-                    candidates = self._row_candidates(joined)
-                found.update(r.key for r in candidates[:1])
+                    candidates = label(joined).rows
+                if candidates:
+                    found.add(candidates[0].key)
         return len(found), len(found) + len(headings)
 
     def match(self, rows: Sequence[LogicalRow]) -> Assembly:
@@ -293,7 +322,7 @@ class Matcher:
                 state.block = None
             found = self._find_row(logical, state)
             if found is None:
-                if logical.filled and self._group(logical.labels[-1].text) is None:
+                if logical.filled and self._label(logical.labels[-1].text).group is None:
                     self._unknown(logical, out)
                 continue
             state.group = found.row.group
@@ -315,39 +344,39 @@ class Matcher:
         """
         after = 0
         for i, cell in enumerate(logical.labels):
-            table = self._anchor(cell.text)
+            label = self._label(cell.text)
+            table = label.anchor
             if table is not None:
                 out.tables_found.add(table.key)
-                out.anchors_seen.add(label_keys(cell.text)[1])
+                out.anchors_seen.add(label.loose)
                 state.table = table.key
                 if table.layout == "value_block":
                     state.block = table
                     state.patience = 3
                     after = i + 1
             if (unit := unit_in_label(cell.text)) is not None:
-                out.header_units[label_keys(cell.text)[1]] = unit
-            group = self._group(cell.text)
-            if group is not None:
-                state.group = group
+                out.header_units[label.loose] = unit
+            if label.group is not None:
+                state.group = label.group
         return after
 
     def _find_row(self, logical: LogicalRow, state: _State) -> _Match | None:
         """The template row a logical row's label names, if any."""
         last = logical.labels[-1]
-        candidates = self._row_candidates(last.text)
+        candidates = self._label(last.text).rows
         for n in range(2, min(4, len(logical.labels)) + 1):
             if candidates:
                 break
             # A label wrapped over lines, or split into words by a PDF extractor.
             joined = "".join(c.text for c in logical.labels[-n:])
-            if candidates := self._row_candidates(joined):
+            if candidates := self._label(joined).rows:
                 first = logical.labels[-n]
                 last = Cell(joined, first.start, last.end, first.line, Kind.LABEL)
         if not candidates and " " in last.text.strip():
             # Group and item in one cell: "(三)不予公开 1.属于国家秘密".
             head, _, tail = last.text.strip().partition(" ")
-            group = self._group(head)
-            if group is not None and (candidates := self._row_candidates(tail)):
+            group = self._label(head).group
+            if group is not None and (candidates := self._label(tail).rows):
                 state.group = group
         approximate = False
         if not candidates and logical.filled and len(logical.labels) <= 2:
@@ -394,13 +423,15 @@ class Matcher:
                         m.row.key,
                     )
                 )
-            unit = next((u.text for u in m.logical.units), None) or unit_in_label(m.label.text)
-            columns = m.row.value_columns
-            window, ambiguous = _window(m.logical.cells, len(columns), trailing_padding=True)
+            units = m.logical.units
+            unit = (units[0].text if units else None) or unit_in_label(m.label.text)
+            window, ambiguous = _window(
+                m.logical.cells, len(self._plans[m.row.key]), trailing_padding=True
+            )
             self._extra(m.row.key, m.logical, window, out)
             if ambiguous:
                 self._padding(m.row.key, m.logical, "after", out)
-            self._fill(m.row, columns, window, m.logical, unit, out)
+            self._fill(m.row, window, m.logical, unit, out)
 
     def _duplicate(self, ignored: _Match, kept: _Match, out: Assembly) -> None:
         out.notes.append(
@@ -432,7 +463,7 @@ class Matcher:
         for row in table.rows:
             n = len(row.value_columns)
             out.rows_matched += 1
-            self._fill(row, row.value_columns, window[:n], logical, None, out)
+            self._fill(row, window[:n], logical, None, out)
             window = window[n:]
 
     def _padding(self, where: str, logical: LogicalRow, side: str, out: Assembly) -> None:
@@ -452,6 +483,8 @@ class Matcher:
     def _extra(
         self, where: str, logical: LogicalRow, window: Sequence[Cell], out: Assembly
     ) -> None:
+        if len(logical.cells) == len(window):
+            return
         extra = [c for c in logical.cells if c.kind is Kind.VALUE and c not in window]
         if extra:
             out.notes.append(
@@ -469,44 +502,41 @@ class Matcher:
     def _fill(
         self,
         row: RowSpec,
-        columns: Sequence[ColumnSpec],
         window: Sequence[Cell],
         logical: LogicalRow,
         unit: str | None,
         out: Assembly,
     ) -> None:
-        anchor = logical.labels[-1] if logical.labels else logical.cells[0]
-        if 0 < len(window) < len(columns):
-            keys = tuple(row.cell_key(c) for c in columns)
-            out.shorts.append(Short(row.key, keys, tuple(columns), tuple(window), unit))
+        plan = self._plans[row.key]
+        if 0 < len(window) < len(plan):
+            keys = tuple(p.key for p in plan)
+            columns = tuple(p.column for p in plan)
+            out.shorts.append(Short(row.key, keys, columns, tuple(window), unit))
             return
-        if len(window) < len(columns):
-            missing = [row.cell_key(c) for c in columns[len(window) :]]
+        if len(window) < len(plan):
+            anchor = logical.labels[-1] if logical.labels else logical.cells[0]
+            missing = [p.key for p in plan[len(window) :]]
             out.notes.append(
                 Note(
                     "short-row",
-                    f"{row.key}: {len(columns)} cells expected, "
-                    f"{len(columns) - len(missing)} found; left blank: {', '.join(missing)}",
+                    f"{row.key}: {len(plan)} cells expected, "
+                    f"{len(plan) - len(missing)} found; left blank: {', '.join(missing)}",
                     Severity.WARNING,
                     anchor.start,
                     anchor.end,
                     row.key,
                 )
             )
-        units = {c.unit_of: c for c in row.columns if c.unit_of is not None}
-        for column, cell in zip(columns, _pad(window, len(columns)), strict=True):
-            if cell is None:
-                continue
-            key = row.cell_key(column)
-            hint = unit or out.header_units.get(label_keys(column.label)[1])
+        values, sources, header_units = out.values, out.sources, out.header_units
+        for (column, key, header, unit_key), cell in zip(plan, window):
+            hint = unit or (header_units.get(header) if header_units else None)
             reading = read_cell(cell.text, column, hint)
-            out.values[key] = reading.value
-            out.sources[key] = (cell.start, cell.end)
-            if column.name in units and reading.value is not None and reading.unit in _MONEY_UNITS:
-                unit_key = row.cell_key(units[column.name])
-                out.values[unit_key] = reading.unit
-                out.sources[unit_key] = (cell.start, cell.end)
-            if reading.how in ("placeholder", "invalid", "converted"):
+            values[key] = reading.value
+            sources[key] = (cell.start, cell.end)
+            if unit_key is not None and reading.value is not None and reading.unit in _MONEY_UNITS:
+                values[unit_key] = reading.unit
+                sources[unit_key] = (cell.start, cell.end)
+            if reading.how in _NOTED_READINGS:
                 severity = Severity.INFO if reading.how == "converted" else Severity.WARNING
                 out.notes.append(
                     Note(
@@ -515,8 +545,12 @@ class Matcher:
                 )
 
 
-def _pad(window: Sequence[Cell], n: int) -> list[Cell | None]:
-    return [*window, *([None] * (n - len(window)))][:n]
+def _plan(row: RowSpec) -> tuple[_ColumnPlan, ...]:
+    units = {c.unit_of: row.cell_key(c) for c in row.columns if c.unit_of is not None}
+    return tuple(
+        _ColumnPlan(c, row.cell_key(c), label_keys(c.label)[1], units.get(c.name))
+        for c in row.value_columns
+    )
 
 
 def _window(cells: Sequence[Cell], n: int, *, trailing_padding: bool) -> tuple[list[Cell], bool]:

@@ -25,6 +25,9 @@ _TITLE = re.compile(
     r"^\s*([^|>:\n]{0,60}?(?:信息公开|政务公开)[^|>:\n]{0,30}?(?:年度报告|年报|报告))\s*$",
     re.MULTILINE,
 )
+# Titles end their line with 报告/年报; looking for those ends first spares trying
+# the title pattern at every line.
+_TITLE_END = re.compile(r"(?:报告|年报)[^\S\n]*(?:\n|\Z)")
 _TITLE_AGENCY = re.compile(
     r"^(?:关于)?(?P<before>.*?)(?:\d{4}\s*年度?)(?P<after>.*?)(?:政府信息公开|政务公开|信息公开)"
 )
@@ -46,7 +49,7 @@ _YEAR_RULES = [
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # The meta block govinfo's own renderers write ("报告标题: …"); it wins over inference.
 _EXPLICIT = {
-    name: re.compile(rf"^(?:[-*] ?)?{label} ?[::] ?([^\n]{{1,200}}?)[ \t]{{0,20}}$", re.MULTILINE)
+    name: (label, re.compile(rf"^(?:[-*] ?)?{label} ?[::] ?([^\n]{{1,200}}?)[ \t]{{0,20}}$", re.M))
     for name, label in (("title", "报告标题"), ("agency", "报告机构"), ("year", "报告年度"))
 }
 
@@ -87,19 +90,31 @@ def _plausible(year: int) -> bool:
     return 2000 <= year <= dt.datetime.now(tz=dt.timezone.utc).year + 1
 
 
+def _title(text: str) -> re.Match[str] | None:
+    for end in _TITLE_END.finditer(text):
+        m = _TITLE.match(text, text.rfind("\n", 0, end.start()) + 1)
+        if m is not None:
+            return m
+    return None
+
+
 def extract_meta(text: str) -> MetaFacts:
     """Read meta facts from normalized report text."""
     notes: list[tuple[str, str, Severity, int, int]] = []
-    explicit = {name: m for name, pattern in _EXPLICIT.items() if (m := pattern.search(text))}
+    explicit = {
+        name: m
+        for name, (label, pattern) in _EXPLICIT.items()
+        if label in text and (m := pattern.search(text))
+    }
     title: tuple[int, int] | None = None
     if "title" in explicit:
         title = explicit["title"].span(1)
-    elif title_m := _TITLE.search(text):
+    elif title_m := _title(text):
         title = _strip(text, *title_m.span(1))
     title_text = text[title[0] : title[1]] if title else ""
 
     published = None
-    for pattern in _PUBLISHED:
+    for pattern in _PUBLISHED if "日期" in text else ():
         m = pattern.search(text)
         if m and (published := _date(m)) is not None:
             break

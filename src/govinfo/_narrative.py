@@ -18,10 +18,14 @@ from govinfo._assemble import Note
 from govinfo._diagnostics import Severity
 
 _CLAUSE = r"[^。;;\n]"
-_FEE_NONE = re.compile(
-    rf"(?:未|没有|无|不)(?:向{_CLAUSE}{{0,20}}?)?(?:收取|产生|发生){_CLAUSE}{{0,20}}?信息处理费"
-    rf"|信息处理费(?:[^。;;\n\d]){{0,10}}?(?:为\s*)?(?:0|零)\s*元"
-    rf"|信息处理费{_CLAUSE}{{0,6}}?(?:均为零|为零|无)"
+_FEE = "信息处理费"
+# "未收取信息处理费": the negation comes at most this many characters before the fee.
+_FEE_NONE_REACH = 45
+_FEE_NONE_BEFORE = re.compile(
+    rf"(?:未|没有|无|不)(?:向{_CLAUSE}{{0,20}}?)?(?:收取|产生|发生){_CLAUSE}{{0,20}}?{_FEE}"
+)
+_FEE_NONE_AFTER = re.compile(
+    rf"{_FEE}(?:[^。;;\n\d]{{0,10}}?(?:为\s*)?(?:0|零)\s*元|{_CLAUSE}{{0,6}}?(?:均为零|为零|无))"
 )
 _FEE_AMOUNT = re.compile(rf"信息处理费{_CLAUSE}{{0,12}}?(\d+(?:\.\d+)?)\s*(万元|元)")
 
@@ -127,10 +131,29 @@ def v2015_figures(text: str) -> list[ProseFigure]:
     return list(found.values())
 
 
+def _fee_none(text: str) -> re.Match[str] | None:
+    """The first statement that no fee was collected.
+
+    Patterns that start with a literal are scanned for quickly; the one that
+    starts with the negation is tried only in the reach before each mention of
+    the fee.
+    """
+    after = _FEE_NONE_AFTER.search(text)
+    at = text.find(_FEE)
+    while at != -1 and (after is None or at - _FEE_NONE_REACH < after.start()):
+        before = _FEE_NONE_BEFORE.search(text, max(0, at - _FEE_NONE_REACH), at + len(_FEE))
+        if before is not None:
+            return before if after is None or before.start() <= after.start() else after
+        at = text.find(_FEE, at + 1)
+    return after
+
+
 def processing_fee(text: str) -> ProseFigure | None:
     """Find the 信息处理费 collected in the year, in 元."""
+    if _FEE not in text:
+        return None
     m = _FEE_AMOUNT.search(text)
-    none = _FEE_NONE.search(text)
+    none = _fee_none(text)
     if none and (m is None or none.start() <= m.start()):
         return ProseFigure(
             "meta.processing_fee_yuan",
@@ -151,8 +174,10 @@ def processing_fee(text: str) -> ProseFigure | None:
     return None
 
 
+# The lookbehind follows the first x so that the scan can skip to each x.
 _PROSE_PLACEHOLDER = re.compile(
-    r"(?<![A-Za-z])(?:[xX×]{2,}(?:\.[xX×]+)?|[xX×](?=\s*(?:年|月|日|个|条|件|次|人|%|项|万元|元)))"
+    r"[xX×](?<![A-Za-z][xX×])"
+    r"(?:[xX×]+(?:\.[xX×]+)?|(?=\s*(?:年|月|日|个|条|件|次|人|%|项|万元|元)))"
     r"(?![A-Za-z])"
 )
 

@@ -14,7 +14,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜńňǹḿ"
-_PINYIN = re.compile(rf"(?<=[{_HAN}])\([{_PINYIN_LETTERS}]{{1,7}}[1-5]?\)")
+# The lookbehind comes after the literal "(" so that the scan can skip to each "(".
+_PINYIN = re.compile(rf"\((?<=[{_HAN}]\()[{_PINYIN_LETTERS}]{{1,7}}[1-5]?\)")
 _CONFUSABLES = re.compile(r"\(-\)|\(ー\)|[ニ]")
 _CONFUSABLE_MAP = {"(-)": "(一)", "(ー)": "(一)", "ニ": "二"}
 # Characters NFKC leaves alone that reports use as punctuation variants.
@@ -59,35 +60,55 @@ def _t2s() -> Any:  # noqa: ANN401 - the OpenCC binding is untyped
     return opencc.OpenCC("t2s")
 
 
-class _Fold(dict[int, str]):
-    """``str.translate`` table: each character to its NFKC form, computed once per character.
+class _Fold(dict[str, str]):
+    """Each character to its NFKC form (plus :data:`_EXTRA_FOLD`), computed once per character."""
 
-    Characters whose NFKC form is longer than one character are left alone here and
-    expanded by :func:`_substitute`, which keeps the offset map exact.
-    """
-
-    expanding: ClassVar[set[str]] = set()
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
+    def __missing__(self, ch: str) -> str:
         norm = unicodedata.normalize("NFKC", ch.translate(_EXTRA_FOLD))
-        if len(norm) != 1:
-            _Fold.expanding.add(ch)
-            norm = ch
-        self[code] = norm
+        self[ch] = norm
         return norm
 
 
 _FOLD = _Fold()
 
 
+@functools.cache
+def _foldable() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns of the characters folding changes, and of those it lengthens.
+
+    Scanning for the few characters that change (full-width punctuation, mostly)
+    is far cheaper than translating every character of a report. The Basic
+    Multilingual Plane is tabulated from :mod:`unicodedata` once; any character
+    beyond it is looked at case by case.
+    """
+    changing: list[str] = []
+    expanding: list[str] = []
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue  # surrogates: not characters
+        ch = chr(code)
+        norm = _FOLD[ch]
+        if norm != ch:
+            changing.append(ch)
+            if len(norm) != 1:
+                expanding.append(ch)
+    astral = "\U00010000-\U0010ffff"
+    return (
+        re.compile(f"[{re.escape(''.join(changing))}{astral}]"),
+        re.compile(f"[{re.escape(''.join(expanding))}{astral}]"),
+    )
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return _FOLD[m[0]]
+
+
 def _nfkc(text: str, origin: Sequence[int]) -> tuple[str, Sequence[int]]:
-    folded = text.translate(_FOLD)
-    present = _Fold.expanding.intersection(folded) if _Fold.expanding else ()
-    if not present:
-        return folded, origin
-    pattern = re.compile("|".join(map(re.escape, sorted(present))))
-    return _substitute(folded, origin, pattern, lambda m: unicodedata.normalize("NFKC", m[0]))
+    changing, expanding = _foldable()
+    if expanding.search(text) is None:
+        return changing.sub(_fold_match, text), origin
+    # Some character folds into several ("㈠" → "(一)"): keep the offset map exact.
+    return _substitute(text, origin, changing, _fold_match)
 
 
 def _to_simplified(text: str, origin: Sequence[int]) -> tuple[str, Sequence[int]]:
@@ -135,5 +156,6 @@ def normalize(text: str) -> Normalized:
     norm, origin = _nfkc(text, range(len(text)))
     norm, origin = _to_simplified(norm, origin)
     norm, origin = _substitute(norm, origin, _PINYIN, lambda _m: "")
-    norm, origin = _substitute(norm, origin, _CONFUSABLES, lambda m: _CONFUSABLE_MAP[m.group()])
+    if any(c in norm for c in _CONFUSABLE_MAP):
+        norm, origin = _substitute(norm, origin, _CONFUSABLES, lambda m: _CONFUSABLE_MAP[m[0]])
     return Normalized(norm, origin, text)

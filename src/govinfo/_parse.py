@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
@@ -70,12 +72,12 @@ class _Locator:
     def __init__(self, norm: Normalized, source_lines: tuple[int, ...] | None) -> None:
         self.norm = norm
         self.source_lines = source_lines
-        self.line_starts = [0]
-        find = norm.original.find
-        at = find("\n")
-        while at != -1:
-            self.line_starts.append(at + 1)
-            at = find("\n", at + 1)
+
+    @functools.cached_property
+    def line_starts(self) -> list[int]:
+        """Offset of each line of the text read (computed when a span is first asked for)."""
+        lengths = map(operator.add, map(len, self.norm.original.split("\n")), itertools.repeat(1))
+        return list(itertools.accumulate(lengths, initial=0))
 
     def span(self, start: int, end: int) -> Span:
         ostart, oend = self.norm.original_span(start, end)

@@ -21,7 +21,8 @@ REQUIRED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ),
     ("六", "其他需要报告的事项", ("其他需要报告的事项", "其他需要报告")),
 )
-_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.]")
+# A line that opens with a numeral and 、 (the literal newline lets the scan skip ahead).
+_HEADING = re.compile(r"\n[^\S\n]*[一二三四五六七八九十]+[、.][^\n]*")
 
 
 @attrs.frozen
@@ -71,10 +72,14 @@ class Sections:
 def find_sections(text: str) -> Sections:
     """Find the six required section headings among the short numbered lines of ``text``."""
     lines: dict[int, int] = {}
-    for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.strip()
-        if not _HEADING.match(stripped) or len(stripped) > 44 or "|" in stripped:
+    number, counted = 0, 0
+    text = "\n" + text
+    for m in _HEADING.finditer(text):
+        stripped = m[0].strip()
+        if len(stripped) > 44 or "|" in stripped:
             continue
+        number += text.count("\n", counted, m.start() + 1)
+        counted = m.start() + 1
         stripped = re.sub(r"[?:\s]+$", "", stripped)
         _, body = split_numbering(stripped)
         for i, (_, _, words) in enumerate(REQUIRED):

@@ -10,21 +10,28 @@ from __future__ import annotations
 
 import functools
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from govinfo._compiled import builder, flattener
 from govinfo._fields import Group, Row, Stat, Table, UnitOf, is_money, node_of
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 T = TypeVar("T")
 
 CellValue = int | Decimal | str | None
 
+# Specs are compiled once per template and compared by identity (``eq=False``):
+# they key caches in the parser's inner loops, where hashing every field would cost.
+
 #: Key of the table that holds a template's top-level indicators (v2015 ``complaints``).
 ROOT_TABLE = ""
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class ColumnSpec:
     """One value column of a row."""
 
@@ -42,7 +49,7 @@ class ColumnSpec:
         return self.unit_of is None
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class GroupSpec:
     """A labelled block of rows inside a table."""
 
@@ -52,7 +59,7 @@ class GroupSpec:
     optional: bool
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class RowSpec:
     """A row to find in the input: its label and the columns it carries."""
 
@@ -69,13 +76,13 @@ class RowSpec:
         """Dotted key of one cell of this row."""
         return f"{self.key}.{column.name}" if column.name else self.key
 
-    @property
+    @functools.cached_property
     def value_columns(self) -> tuple[ColumnSpec, ...]:
         """The columns that read a cell of the input, in order."""
         return tuple(c for c in self.columns if c.reads_cell)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class CellSpec:
     """One number cell of a template, the unit of JSON, validation and docs."""
 
@@ -91,7 +98,7 @@ class CellSpec:
         return f"{self.row.label} / {self.column.label}"
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class TableSpec:
     """One statistical table."""
 
@@ -113,6 +120,11 @@ class TemplateSpec:
     report_type: type
     tables: tuple[TableSpec, ...]
     cells: tuple[CellSpec, ...]
+
+    @functools.cached_property
+    def flatten(self) -> Callable[[Any], dict[str, CellValue]]:
+        """The function behind :func:`cell_values` for this template."""
+        return flattener(tuple(c.key for c in self.cells))
 
     @functools.cached_property
     def by_key(self) -> dict[str, CellSpec]:
@@ -240,31 +252,12 @@ def number(value: CellValue) -> int | Decimal | None:
     return value if isinstance(value, int | Decimal) else None
 
 
-def build(cls: type[T], values: dict[str, Any], prefix: str = "") -> T:
+def build(cls: type[T], values: dict[str, Any]) -> T:
     """Construct ``cls`` from a flat ``{dotted key: value}`` mapping of its cells."""
-    attrs.resolve_types(cls)  # type: ignore[type-var]  # models use postponed annotations
-    kwargs: dict[str, Any] = {}
-    for field in attrs.fields(cls):  # type: ignore[arg-type]
-        node = node_of(field)
-        key = f"{prefix}.{field.name}" if prefix else field.name
-        if isinstance(node, Stat | UnitOf):
-            kwargs[field.name] = values.get(key)
-        elif isinstance(node, Row | Group | Table):
-            sub = field.type
-            assert isinstance(sub, type)  # noqa: S101 - declaration invariant
-            kwargs[field.name] = build(sub, values, key)
-        elif key in values:
-            kwargs[field.name] = values[key]
-    return cls(**kwargs)
+    built: T = builder(cls)(values)
+    return built
 
 
 def cell_values(report: object) -> dict[str, CellValue]:
     """Flatten a report into ``{dotted key: value}`` over the template's cells."""
-    spec = spec_for(type(report))
-    out: dict[str, CellValue] = {}
-    for cell in spec.cells:
-        obj: Any = report
-        for part in cell.key.split("."):
-            obj = getattr(obj, part)
-        out[cell.key] = obj
-    return out
+    return spec_for(type(report)).flatten(report)

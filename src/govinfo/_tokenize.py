@@ -36,18 +36,12 @@ class Cell(NamedTuple):
     kind: Kind
 
 
-class Line(NamedTuple):
-    """One input line: either a row of cells or a line of prose."""
+#: The cells of one input line; a line without cells is prose.
+Line = tuple[Cell, ...]
 
-    number: int
-    start: int
-    text: str
-    cells: tuple[Cell, ...]
-
-    @property
-    def is_prose(self) -> bool:
-        """A line without any cell separator."""
-        return not self.cells
+#: ``Cell(...)`` without the Python-level ``__new__`` of a named tuple: a report has
+#: hundreds of cells and this is the tokenizer's inner loop.
+_new_cell = tuple.__new__
 
 
 @functools.lru_cache(maxsize=4096)
@@ -65,15 +59,9 @@ def _kind(text: str) -> Kind:
 _MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
-def _cells(line: str, offset: int, number: int, *, markdown: bool = False) -> tuple[Cell, ...]:
+def _cells(line: str, offset: int, number: int, *, markdown: bool) -> Line:
     if markdown and _MD_RULE.match(line):
         return ()  # a Markdown table's |---|---| rule
-    if not markdown and line.count("|") == 1 and line.endswith("|"):
-        # The commonest line of scraped pages: one cell ("0 |").
-        body = line[:-1]
-        text = body.strip()
-        start = offset + len(body) - len(body.lstrip())
-        return (Cell(text, start, start + len(text), number, _kind(text)),)
     parts = line.split("|")
     if not parts[-1].strip():
         parts.pop()
@@ -85,9 +73,10 @@ def _cells(line: str, offset: int, number: int, *, markdown: bool = False) -> tu
     cells = []
     for part in parts:
         stripped = part.strip()
-        lead = len(part) - len(part.lstrip())
-        start = pos + lead
-        cells.append(Cell(stripped, start, start + len(stripped), number, _kind(stripped)))
+        start = pos + len(part) - len(part.lstrip())
+        cells.append(
+            _new_cell(Cell, (stripped, start, start + len(stripped), number, _kind(stripped)))
+        )
         pos += len(part) + 1
     return tuple(cells)
 
@@ -119,20 +108,42 @@ def _whitespace_cells(line: str, offset: int, number: int) -> tuple[Cell, ...]:
     return tuple(cells)
 
 
-def tokenize(text: str) -> tuple[Line, ...]:
-    """Split ``text`` into lines, each a tuple of cells or prose (no cells)."""
+_PIPED = re.compile(r"\|[^\S\n]*$", re.MULTILINE)
+
+
+def tokenize(text: str) -> list[Line]:
+    """Split ``text`` into lines, each a tuple of cells (empty for prose)."""
     raw_lines = text.split("\n")
+    cr = "\r" in text
     # The scraped layout ends every cell, hence every table line, with "|".
-    piped = any(line.rstrip().endswith("|") for line in raw_lines)
-    markdown = piped and any(_MD_RULE.match(line) for line in raw_lines)
-    lines = []
+    if _PIPED.search(text) is None:
+        return _whitespace_lines(raw_lines)
+    markdown = "--" in text and any(_MD_RULE.match(line.rstrip("\r")) for line in raw_lines)
+    lines: list[Line] = []
+    append = lines.append
+    offset = 0
+    number = 0
+    for raw in raw_lines:
+        line = raw.rstrip("\r") if cr else raw
+        number += 1
+        if "|" not in line:
+            append(())
+        elif not markdown and line.find("|") == len(line) - 1:
+            # The commonest line of scraped pages: one cell ("0 |").
+            body = line[:-1]
+            value = body.strip()
+            start = offset + len(body) - len(body.lstrip())
+            append((_new_cell(Cell, (value, start, start + len(value), number, _kind(value))),))
+        else:
+            append(_cells(line, offset, number, markdown=markdown))
+        offset += len(raw) + 1
+    return lines
+
+
+def _whitespace_lines(raw_lines: list[str]) -> list[Line]:
+    lines: list[Line] = []
     offset = 0
     for number, raw in enumerate(raw_lines, start=1):
-        line = raw.rstrip("\r")
-        if piped:
-            cells = _cells(line, offset, number, markdown=markdown) if "|" in line else ()
-        else:
-            cells = _whitespace_cells(line.replace("|", " "), offset, number)
-        lines.append(Line(number, offset, line, cells))
+        lines.append(_whitespace_cells(raw.rstrip("\r").replace("|", " "), offset, number))
         offset += len(raw) + 1
-    return tuple(lines)
+    return lines
