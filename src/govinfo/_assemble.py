@@ -188,9 +188,7 @@ class Matcher:
                 }
                 self.block_words[table.key] = words
         self._labels: dict[str, _Label] = {}
-        self._plans = {
-            row.key: _plan(row) for table in spec.tables for row in table.rows
-        }
+        self._plans = {row.key: _plan(row) for table in spec.tables for row in table.rows}
         self._fuzzy_keys = sorted(k for k in self.rows if len(k) >= 6)
         # The same unofficial labels recur across thousands of reports.
         self._fuzzy_seen: dict[str, list[RowSpec]] = {}
@@ -528,7 +526,7 @@ class Matcher:
                 )
             )
         values, sources, header_units = out.values, out.sources, out.header_units
-        for (column, key, header, unit_key), cell in zip(plan, window):
+        for (column, key, header, unit_key), cell in zip(plan, window, strict=False):
             hint = unit or (header_units.get(header) if header_units else None)
             reading = read_cell(cell.text, column, hint)
             values[key] = reading.value

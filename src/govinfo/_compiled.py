@@ -9,7 +9,6 @@ and its result compiled into a plain Python function.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from typing import TYPE_CHECKING, Any
 
@@ -54,13 +53,18 @@ def _constructor_call(cls: type, prefix: str, namespace: dict[str, Any], ids: An
     return f"{cls_name}({', '.join(args)})"
 
 
-@functools.cache
+_BUILDERS: dict[type, Callable[[dict[str, Any]], Any]] = {}
+
+
 def builder(cls: type) -> Callable[[dict[str, Any]], Any]:
     """A function that constructs ``cls`` from a flat ``{dotted key: value}`` mapping."""
-    namespace: dict[str, Any] = {}
-    call = _constructor_call(cls, "", namespace, itertools.count())
-    lines = ["def build(values):", "    get = values.get", f"    return {call}"]
-    return _compile("build", lines, namespace)
+    built = _BUILDERS.get(cls)
+    if built is None:
+        namespace: dict[str, Any] = {}
+        call = _constructor_call(cls, "", namespace, itertools.count())
+        lines = ["def build(values):", "    get = values.get", f"    return {call}"]
+        built = _BUILDERS[cls] = _compile("build", lines, namespace)
+    return built
 
 
 def flattener(keys: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:

@@ -49,7 +49,10 @@ _YEAR_RULES = [
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 # The meta block govinfo's own renderers write ("报告标题: …"); it wins over inference.
 _EXPLICIT = {
-    name: (label, re.compile(rf"^(?:[-*] ?)?{label} ?[::] ?([^\n]{{1,200}}?)[ \t]{{0,20}}$", re.M))
+    name: (
+        label,
+        re.compile(rf"^(?:[-*] ?)?{label} ?[::] ?([^\n]{{1,200}}?)[ \t]{{0,20}}$", re.MULTILINE),
+    )
     for name, label in (("title", "报告标题"), ("agency", "报告机构"), ("year", "报告年度"))
 }
 

@@ -122,10 +122,8 @@ def tokenize(text: str) -> list[Line]:
     lines: list[Line] = []
     append = lines.append
     offset = 0
-    number = 0
-    for raw in raw_lines:
+    for number, raw in enumerate(raw_lines, start=1):
         line = raw.rstrip("\r") if cr else raw
-        number += 1
         if "|" not in line:
             append(())
         elif not markdown and line.find("|") == len(line) - 1:
