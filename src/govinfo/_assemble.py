@@ -64,8 +64,7 @@ class Short:
     unit: str | None
 
 
-@attrs.frozen
-class _Match:
+class _Match(NamedTuple):
     row: RowSpec
     logical: LogicalRow
     label: Cell
@@ -264,23 +263,28 @@ class Matcher:
         found: set[str] = set()
         headings: set[str] = set()
         block: TableSpec | None = None
-        label = self._label
+        known, label = self._labels.get, self._label
         for logical in rows:
-            for cell in logical.labels:
-                table = label(cell.text).anchor
+            labels = logical.labels
+            if not labels:
+                if block is not None and logical.filled >= len(block.rows):
+                    found.update(r.key for r in block.rows)
+                    block = None
+                continue
+            for cell in labels:
+                table = (known(cell.text) or label(cell.text)).anchor
                 if table is not None:
                     headings.add(label(cell.text).loose)
                     block = table if table.layout == "value_block" else block
             if block is not None and logical.filled >= len(block.rows):
                 found.update(r.key for r in block.rows)
                 block = None
-            if logical.labels:
-                candidates = label(logical.labels[-1].text).rows
-                if len(logical.labels) > 1 and not candidates:
-                    joined = "".join(c.text for c in logical.labels[-2:])
-                    candidates = label(joined).rows
-                if candidates:
-                    found.add(candidates[0].key)
+            last = labels[-1].text
+            candidates = (known(last) or label(last)).rows
+            if len(labels) > 1 and not candidates:
+                candidates = label(labels[-2].text + last).rows
+            if candidates:
+                found.add(candidates[0].key)
         return len(found), len(found) + len(headings)
 
     def match(self, rows: Sequence[LogicalRow]) -> Assembly:
@@ -341,8 +345,9 @@ class Matcher:
         Returns the index just past the last heading of a value-block table.
         """
         after = 0
+        known = self._labels.get
         for i, cell in enumerate(logical.labels):
-            label = self._label(cell.text)
+            label = known(cell.text) or self._label(cell.text)
             table = label.anchor
             if table is not None:
                 out.tables_found.add(table.key)
@@ -361,7 +366,7 @@ class Matcher:
     def _find_row(self, logical: LogicalRow, state: _State) -> _Match | None:
         """The template row a logical row's label names, if any."""
         last = logical.labels[-1]
-        candidates = self._label(last.text).rows
+        candidates = (self._labels.get(last.text) or self._label(last.text)).rows
         for n in range(2, min(4, len(logical.labels)) + 1):
             if candidates:
                 break

@@ -69,26 +69,40 @@ class ParseResult:
 class _Locator:
     """Maps normalized offsets to spans of the text read, and to the source file's lines."""
 
+    #: Lookups answered by scanning the text before a line index is worth building.
+    SCANS = 8
+
     def __init__(self, norm: Normalized, source_lines: tuple[int, ...] | None) -> None:
         self.norm = norm
         self.source_lines = source_lines
+        self.scans = 0
 
     @functools.cached_property
     def line_starts(self) -> list[int]:
-        """Offset of each line of the text read (computed when a span is first asked for)."""
+        """Offset of each line of the text read."""
         lengths = map(operator.add, map(len, self.norm.original.split("\n")), itertools.repeat(1))
         return list(itertools.accumulate(lengths, initial=0))
 
+    def line_of(self, offset: int) -> tuple[int, int]:
+        """The line (1-based) holding ``offset`` of the text read, and where that line starts."""
+        if self.scans < self.SCANS and "line_starts" not in self.__dict__:
+            # Most results have a handful of diagnostics: counting is cheaper than an index.
+            self.scans += 1
+            text = self.norm.original
+            return text.count("\n", 0, offset) + 1, text.rfind("\n", 0, offset) + 1
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, self.line_starts[line - 1]
+
     def span(self, start: int, end: int) -> Span:
         ostart, oend = self.norm.original_span(start, end)
-        line = bisect.bisect_right(self.line_starts, ostart)
+        line, line_start = self.line_of(ostart)
         source = None
         if self.source_lines is not None and line <= len(self.source_lines):
             source = self.source_lines[line - 1]
-        return Span(ostart, oend, line, ostart - self.line_starts[line - 1] + 1, source)
+        return Span(ostart, oend, line, ostart - line_start + 1, source)
 
     def excerpt(self, span: Span) -> str:
-        start = self.line_starts[span.line - 1]
+        start = span.start - span.column + 1
         end = self.norm.original.find("\n", start)
         return self.norm.original[start : end if end != -1 else None].rstrip("\r")
 

@@ -121,21 +121,38 @@ def tokenize(text: str) -> list[Line]:
     markdown = "--" in text and any(_MD_RULE.match(line.rstrip("\r")) for line in raw_lines)
     lines: list[Line] = []
     append = lines.append
+    # Scraped pages repeat the same one-cell lines ("0 |") hundreds of times.
+    one_cell: dict[str, tuple[str, int, Kind] | None] = {}
     offset = 0
     for number, raw in enumerate(raw_lines, start=1):
         line = raw.rstrip("\r") if cr else raw
         if "|" not in line:
             append(())
-        elif not markdown and line.find("|") == len(line) - 1:
-            # The commonest line of scraped pages: one cell ("0 |").
-            body = line[:-1]
-            value = body.strip()
-            start = offset + len(body) - len(body.lstrip())
-            append((_new_cell(Cell, (value, start, start + len(value), number, _kind(value))),))
-        else:
+            offset += len(raw) + 1
+            continue
+        shape = one_cell.get(line, _UNSEEN)
+        if shape is _UNSEEN:
+            shape = one_cell[line] = _one_cell(line) if not markdown else None
+        if shape is None:
             append(_cells(line, offset, number, markdown=markdown))
+        else:
+            value, lead, kind = shape
+            start = offset + lead
+            append((_new_cell(Cell, (value, start, start + len(value), number, kind)),))
         offset += len(raw) + 1
     return lines
+
+
+_UNSEEN = ("", -1, Kind.EMPTY)
+
+
+def _one_cell(line: str) -> tuple[str, int, Kind] | None:
+    """Text, leading blanks and kind of a line holding exactly one cell ("0 |")."""
+    if line.find("|") != len(line) - 1:
+        return None
+    body = line[:-1]
+    value = body.strip()
+    return value, len(body) - len(body.lstrip()), _kind(value)
 
 
 def _whitespace_lines(raw_lines: list[str]) -> list[Line]:
