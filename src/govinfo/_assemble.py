@@ -139,6 +139,8 @@ class _Label(NamedTuple):
     rows: list[RowSpec]
     group: GroupSpec | None
     anchor: TableSpec | None
+    unit: str | None  # a money unit the label declares ("本年收费金额(单位:万元)")
+    bare_header: bool  # a column header without numbering ("总计"), not a row label
 
 
 @attrs.define
@@ -207,6 +209,8 @@ class Matcher:
                 self.rows.get(exact) or self.rows.get(loose) or [],
                 self.groups.get(exact) or self.groups.get(loose),
                 self.anchors.get(exact) or self.anchors.get(loose),
+                unit_in_label(text),
+                exact in self.headers and not has_numbering(text),
             )
         return known
 
@@ -232,7 +236,7 @@ class Matcher:
         return self._fuzzy_seen[key]
 
     def _choose(
-        self, candidates: list[RowSpec], label: Cell, group: GroupSpec | None, table: str | None
+        self, candidates: list[RowSpec], label: _Label, group: GroupSpec | None, table: str | None
     ) -> RowSpec | None:
         if len(candidates) > 1:
             # Same label in several places ("(二)被依法纠错数", "3.其他"): the group or
@@ -243,11 +247,8 @@ class Matcher:
         if not candidates:
             return None
         row = candidates[0]
-        key = self._label(label.text).exact
         # A bare column header ("总计", "其他") is not the row of the same name.
-        if key in self.headers and not has_numbering(label.text) and row.group != group:
-            return None
-        if key in self.headers and not has_numbering(label.text) and row.group is None:
+        if label.bare_header and (row.group != group or row.group is None):
             return None
         return row
 
@@ -357,8 +358,8 @@ class Matcher:
                     state.block = table
                     state.patience = 3
                     after = i + 1
-            if (unit := unit_in_label(cell.text)) is not None:
-                out.header_units[label.loose] = unit
+            if label.unit is not None:
+                out.header_units[label.loose] = label.unit
             if label.group is not None:
                 state.group = label.group
         return after
@@ -366,7 +367,8 @@ class Matcher:
     def _find_row(self, logical: LogicalRow, state: _State) -> _Match | None:
         """The template row a logical row's label names, if any."""
         last = logical.labels[-1]
-        candidates = (self._labels.get(last.text) or self._label(last.text)).rows
+        label = self._labels.get(last.text) or self._label(last.text)
+        candidates = label.rows
         for n in range(2, min(4, len(logical.labels)) + 1):
             if candidates:
                 break
@@ -374,7 +376,8 @@ class Matcher:
             joined = "".join(c.text for c in logical.labels[-n:])
             if candidates := self._label(joined).rows:
                 first = logical.labels[-n]
-                last = Cell(joined, first.start, last.end, first.line, Kind.LABEL)
+                last = Cell(joined, first.start, last.end, Kind.LABEL)
+                label = self._label(joined)
         if not candidates and " " in last.text.strip():
             # Group and item in one cell: "(三)不予公开 1.属于国家秘密".
             head, _, tail = last.text.strip().partition(" ")
@@ -385,7 +388,7 @@ class Matcher:
         if not candidates and logical.filled and len(logical.labels) <= 2:
             candidates = self._fuzzy(last.text)
             approximate = bool(candidates)
-        row = self._choose(candidates, last, state.group, state.table)
+        row = self._choose(candidates, label, state.group, state.table)
         return None if row is None else _Match(row, logical, last, approximate)
 
     def _unknown(self, logical: LogicalRow, out: Assembly) -> None:
@@ -488,7 +491,8 @@ class Matcher:
     ) -> None:
         if len(logical.cells) == len(window):
             return
-        extra = [c for c in logical.cells if c.kind is Kind.VALUE and c not in window]
+        inside = {id(c) for c in window}
+        extra = [c for c in logical.cells if c.kind is Kind.VALUE and id(c) not in inside]
         if extra:
             out.notes.append(
                 Note(
@@ -566,7 +570,11 @@ def _window(cells: Sequence[Cell], n: int, *, trailing_padding: bool) -> tuple[l
     """
     if len(cells) <= n:
         return list(cells), False
-    filled = [i for i, c in enumerate(cells) if c.kind is Kind.VALUE]
+    value = Kind.VALUE
+    if cells[0].kind is value and all(c.kind is not value for c in cells[n:]):
+        # The common case, padding after a full row: only the first window covers it.
+        return list(cells[:n]), False
+    filled = [i for i, c in enumerate(cells) if c.kind is value]
     if not filled:
         return list(cells[:n]), False
     starts = [s for s in range(len(cells) - n + 1) if s <= filled[0] and filled[-1] < s + n]

@@ -105,7 +105,10 @@ def _fold_match(m: re.Match[str]) -> str:
 
 def _nfkc(text: str, origin: Sequence[int]) -> tuple[str, Sequence[int]]:
     changing, expanding = _foldable()
-    if expanding.search(text) is None:
+    first = changing.search(text)
+    if first is None:
+        return text, origin
+    if expanding.search(text, first.start()) is None:
         return changing.sub(_fold_match, text), origin
     # Some character folds into several ("㈠" → "(一)"): keep the offset map exact.
     return _substitute(text, origin, changing, _fold_match)

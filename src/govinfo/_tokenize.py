@@ -32,7 +32,6 @@ class Cell(NamedTuple):
     text: str
     start: int
     end: int
-    line: int
     kind: Kind
 
 
@@ -59,13 +58,18 @@ def _kind(text: str) -> Kind:
 _MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
-def _cells(line: str, offset: int, number: int, *, markdown: bool) -> Line:
+#: A line's cells relative to the line's start: (text, start, end, kind) each.
+Shape = tuple[tuple[str, int, int, Kind], ...]
+
+
+def _shape(line: str, *, markdown: bool) -> Shape:
+    """The cells of a ``|``-separated line (offsets relative to the line)."""
     if markdown and _MD_RULE.match(line):
         return ()  # a Markdown table's |---|---| rule
     parts = line.split("|")
     if not parts[-1].strip():
         parts.pop()
-    pos = offset
+    pos = 0
     # A Markdown row opens with a "|" that ends no cell.
     if markdown and line.lstrip().startswith("|"):
         opening = parts.pop(0)
@@ -74,9 +78,7 @@ def _cells(line: str, offset: int, number: int, *, markdown: bool) -> Line:
     for part in parts:
         stripped = part.strip()
         start = pos + len(part) - len(part.lstrip())
-        cells.append(
-            _new_cell(Cell, (stripped, start, start + len(stripped), number, _kind(stripped)))
-        )
+        cells.append((stripped, start, start + len(stripped), _kind(stripped)))
         pos += len(part) + 1
     return tuple(cells)
 
@@ -89,7 +91,7 @@ _PAGE_FURNITURE = re.compile(
 _SENTENCE = re.compile(r"[。!?;]")
 
 
-def _whitespace_cells(line: str, offset: int, number: int) -> tuple[Cell, ...]:
+def _whitespace_cells(line: str, offset: int) -> tuple[Cell, ...]:
     tokens = list(_TOKEN.finditer(line))
     if not tokens or _PAGE_FURNITURE.match(line):
         return ()
@@ -98,67 +100,56 @@ def _whitespace_cells(line: str, offset: int, number: int) -> tuple[Cell, ...]:
         split -= 1
     if split == len(tokens) and (_SENTENCE.search(line) or len(line.strip()) > 60):
         return ()  # prose
-    cells = [
-        Cell(t[0], offset + t.start(), offset + t.end(), number, Kind.LABEL) for t in tokens[:split]
-    ]
-    cells += [
-        Cell(t[0], offset + t.start(), offset + t.end(), number, _kind(t[0]))
-        for t in tokens[split:]
-    ]
+    cells = [Cell(t[0], offset + t.start(), offset + t.end(), Kind.LABEL) for t in tokens[:split]]
+    cells += [Cell(t[0], offset + t.start(), offset + t.end(), _kind(t[0])) for t in tokens[split:]]
     return tuple(cells)
 
 
 _PIPED = re.compile(r"\|[^\S\n]*$", re.MULTILINE)
+# Shapes of lines seen, by Markdown mode: scraped pages repeat the same lines ("0 |",
+# "||") hundreds of times, and reports repeat each other's labels.
+_SHAPES: dict[bool, dict[str, Shape]] = {False: {}, True: {}}
+_SHAPE_CACHE = 50_000
 
 
 def tokenize(text: str) -> list[Line]:
     """Split ``text`` into lines, each a tuple of cells (empty for prose)."""
     raw_lines = text.split("\n")
-    cr = "\r" in text
     # The scraped layout ends every cell, hence every table line, with "|".
     if _PIPED.search(text) is None:
         return _whitespace_lines(raw_lines)
     markdown = "--" in text and any(_MD_RULE.match(line.rstrip("\r")) for line in raw_lines)
     lines: list[Line] = []
     append = lines.append
-    # Scraped pages repeat the same one-cell lines ("0 |") hundreds of times.
-    one_cell: dict[str, tuple[str, int, Kind] | None] = {}
+    shapes = _SHAPES[markdown]
+    if len(shapes) > _SHAPE_CACHE:
+        shapes.clear()
     offset = 0
-    for number, raw in enumerate(raw_lines, start=1):
-        line = raw.rstrip("\r") if cr else raw
-        if "|" not in line:
+    for raw in raw_lines:
+        if "|" not in raw:
             append(())
-            offset += len(raw) + 1
-            continue
-        shape = one_cell.get(line, _UNSEEN)
-        if shape is _UNSEEN:
-            shape = one_cell[line] = _one_cell(line) if not markdown else None
-        if shape is None:
-            append(_cells(line, offset, number, markdown=markdown))
         else:
-            value, lead, kind = shape
-            start = offset + lead
-            append((_new_cell(Cell, (value, start, start + len(value), number, kind)),))
+            shape = shapes.get(raw)
+            if shape is None:
+                shape = shapes[raw] = _shape(raw.rstrip("\r"), markdown=markdown)
+            if len(shape) == 1:
+                value, start, end, kind = shape[0]
+                append((_new_cell(Cell, (value, offset + start, offset + end, kind)),))
+            else:
+                append(
+                    tuple(
+                        _new_cell(Cell, (value, offset + start, offset + end, kind))
+                        for value, start, end, kind in shape
+                    )
+                )
         offset += len(raw) + 1
     return lines
-
-
-_UNSEEN = ("", -1, Kind.EMPTY)
-
-
-def _one_cell(line: str) -> tuple[str, int, Kind] | None:
-    """Text, leading blanks and kind of a line holding exactly one cell ("0 |")."""
-    if line.find("|") != len(line) - 1:
-        return None
-    body = line[:-1]
-    value = body.strip()
-    return value, len(body) - len(body.lstrip()), _kind(value)
 
 
 def _whitespace_lines(raw_lines: list[str]) -> list[Line]:
     lines: list[Line] = []
     offset = 0
-    for number, raw in enumerate(raw_lines, start=1):
-        lines.append(_whitespace_cells(raw.rstrip("\r").replace("|", " "), offset, number))
+    for raw in raw_lines:
+        lines.append(_whitespace_cells(raw.rstrip("\r").replace("|", " "), offset))
         offset += len(raw) + 1
     return lines
