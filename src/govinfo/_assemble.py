@@ -17,7 +17,7 @@ from govinfo._diagnostics import Severity
 from govinfo._labels import has_numbering, label_keys, unit_in_label
 from govinfo._numbers import read_cell
 from govinfo._spec import CellValue, ColumnSpec, GroupSpec, RowSpec, TableSpec, TemplateSpec
-from govinfo._tokenize import Cell, Kind, Line
+from govinfo._tokenize import Cell, Kind
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -87,32 +87,33 @@ class Assembly:
     matches: list[_Match] = attrs.Factory(list)
 
 
-def logical_rows(lines: Iterable[Line]) -> list[LogicalRow]:
-    """Group cells into label-led rows; prose lines end a row."""
+def logical_rows(stream: Iterable[Cell | None]) -> list[LogicalRow]:
+    """Group cells into label-led rows; prose (``None``) ends a row."""
     rows: list[LogicalRow] = []
     labels: list[Cell] = []
     cells: list[Cell] = []
     units: list[Cell] = []
     filled = 0
     label, unit, value = Kind.LABEL, Kind.UNIT, Kind.VALUE
-    for line in lines:
-        for cell in line:
-            kind = cell.kind
-            if kind is label:
-                if cells or units:
-                    if labels or cells:
-                        rows.append(LogicalRow(tuple(labels), tuple(cells), tuple(units), filled))
-                    labels, cells, units, filled = [], [], [], 0
-                labels.append(cell)
-            elif kind is unit:
-                units.append(cell)
-            else:
-                cells.append(cell)
-                filled += kind is value
-        if not line and (labels or cells or units):  # prose ends a row
-            if labels or cells:
-                rows.append(LogicalRow(tuple(labels), tuple(cells), tuple(units), filled))
-            labels, cells, units, filled = [], [], [], 0
+    for cell in stream:
+        if cell is None:
+            if labels or cells or units:
+                if labels or cells:
+                    rows.append(LogicalRow(tuple(labels), tuple(cells), tuple(units), filled))
+                labels, cells, units, filled = [], [], [], 0
+            continue
+        kind = cell.kind
+        if kind is label:
+            if cells or units:
+                if labels or cells:
+                    rows.append(LogicalRow(tuple(labels), tuple(cells), tuple(units), filled))
+                labels, cells, units, filled = [], [], [], 0
+            labels.append(cell)
+        elif kind is unit:
+            units.append(cell)
+        else:
+            cells.append(cell)
+            filled += kind is value
     if labels or cells:
         rows.append(LogicalRow(tuple(labels), tuple(cells), tuple(units), filled))
     return rows
@@ -431,10 +432,11 @@ class Matcher:
                 )
             units = m.logical.units
             unit = (units[0].text if units else None) or unit_in_label(m.label.text)
-            window, ambiguous = _window(
-                m.logical.cells, len(self._plans[m.row.key]), trailing_padding=True
-            )
-            self._extra(m.row.key, m.logical, window, out)
+            cells = m.logical.cells
+            n = len(self._plans[m.row.key])
+            start, ambiguous = _window(cells, n, trailing_padding=True)
+            window = cells[start : start + n]
+            self._extra(m.row.key, cells, start, start + n, out)
             if ambiguous:
                 self._padding(m.row.key, m.logical, "after", out)
             self._fill(m.row, window, m.logical, unit, out)
@@ -453,8 +455,9 @@ class Matcher:
 
     def _assign_block(self, table: TableSpec, logical: LogicalRow, out: Assembly) -> None:
         slots = [(r, c) for r in table.rows for c in r.value_columns]
-        window, ambiguous = _window(logical.cells, len(slots), trailing_padding=False)
-        self._extra(table.key, logical, window, out)
+        start, ambiguous = _window(logical.cells, len(slots), trailing_padding=False)
+        window = logical.cells[start : start + len(slots)]
+        self._extra(table.key, logical.cells, start, start + len(slots), out)
         if ambiguous:
             self._padding(table.key, logical, "before", out)
         out.tables_found.add(table.key)
@@ -487,17 +490,19 @@ class Matcher:
         )
 
     def _extra(
-        self, where: str, logical: LogicalRow, window: Sequence[Cell], out: Assembly
+        self, where: str, cells: Sequence[Cell], start: int, stop: int, out: Assembly
     ) -> None:
-        if len(logical.cells) == len(window):
+        """Report the filled cells outside the window ``cells[start:stop]``."""
+        if start == 0 and stop >= len(cells):
             return
-        inside = {id(c) for c in window}
-        extra = [c for c in logical.cells if c.kind is Kind.VALUE and id(c) not in inside]
+        value = Kind.VALUE
+        extra = [c for c in cells[:start] if c.kind is value]
+        extra += [c for c in cells[stop:] if c.kind is value]
         if extra:
             out.notes.append(
                 Note(
                     "extra-cells",
-                    f"{where}: values beyond its {len(window)} cells kept here: "
+                    f"{where}: values beyond its {len(cells[start:stop])} cells kept here: "
                     f"{[c.text for c in extra]}",
                     Severity.WARNING,
                     extra[0].start,
@@ -539,10 +544,10 @@ class Matcher:
             hint = unit or (header_units.get(header) if header_units else None)
             reading = read_cell(cell.text, column, hint)
             values[key] = reading.value
-            sources[key] = (cell.start, cell.end)
+            sources[key] = span = cell[1:3]  # (start, end)
             if unit_key is not None and reading.value is not None and reading.unit in _MONEY_UNITS:
                 values[unit_key] = reading.unit
-                sources[unit_key] = (cell.start, cell.end)
+                sources[unit_key] = span
             if reading.how in _NOTED_READINGS:
                 severity = Severity.INFO if reading.how == "converted" else Severity.WARNING
                 out.notes.append(
@@ -560,8 +565,8 @@ def _plan(row: RowSpec) -> tuple[_ColumnPlan, ...]:
     )
 
 
-def _window(cells: Sequence[Cell], n: int, *, trailing_padding: bool) -> tuple[list[Cell], bool]:
-    """Pick the ``n`` cells of a row, dropping empty padding cells.
+def _window(cells: Sequence[Cell], n: int, *, trailing_padding: bool) -> tuple[int, bool]:
+    """Where the ``n`` cells of a row start, dropping empty padding cells.
 
     Scrapers pad rows with empty cells where the label spanned several columns.
     The chosen window covers every filled cell; among several, padding is
@@ -569,17 +574,16 @@ def _window(cells: Sequence[Cell], n: int, *, trailing_padding: bool) -> tuple[l
     tells whether another choice was possible (blank cells next to padding).
     """
     if len(cells) <= n:
-        return list(cells), False
+        return 0, False
     value = Kind.VALUE
     if cells[0].kind is value and all(c.kind is not value for c in cells[n:]):
         # The common case, padding after a full row: only the first window covers it.
-        return list(cells[:n]), False
+        return 0, False
     filled = [i for i, c in enumerate(cells) if c.kind is value]
     if not filled:
-        return list(cells[:n]), False
+        return 0, False
     starts = [s for s in range(len(cells) - n + 1) if s <= filled[0] and filled[-1] < s + n]
     if not starts:
         # More filled cells than columns: keep the first (or last) n; the rest is reported.
         starts = [0] if trailing_padding else [len(cells) - n]
-    start = starts[0] if trailing_padding else starts[-1]
-    return list(cells[start : start + n]), len(starts) > 1
+    return (starts[0] if trailing_padding else starts[-1]), len(starts) > 1

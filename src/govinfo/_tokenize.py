@@ -35,8 +35,8 @@ class Cell(NamedTuple):
     kind: Kind
 
 
-#: The cells of one input line; a line without cells is prose.
-Line = tuple[Cell, ...]
+#: The tokenizer's output: cells in reading order, ``None`` where prose ends a row.
+Stream = list["Cell | None"]
 
 #: ``Cell(...)`` without the Python-level ``__new__`` of a named tuple: a report has
 #: hundreds of cells and this is the tokenizer's inner loop.
@@ -112,44 +112,39 @@ _SHAPES: dict[bool, dict[str, Shape]] = {False: {}, True: {}}
 _SHAPE_CACHE = 50_000
 
 
-def tokenize(text: str) -> list[Line]:
-    """Split ``text`` into lines, each a tuple of cells (empty for prose)."""
+def tokenize(text: str) -> Stream:
+    """Split ``text`` into cells; a line of prose gives ``None``, which ends a row."""
     raw_lines = text.split("\n")
     # The scraped layout ends every cell, hence every table line, with "|".
     if _PIPED.search(text) is None:
         return _whitespace_lines(raw_lines)
     markdown = "--" in text and any(_MD_RULE.match(line.rstrip("\r")) for line in raw_lines)
-    lines: list[Line] = []
-    append = lines.append
+    stream: Stream = []
+    append = stream.append
     shapes = _SHAPES[markdown]
     if len(shapes) > _SHAPE_CACHE:
         shapes.clear()
     offset = 0
     for raw in raw_lines:
         if "|" not in raw:
-            append(())
+            append(None)
         else:
             shape = shapes.get(raw)
             if shape is None:
                 shape = shapes[raw] = _shape(raw.rstrip("\r"), markdown=markdown)
-            if len(shape) == 1:
-                value, start, end, kind = shape[0]
-                append((_new_cell(Cell, (value, offset + start, offset + end, kind)),))
-            else:
-                append(
-                    tuple(
-                        _new_cell(Cell, (value, offset + start, offset + end, kind))
-                        for value, start, end, kind in shape
-                    )
-                )
+            if not shape:
+                append(None)  # a Markdown rule
+            for value, start, end, kind in shape:
+                append(_new_cell(Cell, (value, offset + start, offset + end, kind)))
         offset += len(raw) + 1
-    return lines
+    return stream
 
 
-def _whitespace_lines(raw_lines: list[str]) -> list[Line]:
-    lines: list[Line] = []
+def _whitespace_lines(raw_lines: list[str]) -> Stream:
+    stream: Stream = []
     offset = 0
     for raw in raw_lines:
-        lines.append(_whitespace_cells(raw.rstrip("\r").replace("|", " "), offset))
+        cells = _whitespace_cells(raw.rstrip("\r").replace("|", " "), offset)
+        stream.extend(cells or (None,))
         offset += len(raw) + 1
-    return lines
+    return stream
