@@ -9,8 +9,10 @@ from decimal import Decimal
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo
+from govinfo import _json
 from govinfo.models import ActiveV2021, ApplicantCounts, FeeAmount, Meta, RequestsV2021
 from govinfo.testing import reports
 
@@ -117,3 +119,89 @@ def test_cli_envelope_is_accepted() -> None:
     data["file"] = "x.txt"
     data["diagnostics"] = [{"code": "x"}]
     assert govinfo.from_json(json.dumps(data)) == result.report
+
+
+class TestGeneratedCode:
+    """The generated (un)structure functions agree with the reference cattrs converter."""
+
+    @given(reports())
+    def test_unstructure_matches_the_converter(self, report: govinfo.Report) -> None:
+        """Same keys, same order, same values as the converter's unstructuring."""
+        reference = _json.converter().unstructure(report, type(report))
+        generated = _json.unstructure(report)
+        assert list(generated) == ["template", *reference]
+        assert json.dumps(generated) == json.dumps({"template": report.TEMPLATE, **reference})
+
+    @given(reports())
+    def test_structure_matches_the_converter(self, report: govinfo.Report) -> None:
+        """Well-formed data gives the report the converter gives."""
+        data = json.loads(govinfo.to_json(report))
+        del data["template"]
+        assert _json.structurer(type(report))(data) == _json.converter().structure(
+            data, type(report)
+        )
+
+    @given(reports(), st.data())
+    def test_any_wrong_leaf_is_refused(self, report: govinfo.Report, data: st.DataObject) -> None:
+        """A leaf of the wrong type never slips through the generated code."""
+        doc = json.loads(govinfo.to_json(report))
+        path = data.draw(st.sampled_from(_leaf_paths(doc)))
+        parent = doc
+        for part in path[:-1]:
+            parent = parent[part]
+        parent[path[-1]] = data.draw(st.sampled_from([True, 1.5, [], {}]))
+        with pytest.raises(govinfo.JSONFormatError, match=r"\$\." + r"\.".join(path)):
+            govinfo.from_json(json.dumps(doc))
+
+    def test_missing_keys_take_their_defaults(self) -> None:
+        """Omitted cells and rows read as blank, as with the converter."""
+        text = '{"template":"v2021","requests":{"new":{"total":3}}}'
+        report = govinfo.from_json(text)
+        assert isinstance(report, govinfo.ReportV2021)
+        assert report.requests.new.total == 3
+        assert report.requests.new.natural_person is None
+        assert report.meta == Meta()
+
+
+def _leaf_paths(doc: dict[str, object], prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    out: list[tuple[str, ...]] = []
+    for key, value in doc.items():
+        if key == "template" and not prefix:
+            continue
+        if isinstance(value, dict):
+            out += _leaf_paths(value, (*prefix, key))
+        elif key != "tables_found":  # the one bool field, where True is right
+            out.append((*prefix, key))
+    return out
+
+
+class TestOrjson:
+    """The json extra changes speed only: the text is the same byte for byte."""
+
+    @given(reports())
+    def test_same_text_with_and_without_orjson(self, report: govinfo.Report) -> None:
+        """to_json gives identical text from orjson and from the standard library."""
+        with_orjson = [govinfo.to_json(report), govinfo.to_json(report, indent=None)]
+        saved, _json.orjson_module = _json.orjson_module, None
+        try:
+            without = [govinfo.to_json(report), govinfo.to_json(report, indent=None)]
+            assert govinfo.from_json(with_orjson[1]) == report
+        finally:
+            _json.orjson_module = saved
+        assert with_orjson == without
+
+    def test_orjson_is_used_when_installed(self) -> None:
+        """The test install has the extra, so the fast path is what the suite exercises."""
+        assert _json.orjson_module is not None
+
+    def test_integers_beyond_64_bits(self) -> None:
+        """orjson cannot hold them; the standard library writes and reads them."""
+        report = govinfo.ReportV2021(requests=RequestsV2021(new=ApplicantCounts(total=10**20)))
+        text = govinfo.to_json(report, indent=None)
+        assert '"total":100000000000000000000' in text
+        assert govinfo.from_json(text) == report
+
+    def test_utf16_bytes(self) -> None:
+        """Bytes orjson does not read (UTF-16) still read through the standard library."""
+        report = govinfo.ReportV2021(meta=Meta(title="某局报告"))
+        assert govinfo.from_json(govinfo.to_json(report).encode("utf-16")) == report

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import os
 import pathlib
 import sys
@@ -16,7 +15,7 @@ from govinfo._batch import BatchItem, iter_files, parse_many
 from govinfo._errors import GovinfoError
 from govinfo._export import write_csv
 from govinfo._input import example_text, parse_file, read_bytes
-from govinfo._json import converter, from_json, unstructure
+from govinfo._json import converter, dumps, from_json, unstructure
 from govinfo._parse import ParseResult, parse
 from govinfo._records import records
 from govinfo._render import render, render_table
@@ -197,10 +196,10 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             continue
         result = item.result
         if args.format == "json":
-            text = json.dumps(_result_json(item.path, result), ensure_ascii=False, indent=2)
+            text = dumps(_result_json(item.path, result), indent=2)
             out.write(("" if first else ",\n") + text if many else text + "\n")
         elif args.format == "jsonl":
-            out.write(json.dumps(_result_json(item.path, result), ensure_ascii=False) + "\n")
+            out.write(dumps(_result_json(item.path, result), indent=None) + "\n")
         elif args.format == "csv":
             write_csv(((item.path, rec) for rec in records([result])), out, header=first)
         else:
@@ -291,7 +290,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if result.sections is not None:
             print(f"  {result.sections.summary()}", file=out)
     if args.format == "json":
-        print(json.dumps(docs, ensure_ascii=False, indent=2), file=out)
+        print(dumps(docs, indent=2), file=out)
     return status
 
 

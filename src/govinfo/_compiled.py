@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 
-def _compile(name: str, lines: list[str], namespace: dict[str, Any]) -> Callable[..., Any]:
+def compile_function(name: str, lines: list[str], namespace: dict[str, Any]) -> Callable[..., Any]:
+    """Define the function ``name`` from source ``lines``, with ``namespace`` as its globals."""
     source = "\n".join(lines)
     exec(compile(source, f"<govinfo generated {name}>", "exec"), namespace)  # noqa: S102
     function: Callable[..., Any] = namespace[name]
@@ -63,7 +64,7 @@ def builder(cls: type) -> Callable[[dict[str, Any]], Any]:
         namespace: dict[str, Any] = {}
         call = _constructor_call(cls, "", namespace, itertools.count())
         lines = ["def build(values):", "    get = values.get", f"    return {call}"]
-        built = _BUILDERS[cls] = _compile("build", lines, namespace)
+        built = _BUILDERS[cls] = compile_function("build", lines, namespace)
     return built
 
 
@@ -84,4 +85,4 @@ def flattener(keys: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:
                     lines.append(f"    {parents[path]} = {above}.{parts[depth - 1]}")
         items.append(f"{key!r}: {parents[parent]}.{attr}")
     lines.append(f"    return {{{', '.join(items)}}}")
-    return _compile("flatten", lines, {})
+    return compile_function("flatten", lines, {})

@@ -1,17 +1,33 @@
-"""JSON (un)structuring through one private cattrs converter."""
+"""JSON (un)structuring through one private cattrs converter.
+
+The converter is the reference: it defines the JSON form and explains every
+problem with its path. Reports, the bulk of all JSON govinfo reads and writes,
+take a faster road to the same result: functions generated once per template
+(as cattrs itself generates them, but with the checks inlined), with the
+converter called whenever they meet anything but well-formed data. With the
+``json`` extra (orjson) the text itself is read and written natively, byte for
+byte as the standard library would.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import json
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import attrs
 import cattrs
 
+from govinfo._compiled import compile_function
 from govinfo._errors import JSONFormatError
 from govinfo.models import TEMPLATES, Report
+
+orjson_module: Any = None
+with contextlib.suppress(ImportError):  # the json extra
+    import orjson as orjson_module
 
 #: Keys the CLI adds around a report; :func:`from_json` accepts and ignores them.
 ENVELOPE_KEYS = frozenset({"file", "diagnostics"})
@@ -73,25 +89,133 @@ def configure_converter(converter: cattrs.Converter) -> None:
 
 
 @functools.cache
-def converter(*, detailed: bool = True) -> cattrs.Converter:
-    """The converter that owns every (un)structuring in govinfo.
+def converter() -> cattrs.Converter:
+    """The converter that owns every (un)structuring in govinfo: the reference JSON form.
 
-    ``detailed=False`` skips the bookkeeping of error paths: it reads valid JSON
-    several times faster, and invalid JSON is read again by the detailed one.
+    Reports take the generated functions below, checked against it in the tests.
     """
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     configure_converter(conv)
     return conv
 
 
+class _MalformedError(Exception):
+    """Raised by generated structuring code: let the converter explain."""
+
+
+def _check(tp: object, var: str) -> str:
+    """A statement that checks (and, for Decimal and date, converts) leaf ``var``."""
+    for exact, name in ((int | None, "int"), (str | None, "str")):
+        if tp == exact:
+            return f"if {var} is not None and {var}.__class__ is not {name}: raise _Malformed"
+    if tp is bool:
+        return f"if {var}.__class__ is not bool: raise _Malformed"
+    if tp == Decimal | None:
+        return f"if {var} is not None: {var} = _decimal({var}, None)"
+    if tp == dt.date | None:
+        return f"if {var} is not None: {var} = _date({var}, None)"
+    raise TypeError(f"no generated JSON code for {tp!r}")  # a model declaration error
+
+
+def _dump(tp: object, expr: str) -> str:
+    """The JSON form of leaf ``expr``, as the converter's hooks give it."""
+    if tp == Decimal | None:
+        return f"None if {expr} is None else str({expr})"
+    if tp == dt.date | None:
+        return f"None if {expr} is None else {expr}.isoformat()"
+    return expr
+
+
+def _structure_source(
+    cls: type, name: str, names: dict[type, str], ns: dict[str, Any]
+) -> list[str]:
+    fields = attrs.fields(cls)
+    ns[f"{name}_cls"] = cls
+    ns[f"{name}_keys"] = frozenset(f.name for f in fields)
+    lines = [f"def {name}(d):"]
+    if all(f.type == int | None for f in fields):
+        # Rows of counts, most of a report: every value's type checked in one pass.
+        fast = f"d.keys() == {name}_keys and _COUNT_TYPES.issuperset(map(type, d.values()))"
+        lines += [f"    if d.__class__ is dict and {fast}:", f"        return {name}_cls(**d)"]
+    lines += [
+        "    if d.__class__ is not dict: raise _Malformed",
+        # Missing keys take their defaults; unknown keys are refused.
+        f"    if d.keys() != {name}_keys and not {name}_keys.issuperset(d): raise _Malformed",
+    ]
+    for i, f in enumerate(fields):
+        if isinstance(f.type, type) and attrs.has(f.type):
+            lines.append(f"    v{i} = {names[f.type]}(d.get({f.name!r}, _EMPTY))")
+            continue
+        ns[f"{name}_d{i}"] = f.default
+        lines.append(f"    v{i} = d.get({f.name!r}, {name}_d{i})")
+        lines.append(f"    {_check(f.type, f'v{i}')}")
+    args = ", ".join(f"{f.name}=v{i}" for i, f in enumerate(fields))
+    return [*lines, f"    return {name}_cls({args})"]
+
+
+def _unstructure_source(cls: type, name: str, names: dict[type, str]) -> list[str]:
+    items = []
+    for f in attrs.fields(cls):
+        attr = f"o.{f.name}"
+        if isinstance(f.type, type) and attrs.has(f.type):
+            items.append(f"{f.name!r}: {names[f.type]}({attr})")
+        else:
+            items.append(f"{f.name!r}: {_dump(f.type, attr)}")
+    return [f"def {name}(o):", f"    return {{{', '.join(items)}}}"]
+
+
+def _generate(cls: type, *, structure: bool) -> Any:  # noqa: ANN401
+    """The (un)structure function of ``cls``, one generated function per class it holds."""
+    ns: dict[str, Any] = {
+        "_Malformed": _MalformedError,
+        "_decimal": _structure_decimal,
+        "_date": _structure_date,
+        "_EMPTY": {},
+        "_COUNT_TYPES": frozenset({int, type(None)}),
+    }
+    lines: list[str] = []
+    names: dict[type, str] = {}
+
+    def define(c: type) -> str:
+        if c not in names:
+            attrs.resolve_types(c)
+            name = names[c] = f"_{len(names)}"
+            for f in attrs.fields(c):
+                if isinstance(f.type, type) and attrs.has(f.type):
+                    define(f.type)
+            if structure:
+                lines.extend(_structure_source(c, name, names, ns))
+            else:
+                lines.extend(_unstructure_source(c, name, names))
+        return names[c]
+
+    lines.append(f"main = {define(cls)}")
+    return compile_function("main", lines, ns)
+
+
+_STRUCTURERS: dict[type, Any] = {}
+_UNSTRUCTURERS: dict[type, Any] = {}
+
+
+def structurer(cls: type) -> Any:  # noqa: ANN401
+    if cls not in _STRUCTURERS:
+        _STRUCTURERS[cls] = _generate(cls, structure=True)
+    return _STRUCTURERS[cls]
+
+
+def unstructurer(cls: type) -> Any:  # noqa: ANN401
+    if cls not in _UNSTRUCTURERS:
+        _UNSTRUCTURERS[cls] = _generate(cls, structure=False)
+    return _UNSTRUCTURERS[cls]
+
+
 def unstructure(report: Report) -> dict[str, Any]:
     """Turn a report into JSON-ready data, ``template`` first."""
-    data: dict[str, Any] = converter().unstructure(report, type(report))
+    data: dict[str, Any] = unstructurer(type(report))(report)
     return {"template": report.TEMPLATE, **data}
 
 
-def structure(data: object) -> Report:
-    """Build a report from JSON-ready data, dispatching on ``template``."""
+def _report_type(data: object) -> tuple[type[Report], dict[str, Any]]:
     if not isinstance(data, dict):
         raise JSONFormatError(f"expected a JSON object, got {type(data).__name__}")
     body = {k: v for k, v in data.items() if k not in ENVELOPE_KEYS}
@@ -100,30 +224,65 @@ def structure(data: object) -> Report:
     if report_type is None:
         known = ", ".join(sorted(TEMPLATES))
         raise JSONFormatError(f"$.template: expected one of {known}, got {template!r}")
+    return report_type, body
+
+
+def _quick(data: object) -> Report | None:
+    """The report when ``data`` is well formed, else ``None`` (the converter will explain)."""
     try:
-        return converter(detailed=False).structure(body, report_type)
-    except Exception:  # noqa: BLE001, S110 - read again below, for the paths of every problem
-        pass
+        report_type, body = _report_type(data)
+        report: Report = structurer(report_type)(body)
+    except Exception:  # noqa: BLE001 - any problem: the reference path reports it
+        return None
+    return report
+
+
+def structure(data: object) -> Report:
+    """Build a report from JSON-ready data, dispatching on ``template``."""
+    report = _quick(data)
+    if report is not None:
+        return report
+    report_type, body = _report_type(data)
     try:
-        return converter().structure(body, report_type)
+        report = converter().structure(body, report_type)
     except cattrs.BaseValidationError as exc:
         problems = cattrs.transform_error(exc)
         raise JSONFormatError("; ".join(problems)) from None
+    return report
+
+
+def dumps(data: object, *, indent: int | None = 2) -> str:
+    """JSON text of ``data``: UTF-8 characters as themselves, compact when ``indent`` is None.
+
+    orjson writes it when installed (the ``json`` extra), byte for byte what the
+    standard library writes here.
+    """
+    if orjson_module is not None and indent in (None, 2):
+        try:
+            option = orjson_module.OPT_INDENT_2 if indent else 0
+            text: str = orjson_module.dumps(data, option=option).decode()
+        except TypeError:  # an integer beyond 64 bits, a lone surrogate
+            pass
+        else:
+            return text
+    separators = (",", ":") if indent is None else None
+    return json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
 
 
 def to_json(report: Report, *, indent: int | None = 2) -> str:
     """Serialize a report to JSON text.
 
     Keys follow the data dictionary; blank cells are ``null``; money is a
-    decimal string (``"0.5"``); dates are ISO strings.
+    decimal string (``"0.5"``); dates are ISO strings. ``indent=None`` gives
+    one compact line.
 
     Examples:
         >>> import govinfo
         >>> text = govinfo.to_json(govinfo.ReportV2021(), indent=None)
-        >>> text[:40]
-        '{"template": "v2021", "meta": {"title": '
+        >>> text[:36]
+        '{"template":"v2021","meta":{"title":'
     """
-    return json.dumps(unstructure(report), ensure_ascii=False, indent=indent)
+    return dumps(unstructure(report), indent=indent)
 
 
 def from_json(text: str | bytes) -> Report:
@@ -133,6 +292,15 @@ def from_json(text: str | bytes) -> Report:
         JSONFormatError: the text is not JSON, or not a report; the message
             names every offending path (``$.requests.new.total``).
     """
+    if orjson_module is not None:
+        try:
+            report = _quick(orjson_module.loads(text))
+        except orjson_module.JSONDecodeError:
+            report = None
+        if report is not None:
+            return report
+    # The standard library is the reference reader: it keeps integers beyond 64
+    # bits, reads UTF-16/32 bytes, and its errors are the ones reported.
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
