@@ -27,7 +27,8 @@ _TITLE = re.compile(
 )
 # Titles end their line with 报告/年报; looking for those ends first spares trying
 # the title pattern at every line.
-_TITLE_END = re.compile(r"(?:报告|年报)[^\S\n]*(?:\n|\Z)")
+# (Two literal-led patterns scan faster than one alternation.)
+_TITLE_ENDS = [re.compile(rf"{end}[^\S\n]*(?:\n|\Z)") for end in ("报告", "年报")]
 _TITLE_AGENCY = re.compile(
     r"^(?:关于)?(?P<before>.*?)(?:\d{4}\s*年度?)(?P<after>.*?)(?:政府信息公开|政务公开|信息公开)"
 )
@@ -94,8 +95,9 @@ def _plausible(year: int) -> bool:
 
 
 def _title(text: str) -> re.Match[str] | None:
-    for end in _TITLE_END.finditer(text):
-        m = _TITLE.match(text, text.rfind("\n", 0, end.start()) + 1)
+    ends = sorted(m.start() for pattern in _TITLE_ENDS for m in pattern.finditer(text))
+    for end in ends:
+        m = _TITLE.match(text, text.rfind("\n", 0, end) + 1)
         if m is not None:
             return m
     return None

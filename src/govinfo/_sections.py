@@ -22,7 +22,9 @@ REQUIRED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("六", "其他需要报告的事项", ("其他需要报告的事项", "其他需要报告")),
 )
 # A line that opens with a numeral and 、 (the literal newline lets the scan skip ahead).
-_HEADING = re.compile(r"\n[^\S\n]*[一二三四五六七八九十]+[、.][^\n]*")
+# Table rows ("一、本年新收… |") are not headings: the line must hold no "|".
+_HEADING = re.compile(r"\n[^\S\n]*[一二三四五六七八九十]+[、.][^\n|]*(?![^\n])")
+_TRAILER = re.compile(r"[?:\s]+$")
 
 
 @attrs.frozen
@@ -76,11 +78,11 @@ def find_sections(text: str) -> Sections:
     text = "\n" + text
     for m in _HEADING.finditer(text):
         stripped = m[0].strip()
-        if len(stripped) > 44 or "|" in stripped:
+        if len(stripped) > 44:
             continue
         number += text.count("\n", counted, m.start() + 1)
         counted = m.start() + 1
-        stripped = re.sub(r"[?:\s]+$", "", stripped)
+        stripped = _TRAILER.sub("", stripped)
         _, body = split_numbering(stripped)
         for i, (_, _, words) in enumerate(REQUIRED):
             if i not in lines and any(w in body for w in words):
