@@ -94,28 +94,29 @@ def logical_rows(stream: Iterable[Cell | None]) -> list[LogicalRow]:
     cells: list[Cell] = []
     units: list[Cell] = []
     filled = 0
+
+    def flush() -> None:
+        nonlocal labels, cells, units, filled
+        if labels or cells:
+            rows.append(LogicalRow(tuple(labels), tuple(cells), tuple(units), filled))
+        labels, cells, units, filled = [], [], [], 0
+
     label, unit, value = Kind.LABEL, Kind.UNIT, Kind.VALUE
     for cell in stream:
         if cell is None:
-            if labels or cells or units:
-                if labels or cells:
-                    rows.append(LogicalRow(tuple(labels), tuple(cells), tuple(units), filled))
-                labels, cells, units, filled = [], [], [], 0
+            flush()
             continue
         kind = cell.kind
         if kind is label:
             if cells or units:
-                if labels or cells:
-                    rows.append(LogicalRow(tuple(labels), tuple(cells), tuple(units), filled))
-                labels, cells, units, filled = [], [], [], 0
+                flush()
             labels.append(cell)
         elif kind is unit:
             units.append(cell)
         else:
             cells.append(cell)
             filled += kind is value
-    if labels or cells:
-        rows.append(LogicalRow(tuple(labels), tuple(cells), tuple(units), filled))
+    flush()
     return rows
 
 
@@ -274,9 +275,10 @@ class Matcher:
                     block = None
                 continue
             for cell in labels:
-                table = (known(cell.text) or label(cell.text)).anchor
+                facts = known(cell.text) or label(cell.text)
+                table = facts.anchor
                 if table is not None:
-                    headings.add(label(cell.text).loose)
+                    headings.add(facts.loose)
                     block = table if table.layout == "value_block" else block
             if block is not None and logical.filled >= len(block.rows):
                 found.update(r.key for r in block.rows)
@@ -375,10 +377,11 @@ class Matcher:
                 break
             # A label wrapped over lines, or split into words by a PDF extractor.
             joined = "".join(c.text for c in logical.labels[-n:])
-            if candidates := self._label(joined).rows:
+            joined_label = self._label(joined)
+            if candidates := joined_label.rows:
                 first = logical.labels[-n]
                 last = Cell(joined, first.start, last.end, Kind.LABEL)
-                label = self._label(joined)
+                label = joined_label
         if not candidates and " " in last.text.strip():
             # Group and item in one cell: "(三)不予公开 1.属于国家秘密".
             head, _, tail = last.text.strip().partition(" ")
@@ -431,7 +434,7 @@ class Matcher:
                     )
                 )
             units = m.logical.units
-            unit = (units[0].text if units else None) or unit_in_label(m.label.text)
+            unit = (units[0].text if units else None) or self._label(m.label.text).unit
             cells = m.logical.cells
             n = len(self._plans[m.row.key])
             start, ambiguous = _window(cells, n, trailing_padding=True)

@@ -10,7 +10,7 @@ and its result compiled into a plain Python function.
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -18,6 +18,20 @@ from govinfo._fields import Group, Row, Stat, Table, UnitOf, node_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+F = TypeVar("F")
+
+
+def once_per_class(generate: Callable[[type], F]) -> Callable[[type], F]:
+    """Wrap ``generate`` so that it runs once per class, its result kept."""
+    made: dict[type, F] = {}
+
+    def get(cls: type) -> F:
+        if cls not in made:
+            made[cls] = generate(cls)
+        return made[cls]
+
+    return get
 
 
 def compile_function(name: str, lines: list[str], namespace: dict[str, Any]) -> Callable[..., Any]:
@@ -54,35 +68,31 @@ def _constructor_call(cls: type, prefix: str, namespace: dict[str, Any], ids: An
     return f"{cls_name}({', '.join(args)})"
 
 
-_BUILDERS: dict[type, Callable[[dict[str, Any]], Any]] = {}
-
-
+@once_per_class
 def builder(cls: type) -> Callable[[dict[str, Any]], Any]:
     """A function that constructs ``cls`` from a flat ``{dotted key: value}`` mapping."""
-    built = _BUILDERS.get(cls)
-    if built is None:
-        namespace: dict[str, Any] = {}
-        call = _constructor_call(cls, "", namespace, itertools.count())
-        lines = ["def build(values):", "    get = values.get", f"    return {call}"]
-        built = _BUILDERS[cls] = compile_function("build", lines, namespace)
-    return built
+    namespace: dict[str, Any] = {}
+    call = _constructor_call(cls, "", namespace, itertools.count())
+    lines = ["def build(values):", "    get = values.get", f"    return {call}"]
+    return compile_function("build", lines, namespace)
 
 
 def flattener(keys: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:
     """A function that reads the attributes at dotted ``keys`` of an object into a dict."""
     lines = ["def flatten(obj):"]
-    parents: dict[str, str] = {"": "obj"}
-    items: list[str] = []
+    names = {"": "obj"}  # each object on the way, read once into a local
+
+    def ref(path: str) -> str:
+        if path not in names:
+            above, _, attr = path.rpartition(".")
+            parent = ref(above)
+            names[path] = f"_{len(names)}"
+            lines.append(f"    {names[path]} = {parent}.{attr}")
+        return names[path]
+
+    items = []
     for key in keys:
         parent, _, attr = key.rpartition(".")
-        if parent not in parents:
-            parts = parent.split(".")
-            for depth in range(1, len(parts) + 1):
-                path = ".".join(parts[:depth])
-                if path not in parents:
-                    above = parents[".".join(parts[: depth - 1])]
-                    parents[path] = f"_{len(parents)}"
-                    lines.append(f"    {parents[path]} = {above}.{parts[depth - 1]}")
-        items.append(f"{key!r}: {parents[parent]}.{attr}")
+        items.append(f"{key!r}: {ref(parent)}.{attr}")
     lines.append(f"    return {{{', '.join(items)}}}")
     return compile_function("flatten", lines, {})

@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from govinfo._compiled import compile_function
+from govinfo._compiled import compile_function, once_per_class
 from govinfo._errors import JSONFormatError
 from govinfo.models import TEMPLATES, Report
 
@@ -193,20 +193,8 @@ def _generate(cls: type, *, structure: bool) -> Any:  # noqa: ANN401
     return compile_function("main", lines, ns)
 
 
-_STRUCTURERS: dict[type, Any] = {}
-_UNSTRUCTURERS: dict[type, Any] = {}
-
-
-def structurer(cls: type) -> Any:  # noqa: ANN401
-    if cls not in _STRUCTURERS:
-        _STRUCTURERS[cls] = _generate(cls, structure=True)
-    return _STRUCTURERS[cls]
-
-
-def unstructurer(cls: type) -> Any:  # noqa: ANN401
-    if cls not in _UNSTRUCTURERS:
-        _UNSTRUCTURERS[cls] = _generate(cls, structure=False)
-    return _UNSTRUCTURERS[cls]
+structurer = once_per_class(functools.partial(_generate, structure=True))
+unstructurer = once_per_class(functools.partial(_generate, structure=False))
 
 
 def unstructure(report: Report) -> dict[str, Any]:

@@ -27,7 +27,7 @@ _FEE_NONE_BEFORE = re.compile(
 _FEE_NONE_AFTER = re.compile(
     rf"{_FEE}(?:[^。;;\n\d]{{0,10}}?(?:为\s*)?(?:0|零)\s*元|{_CLAUSE}{{0,6}}?(?:均为零|为零|无))"
 )
-_FEE_AMOUNT = re.compile(rf"信息处理费{_CLAUSE}{{0,12}}?(\d+(?:\.\d+)?)\s*(万元|元)")
+_FEE_AMOUNT = re.compile(rf"{_FEE}{_CLAUSE}{{0,12}}?(\d+(?:\.\d+)?)\s*(万元|元)")
 
 
 @attrs.frozen
