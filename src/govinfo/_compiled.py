@@ -10,6 +10,7 @@ and its result compiled into a plain Python function.
 from __future__ import annotations
 
 import itertools
+import types
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -42,30 +43,91 @@ def compile_function(name: str, lines: list[str], namespace: dict[str, Any]) -> 
     return function
 
 
+def _settable(cls: type) -> bool:
+    """Whether setting ``cls``'s slots directly is all its ``__init__`` would do."""
+    slots = vars(cls).get("__slots__")
+    if not attrs.has(cls) or slots is None or "_attrs_cached_hash" in slots:
+        return False
+    if any(hasattr(cls, hook) for hook in ("__attrs_pre_init__", "__attrs_post_init__")):
+        return False
+    return all(
+        f.validator is None
+        and f.converter is None
+        and f.init
+        and isinstance(vars(cls).get(f.name), types.MemberDescriptorType)
+        for f in attrs.fields(cls)
+    )
+
+
+def construction(
+    cls: type, args: list[str], target: str, namespace: dict[str, Any], prefix: str
+) -> list[str]:
+    """Statements that set ``target`` to ``cls(**{field: arg})``, ``args`` in field order.
+
+    For a frozen slotted class without validators, converters or init hooks
+    (every govinfo model) they set the slots directly, which costs half of the
+    frozen ``__init__``: reading JSON and building reports construct dozens of
+    these objects each. Names they need are added to ``namespace``, ``prefix``
+    first.
+    """
+    names = [f.name for f in attrs.fields(cls)]
+    namespace[f"{prefix}cls"] = cls
+    if not _settable(cls):
+        kwargs = ", ".join(f"{name}={arg}" for name, arg in zip(names, args, strict=True))
+        return [f"{target} = {prefix}cls({kwargs})"]
+    namespace["_new"] = object.__new__
+    lines = [f"{target} = _new({prefix}cls)"]
+    for i, (name, arg) in enumerate(zip(names, args, strict=True)):
+        namespace[f"{prefix}set{i}"] = vars(cls)[name].__set__
+        lines.append(f"{prefix}set{i}({target}, {arg})")
+    return lines
+
+
+@once_per_class
+def constructor(cls: type) -> Callable[..., Any]:
+    """A function taking every field of attrs class ``cls`` positionally, in declaration order."""
+    params = [f"v{i}" for i in range(len(attrs.fields(cls)))]
+    namespace: dict[str, Any] = {}
+    body = [*construction(cls, params, "obj", namespace, "_"), "return obj"]
+    lines = [f"def make({', '.join(params)}):", *(f"    {line}" for line in body)]
+    return compile_function("make", lines, namespace)
+
+
+def _default(field: attrs.Attribute[Any], namespace: dict[str, Any], ids: Any) -> str:  # noqa: ANN401
+    """The expression of ``field``'s default value."""
+    name = f"_default{next(ids)}"
+    default: Any = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        if default.takes_self:
+            raise TypeError(f"no generated constructor for {field.name}: takes_self")
+        namespace[name] = default.factory
+        return f"{name}()"
+    if field.default is attrs.NOTHING:
+        raise TypeError(f"no generated constructor for {field.name}: no default")
+    namespace[name] = field.default
+    return name
+
+
 def _constructor_call(cls: type, prefix: str, namespace: dict[str, Any], ids: Any) -> str:  # noqa: ANN401
     """The expression that builds ``cls`` from ``values`` (local ``get``)."""
     attrs.resolve_types(cls)
-    cls_name = f"_cls{next(ids)}"
-    namespace[cls_name] = cls
+    make = f"_make{next(ids)}"
+    namespace[make] = constructor(cls)
     args: list[str] = []
-    optional: list[tuple[str, str]] = []
     for field in attrs.fields(cls):
         node = node_of(field)
         key = f"{prefix}.{field.name}" if prefix else field.name
         if isinstance(node, Stat | UnitOf):
-            args.append(f"{field.name}=get({key!r})")
+            args.append(f"get({key!r})")
         elif isinstance(node, Row | Group | Table):
             sub = field.type
             assert isinstance(sub, type)  # noqa: S101 - declaration invariant
-            args.append(f"{field.name}={_constructor_call(sub, key, namespace, ids)}")
+            args.append(_constructor_call(sub, key, namespace, ids))
         else:
-            optional.append((field.name, key))
-    if optional:
-        # Fields outside the statistics (``meta``) are passed only when given.
-        opt_name = f"_opt{next(ids)}"
-        namespace[opt_name] = tuple(optional)
-        args.append(f"**{{n: values[k] for n, k in {opt_name} if k in values}}")
-    return f"{cls_name}({', '.join(args)})"
+            # Fields outside the statistics (``meta``) keep their default unless given.
+            default = _default(field, namespace, ids)
+            args.append(f"(values[{key!r}] if {key!r} in values else {default})")
+    return f"{make}({', '.join(args)})"
 
 
 @once_per_class

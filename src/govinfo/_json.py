@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from govinfo._compiled import compile_function, once_per_class
+from govinfo._compiled import compile_function, construction, once_per_class
 from govinfo._errors import JSONFormatError
 from govinfo.models import TEMPLATES, Report
 
@@ -99,6 +99,9 @@ def converter() -> cattrs.Converter:
     return conv
 
 
+_EMPTY: dict[str, Any] = {}  # a missing nested object: every field takes its default
+
+
 class _MalformedError(Exception):
     """Raised by generated structuring code: let the converter explain."""
 
@@ -107,7 +110,7 @@ def _check(tp: object, var: str) -> str:
     """A statement that checks (and, for Decimal and date, converts) leaf ``var``."""
     for exact, name in ((int | None, "int"), (str | None, "str")):
         if tp == exact:
-            return f"if {var} is not None and {var}.__class__ is not {name}: raise _Malformed"
+            return f"if {var}.__class__ is not {name} and {var} is not None: raise _Malformed"
     if tp is bool:
         return f"if {var}.__class__ is not bool: raise _Malformed"
     if tp == Decimal | None:
@@ -126,52 +129,95 @@ def _dump(tp: object, expr: str) -> str:
     return expr
 
 
-def _structure_source(
-    cls: type, name: str, names: dict[type, str], ns: dict[str, Any]
+def _structure_lines(
+    cls: type, var: str, missing: str, names: dict[type, str], ns: dict[str, Any], *, inline: bool
 ) -> list[str]:
+    """Statements that turn dict ``var`` into a ``cls``, held in ``var`` itself.
+
+    With ``inline``, nested objects are built here rather than by calling their
+    class's function: a report holds dozens. When a key is missing, the
+    statements run ``missing``, which builds ``var`` another way.
+    """
     fields = attrs.fields(cls)
-    ns[f"{name}_cls"] = cls
-    ns[f"{name}_keys"] = frozenset(f.name for f in fields)
-    lines = [f"def {name}(d):"]
-    if all(f.type == int | None for f in fields):
-        # Rows of counts, most of a report: every value's type checked in one pass.
-        fast = f"d.keys() == {name}_keys and _COUNT_TYPES.issuperset(map(type, d.values()))"
-        lines += [f"    if d.__class__ is dict and {fast}:", f"        return {name}_cls(**d)"]
-    lines += [
-        "    if d.__class__ is not dict: raise _Malformed",
-        # Missing keys take their defaults; unknown keys are refused.
-        f"    if d.keys() != {name}_keys and not {name}_keys.issuperset(d): raise _Malformed",
+    own = [f"{var}_{i}" for i in range(len(fields))]
+    lines = [
+        f"if {var}.__class__ is not dict: raise _Malformed",
+        "try:",
+        *(f"    {v} = {var}[{f.name!r}]" for v, f in zip(own, fields, strict=True)),
+        "except KeyError:",
+        *(f"    {line}" for line in missing.split("\n")),
+        "else:",
+        # Every field's key is there: any more keys are unknown ones.
+        f"    if len({var}) != {len(fields)}: raise _Malformed",
     ]
-    for i, f in enumerate(fields):
+    for v, f in zip(own, fields, strict=True):
         if isinstance(f.type, type) and attrs.has(f.type):
-            lines.append(f"    v{i} = {names[f.type]}(d.get({f.name!r}, _EMPTY))")
-            continue
-        ns[f"{name}_d{i}"] = f.default
-        lines.append(f"    v{i} = d.get({f.name!r}, {name}_d{i})")
-        lines.append(f"    {_check(f.type, f'v{i}')}")
-    args = ", ".join(f"{f.name}=v{i}" for i, f in enumerate(fields))
-    return [*lines, f"    return {name}_cls({args})"]
-
-
-def _unstructure_source(cls: type, name: str, names: dict[type, str]) -> list[str]:
-    items = []
-    for f in attrs.fields(cls):
-        attr = f"o.{f.name}"
-        if isinstance(f.type, type) and attrs.has(f.type):
-            items.append(f"{f.name!r}: {names[f.type]}({attr})")
+            call = f"{v} = {names[f.type]}({v})"
+            sub = _structure_lines(f.type, v, call, names, ns, inline=True) if inline else [call]
+            lines += [f"    {line}" for line in sub]
         else:
-            items.append(f"{f.name!r}: {_dump(f.type, attr)}")
-    return [f"def {name}(o):", f"    return {{{', '.join(items)}}}"]
+            lines.append(f"    {_check(f.type, v)}")
+    made = construction(cls, own, var, ns, f"{names[cls]}_")
+    return [*lines, *(f"    {line}" for line in made)]
 
 
-def _generate(cls: type, *, structure: bool) -> Any:  # noqa: ANN401
-    """The (un)structure function of ``cls``, one generated function per class it holds."""
+def _structure_function(
+    cls: type, names: dict[type, str], ns: dict[str, Any], *, inline: bool = False
+) -> list[str]:
+    """The function that builds ``cls`` from a dict, taking defaults for missing keys."""
+    name = names[cls]
+    fields = attrs.fields(cls)
+    ns[f"{name}_keys"] = frozenset(f.name for f in fields)
+    nested = [isinstance(f.type, type) and attrs.has(f.type) for f in fields]
+    pairs = list(zip(fields, nested, strict=True))
+    ns[f"{name}_defaults"] = {f.name: _EMPTY if n else f.default for f, n in pairs}
+    # Missing keys take their defaults (a missing nested object, all of its
+    # own); unknown keys are refused. A default made by a factory: the converter.
+    factory = any(
+        isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
+        for f, n in pairs
+        if not n
+    )
+    missing = (
+        "raise _Malformed"
+        if factory
+        else f"if not {name}_keys.issuperset(d): raise _Malformed\n"
+        f"return {name}({{**{name}_defaults, **d}})"
+    )
+    body = [*_structure_lines(cls, "d", missing, names, ns, inline=inline), "return d"]
+    return [f"def {'main' if inline else name}(d):", *(f"    {line}" for line in body)]
+
+
+def _generate_unstructure(report_type: type[Report]) -> Any:  # noqa: ANN401
+    """The JSON form of a ``report_type``, ``template`` first: one dict display, no calls."""
+    lines = ["def main(o):"]
+    local = {"": "o"}  # each nested object, read once into a local
+
+    def display(cls: type, path: str) -> str:
+        attrs.resolve_types(cls)
+        if path not in local:
+            above, _, attr = path.rpartition(".")
+            local[path] = f"_{len(local)}"
+            lines.append(f"    {local[path]} = {local[above]}.{attr}")
+        items = []
+        for f in attrs.fields(cls):
+            if isinstance(f.type, type) and attrs.has(f.type):
+                items.append(f"{f.name!r}: {display(f.type, f'{path}.{f.name}')}")
+            else:
+                items.append(f"{f.name!r}: {_dump(f.type, f'{local[path]}.{f.name}')}")
+        return f"{{{', '.join(items)}}}"
+
+    body = display(report_type, "")
+    lines.append(f"    return {{'template': {report_type.TEMPLATE!r}, {body[1:]}")
+    return compile_function("main", lines, {})
+
+
+def _generate_structure(cls: type) -> Any:  # noqa: ANN401
+    """The structure function of ``cls``, one generated function per class it holds."""
     ns: dict[str, Any] = {
         "_Malformed": _MalformedError,
         "_decimal": _structure_decimal,
         "_date": _structure_date,
-        "_EMPTY": {},
-        "_COUNT_TYPES": frozenset({int, type(None)}),
     }
     lines: list[str] = []
     names: dict[type, str] = {}
@@ -179,28 +225,26 @@ def _generate(cls: type, *, structure: bool) -> Any:  # noqa: ANN401
     def define(c: type) -> str:
         if c not in names:
             attrs.resolve_types(c)
-            name = names[c] = f"_{len(names)}"
+            names[c] = f"_{len(names)}"
             for f in attrs.fields(c):
                 if isinstance(f.type, type) and attrs.has(f.type):
                     define(f.type)
-            if structure:
-                lines.extend(_structure_source(c, name, names, ns))
-            else:
-                lines.extend(_unstructure_source(c, name, names))
+            lines.extend(_structure_function(c, names, ns))
         return names[c]
 
-    lines.append(f"main = {define(cls)}")
+    define(cls)
+    lines += _structure_function(cls, names, ns, inline=True)
     return compile_function("main", lines, ns)
 
 
-structurer = once_per_class(functools.partial(_generate, structure=True))
-unstructurer = once_per_class(functools.partial(_generate, structure=False))
+structurer = once_per_class(_generate_structure)
+unstructurer = once_per_class(_generate_unstructure)
 
 
 def unstructure(report: Report) -> dict[str, Any]:
     """Turn a report into JSON-ready data, ``template`` first."""
     data: dict[str, Any] = unstructurer(type(report))(report)
-    return {"template": report.TEMPLATE, **data}
+    return data
 
 
 def _report_type(data: object) -> tuple[type[Report], dict[str, Any]]:
@@ -218,7 +262,10 @@ def _report_type(data: object) -> tuple[type[Report], dict[str, Any]]:
 def _quick(data: object) -> Report | None:
     """The report when ``data`` is well formed, else ``None`` (the converter will explain)."""
     try:
-        report_type, body = _report_type(data)
+        body = data.copy()  # type: ignore[attr-defined]
+        report_type = TEMPLATES[body.pop("template")]
+        if not ENVELOPE_KEYS.isdisjoint(body):
+            body = {k: v for k, v in body.items() if k not in ENVELOPE_KEYS}
         report: Report = structurer(report_type)(body)
     except Exception:  # noqa: BLE001 - any problem: the reference path reports it
         return None

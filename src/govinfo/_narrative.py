@@ -9,6 +9,8 @@ fixed value for "未收取…"), and optionally the clause it must follow
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from decimal import Decimal
 
@@ -32,50 +34,86 @@ _FEE_AMOUNT = re.compile(rf"{_FEE}{_CLAUSE}{{0,12}}?(\d+(?:\.\d+)?)\s*(万元|�
 
 @attrs.frozen
 class ProseRule:
-    """A figure in prose: ``key`` ← the number ``pattern`` captures (or ``value``)."""
+    """A figure in prose: ``key`` ← the number ``pattern`` captures (or ``value``).
+
+    Every match of ``pattern`` contains one of ``anchors``: sentences without
+    any are not searched (a report has hundreds of sentences, and few state figures).
+    """
 
     key: str
     pattern: re.Pattern[str]
+    anchors: tuple[str, ...]
     value: Decimal | None = None
     after: str | None = None
     scale: int = 1
 
 
 def _rule(
-    key: str, pattern: str, *, value: int | None = None, after: str | None = None
+    key: str,
+    pattern: str,
+    anchors: tuple[str, ...],
+    *,
+    value: int | None = None,
+    after: str | None = None,
 ) -> ProseRule:
-    return ProseRule(key, re.compile(pattern), None if value is None else Decimal(value), after)
+    decimal = None if value is None else Decimal(value)
+    return ProseRule(key, re.compile(pattern), anchors, decimal, after)
 
 
 _N = r"(\d{1,3}(?:,\d{3})+|\d+)"
 _NOT = r"(?:未|没有|无)"
 _TOPICS = ("行政复议", "行政诉讼")
+_REVIEW, _SUIT = _TOPICS
 
 #: v2015 figures stated in prose (the 2014–2018 reports).
 V2015_PROSE: tuple[ProseRule, ...] = (
-    _rule("proactive.total", rf"主动公开(?:各类)?(?:政府)?信息(?:共|总数)?{_N}\s*条"),
-    _rule("applications.received", rf"(?:受理|收到)(?:各类)?(?:政府信息公开)?申请(?:共)?{_N}\s*件"),
     _rule(
-        "applications.received", rf"(?:共|累计)?(?:受理|收到){_N}\s*件(?:政府信息)?(?:公开)?申请"
+        "proactive.total", rf"主动公开(?:各类)?(?:政府)?信息(?:共|总数)?{_N}\s*条", ("主动公开",)
     ),
-    _rule("applications.received", rf"{_NOT}(?:收到|受理)[^。;]{{0,25}}?(?:公开)?申请", value=0),
-    _rule("applications.in_person", rf"当面申请{_N}\s*件"),
-    _rule("applications.fax", rf"传真申请{_N}\s*件"),
-    _rule("applications.online", rf"网络(?:在线)?申请{_N}\s*件"),
-    _rule("applications.letter", rf"信函申请{_N}\s*件"),
-    _rule("answers.denied_other_law", rf"法律法规规定的其他情形[^。;,\d]{{0,10}}?{_N}\s*件"),
-    _rule("review.total", rf"行政复议(?:案件)?(?:共)?{_N}\s*件"),
-    _rule("review.total", rf"{_NOT}(?:发生|出现|收到)?[^。;,]{{0,25}}?行政复议", value=0),
-    _rule("litigation.total", rf"行政诉讼(?:案件)?(?:共)?{_N}\s*件"),
-    _rule("litigation.total", rf"{_NOT}(?:发生|出现)?[^。;]{{0,40}}?行政诉讼", value=0),
-    _rule("review.upheld", rf"维持[^。;,\d]{{0,20}}?{_N}\s*件", after="行政复议"),
-    _rule("review.corrected", rf"(?:被依法)?纠错{_N}\s*件", after="行政复议"),
-    _rule("review.other", rf"其他情形{_N}\s*件", after="行政复议"),
-    _rule("litigation.upheld", rf"维持[^。;,\d]{{0,25}}?{_N}\s*件", after="行政诉讼"),
-    _rule("litigation.corrected", rf"(?:被依法)?纠错{_N}\s*件", after="行政诉讼"),
-    _rule("litigation.other", rf"其他情形{_N}\s*件", after="行政诉讼"),
-    _rule("fees", rf"{_NOT}(?:向[^。;]{{0,20}}?)?收取(?:任何)?(?:[^。;]{{0,12}}?)费用", value=0),
-    _rule("fees", r"均未收取任何费用", value=0),
+    _rule(
+        "applications.received",
+        rf"(?:受理|收到)(?:各类)?(?:政府信息公开)?申请(?:共)?{_N}\s*件",
+        ("受理", "收到"),
+    ),
+    _rule(
+        "applications.received",
+        rf"(?:共|累计)?(?:受理|收到){_N}\s*件(?:政府信息)?(?:公开)?申请",
+        ("受理", "收到"),
+    ),
+    _rule(
+        "applications.received",
+        rf"{_NOT}(?:收到|受理)[^。;]{{0,25}}?(?:公开)?申请",
+        ("受理", "收到"),
+        value=0,
+    ),
+    _rule("applications.in_person", rf"当面申请{_N}\s*件", ("当面申请",)),
+    _rule("applications.fax", rf"传真申请{_N}\s*件", ("传真申请",)),
+    _rule("applications.online", rf"网络(?:在线)?申请{_N}\s*件", ("网络",)),
+    _rule("applications.letter", rf"信函申请{_N}\s*件", ("信函申请",)),
+    _rule(
+        "answers.denied_other_law",
+        rf"法律法规规定的其他情形[^。;,\d]{{0,10}}?{_N}\s*件",
+        ("法律法规规定的其他情形",),
+    ),
+    _rule("review.total", rf"行政复议(?:案件)?(?:共)?{_N}\s*件", (_REVIEW,)),
+    _rule(
+        "review.total", rf"{_NOT}(?:发生|出现|收到)?[^。;,]{{0,25}}?行政复议", (_REVIEW,), value=0
+    ),
+    _rule("litigation.total", rf"行政诉讼(?:案件)?(?:共)?{_N}\s*件", (_SUIT,)),
+    _rule("litigation.total", rf"{_NOT}(?:发生|出现)?[^。;]{{0,40}}?行政诉讼", (_SUIT,), value=0),
+    _rule("review.upheld", rf"维持[^。;,\d]{{0,20}}?{_N}\s*件", ("维持",), after=_REVIEW),
+    _rule("review.corrected", rf"(?:被依法)?纠错{_N}\s*件", ("纠错",), after=_REVIEW),
+    _rule("review.other", rf"其他情形{_N}\s*件", ("其他情形",), after=_REVIEW),
+    _rule("litigation.upheld", rf"维持[^。;,\d]{{0,25}}?{_N}\s*件", ("维持",), after=_SUIT),
+    _rule("litigation.corrected", rf"(?:被依法)?纠错{_N}\s*件", ("纠错",), after=_SUIT),
+    _rule("litigation.other", rf"其他情形{_N}\s*件", ("其他情形",), after=_SUIT),
+    _rule(
+        "fees",
+        rf"{_NOT}(?:向[^。;]{{0,20}}?)?收取(?:任何)?(?:[^。;]{{0,12}}?)费用",
+        ("收取",),
+        value=0,
+    ),
+    _rule("fees", r"均未收取任何费用", ("均未收取任何费用",), value=0),
 )
 
 
@@ -100,20 +138,46 @@ def _sentence(text: str, start: int, end: int) -> str:
 def _segments(sentence: str, after: str) -> list[tuple[int, str]]:
     """The parts of a sentence that follow ``after`` up to the next topic word."""
     out = []
-    for m in re.finditer(after, sentence):
-        start = m.end()
+    at = sentence.find(after)
+    while at != -1:
+        start = at + len(after)
         stops = [sentence.find(t, start) for t in _TOPICS if t != after]
         stop = min([s for s in stops if s != -1], default=len(sentence))
         out.append((start, sentence[start:stop]))
+        at = sentence.find(after, start)
+    return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[。;\n])")
+
+
+def _candidates(text: str, starts: list[int]) -> dict[int, set[int]]:
+    """For each sentence (by index) that holds an anchor, the rules (by index) to try there."""
+    out: dict[int, set[int]] = {}
+    for r, rule in enumerate(V2015_PROSE):
+        for anchor in rule.anchors:
+            at = text.find(anchor)
+            while at != -1:
+                # Anchors hold no sentence end, so each lies within one sentence.
+                i = bisect.bisect_right(starts, at) - 1
+                out.setdefault(i, set()).add(r)
+                at = text.find(anchor, starts[i + 1])
     return out
 
 
 def v2015_figures(text: str) -> list[ProseFigure]:
-    """Every v2015 figure the prose states, first statement of each key only."""
+    """Every v2015 figure the prose states, first statement of each key only.
+
+    Sentences are read in order, and the rules in order within each sentence.
+    """
     found: dict[str, ProseFigure] = {}
-    position = 0
-    for sentence in re.split(r"(?<=[。;\n])", text):
-        for rule in V2015_PROSE:
+    sentences = _SENTENCE_END.split(text)
+    starts = list(itertools.accumulate(map(len, sentences), initial=0))
+    candidates = _candidates(text, starts)
+    for i in sorted(candidates):
+        sentence, position = sentences[i], starts[i]
+        for r in sorted(candidates[i]):
+            rule = V2015_PROSE[r]
             if rule.key in found:
                 continue
             scopes = _segments(sentence, rule.after) if rule.after else [(0, sentence)]
@@ -127,7 +191,6 @@ def v2015_figures(text: str) -> list[ProseFigure]:
                     rule.key, value, start, position + offset + m.end(), sentence.strip()
                 )
                 break
-        position += len(sentence)
     return list(found.values())
 
 
