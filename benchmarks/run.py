@@ -2,19 +2,24 @@
 
 Usage: python benchmarks/run.py [--quick]
 
-Never asserted in the test suite: speed is measured here. Each operation runs on
-the bundled example report (a real v2021 report, ~9 KB of text) and on
-generated reports; ``floor`` is what any parser must spend anyway (decode the
+Never asserted in the test suite: speed is measured here. Parsing is measured
+per template, on the real reports in the repository (the bundled v2021 example,
+the v2015 and prose-only acceptance reports under tests/data/seeds) and, where
+there is none (v2019) or as a stress test (a dense table and nothing else), on
+generated reports. HTML inputs are those reports rendered as HTML tables.
+
+``floor`` is what any parser must spend anyway on the same input (decode the
 bytes, OpenCC t2s, split into cells: lines on ``|`` for text, lxml's cells for
-HTML), and ``ratio`` is an operation's time over the floor's for the same
-input. A parse and its floor are timed in alternation, so that a machine whose
-speed drifts (shared cloud cores) moves both alike. ``target`` is the goal of
-issue #8. The JSON rows use orjson when the ``json`` extra is installed.
+HTML), and ``ratio`` is a parse's time over its floor's. A parse and its floor
+are timed in alternation, so that a machine whose speed drifts (shared cloud
+cores) moves both alike. ``target`` is the goal of issue #8. The JSON rows use
+orjson when the ``json`` extra is installed.
 """
 
 from __future__ import annotations
 
 import argparse
+import pathlib
 import time
 import tracemalloc
 from typing import TYPE_CHECKING
@@ -32,11 +37,19 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 
-def _generated(n: int) -> list[govinfo.Report]:
+SEEDS = pathlib.Path(__file__).parent.parent / "tests" / "data" / "seeds"
+#: Real reports in the repository, by the template they are in.
+REAL = {
+    "v2015": ["000_e58907eb69c41167.txt", "003_0ae8e60dae54bef5.txt"],
+    "prose-only": ["001_f65decd25e18d176.txt", "002_c78ef7b533991182.txt"],
+}
+
+
+def _generated(n: int, template: str = "v2021") -> list[govinfo.Report]:
     out: list[govinfo.Report] = []
 
     @settings(max_examples=n, database=None, suppress_health_check=list(HealthCheck))
-    @given(valid_reports("v2021"))
+    @given(valid_reports(template))
     def collect(report: govinfo.Report) -> None:
         out.append(report)
 
@@ -77,13 +90,35 @@ def _rates(fns: list[Callable[[], object]], repeat: int, rounds: int) -> list[fl
     return [repeat / b for b in best]
 
 
-def _adversarial(size: int) -> float:
+def _adversarial(size: int, template: str | None) -> float:
     """Seconds to parse ``size`` bytes built to provoke regex backtracking."""
     unit = "发布机构:a" + " " * 2000 + "b|" + "信息处理费" + "0" * 50 + "\n" + "(-)" * 100 + "\n"
+    unit += "行政复议维持" * 200 + "行政诉讼" + "申请" * 100 + "\n"  # v2015 prose rules
     text = unit * (size // len(unit.encode()))
     start = time.perf_counter()
-    govinfo.parse(text, max_bytes=size * 4)
+    govinfo.parse(text, template=template, max_bytes=size * 4)
     return time.perf_counter() - start
+
+
+def _inputs(quick: bool) -> list[tuple[str, list[bytes], list[bytes]]]:
+    """(name, text inputs, HTML inputs) for each template."""
+    example = govinfo.parse_example()
+    real = {t: [(SEEDS / name).read_bytes() for name in names] for t, names in REAL.items()}
+    real["v2021"] = [example.text.encode("utf-8")]
+    v2019 = _generated(5 if quick else 20, "v2019")
+    dense = _generated(5 if quick else 40, "v2021")
+
+    def html(texts: list[bytes]) -> list[bytes]:
+        return [render_html(govinfo.parse(t).report).encode("utf-8") for t in texts]
+
+    return [
+        ("v2015", real["v2015"], html(real["v2015"])),
+        ("v2019 (generated)", [render_text(r).encode("utf-8") for r in v2019],
+         [render_html(r).encode("utf-8") for r in v2019]),
+        ("v2021", real["v2021"], html(real["v2021"])),
+        ("prose-only", real["prose-only"], []),
+        ("v2021 dense (generated)", [render_text(r).encode("utf-8") for r in dense], []),
+    ]  # fmt: skip
 
 
 def main() -> None:
@@ -93,25 +128,27 @@ def main() -> None:
     args = ap.parse_args()
     repeat = 10 if args.quick else 100
 
-    example = govinfo.parse_example()
-    example_bytes = example.text.encode("utf-8")
-    report = example.report
-    reports = _generated(5 if args.quick else 40)
-    texts = [render_text(r).encode("utf-8") for r in reports]
-    html = render_html(report).encode("utf-8")
+    report = govinfo.parse_example().report
     compact = govinfo.to_json(report, indent=None)
 
+    def each(fn: Callable[[bytes], object], items: list[bytes]) -> Callable[[], object]:
+        return lambda: [fn(item) for item in items]
+
     # (name, function, reports per call, target); a parse row follows its floor row.
-    rows: list[tuple[str, Callable[[], object], int, str]] = [
-        ("floor: example text", lambda: _floor(example_bytes), 1, ""),
-        ("parse: example text (v2021)",
-         lambda: govinfo.parse(example_bytes), 1, "≥ 1,000/s, ratio ≤ 10"),
-        ("floor: generated text", lambda: [_floor(b) for b in texts], len(texts), ""),
-        ("parse: generated text (v2021)",
-         lambda: [govinfo.parse(b) for b in texts], len(texts), "ratio ≤ 10"),
-        ("floor: example HTML", lambda: _floor_html(html), 1, ""),
-        ("parse: example HTML", lambda: govinfo.parse(html), 1, "ratio ≤ 10"),
-        ("JSON round trip (compact)",
+    rows: list[tuple[str, Callable[[], object], int, str]] = []
+    for name, texts, pages in _inputs(args.quick):
+        target = "≥ 1,000/s, ratio ≤ 10" if name == "v2021" else "ratio ≤ 10"
+        rows += [
+            (f"floor: {name} text", each(_floor, texts), len(texts), ""),
+            (f"parse: {name} text", each(govinfo.parse, texts), len(texts), target),
+        ]
+        if pages:
+            rows += [
+                (f"floor: {name} HTML", each(_floor_html, pages), len(pages), ""),
+                (f"parse: {name} HTML", each(govinfo.parse, pages), len(pages), "ratio ≤ 10"),
+            ]
+    rows += [
+        ("JSON round trip (compact, v2021)",
          lambda: govinfo.from_json(govinfo.to_json(report, indent=None)), 1, "≥ 20,000/s"),
         ("to_json (indent=2)", lambda: govinfo.to_json(report), 1, ""),
         ("from_json", lambda: govinfo.from_json(compact), 1, ""),
@@ -121,7 +158,7 @@ def main() -> None:
     ]  # fmt: skip
     backend = "orjson" if orjson_module is not None else "json (standard library)"
     print(f"JSON text through {backend}")
-    print(f"{'operation':34} {'reports/s':>11} {'peak MiB':>9} {'ratio':>6}  target")
+    print(f"{'operation':36} {'reports/s':>11} {'peak MiB':>9} {'ratio':>6}  target")
     i = 0
     while i < len(rows):
         paired = rows[i][0].startswith("floor:")
@@ -134,16 +171,17 @@ def main() -> None:
         for (name, fn, per_call, target), rate in zip(group, rates, strict=True):
             ratio = f"{rates[0] / rate:.1f}" if paired and name.startswith("parse") else ""
             peak = _peak(fn) / per_call
-            print(f"{name:34} {rate * per_call:11,.0f} {peak:9.2f} {ratio:>6}  {target}")
+            print(f"{name:36} {rate * per_call:11,.0f} {peak:9.2f} {ratio:>6}  {target}")
         i += len(group)
     sizes = (256_000, 1_024_000) if args.quick else (1_250_000, 5_000_000)
-    seconds = [_adversarial(size) for size in sizes]
-    growth = seconds[1] / seconds[0]
-    print(
-        f"adversarial input: {sizes[0]:,} B in {seconds[0]:.2f} s, {sizes[1]:,} B in "
-        f"{seconds[1]:.2f} s (×{growth:.1f} for ×{sizes[1] / sizes[0]:.0f} the size: "
-        f"{'linear' if growth < 1.5 * sizes[1] / sizes[0] else 'SUPERLINEAR'})"
-    )
+    for template in (None, "v2015"):
+        seconds = [_adversarial(size, template) for size in sizes]
+        growth = seconds[1] / seconds[0]
+        print(
+            f"adversarial input ({template or 'detected'}): {sizes[0]:,} B in {seconds[0]:.2f} s, "
+            f"{sizes[1]:,} B in {seconds[1]:.2f} s (×{growth:.1f} for ×{sizes[1] / sizes[0]:.0f} "
+            f"the size: {'linear' if growth < 1.5 * sizes[1] / sizes[0] else 'SUPERLINEAR'})"
+        )
 
 
 if __name__ == "__main__":

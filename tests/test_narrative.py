@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo._narrative import V2015_PROSE, ProseRule, v2015_figures
+from govinfo._narrative import V2015_PROSE, ProseRule, _segments, v2015_figures
 
 
 @pytest.mark.parametrize("rule", V2015_PROSE, ids=lambda r: r.key)
@@ -53,3 +53,17 @@ def test_evidence_points_at_the_statement() -> None:
     assert figure.value == 0
     assert text[figure.start : figure.end] == "没有发生行政诉讼"
     assert figure.sentence == "本机关没有发生行政诉讼。"
+
+
+def test_repeated_topic_is_one_scope() -> None:
+    """Mentions of a topic before the next topic open one scope, not one each.
+
+    Each scope is searched to its end, so a scope per mention made a long
+    sentence of repeated mentions quadratic (72 KB took 30 s).
+    """
+    sentence = "行政复议维持" * 1000 + "行政诉讼维持1件" + "行政复议维持" * 1000
+    scopes = _segments(sentence, "行政复议")
+    assert [start for start, _ in scopes] == [4, 6012]
+    assert _segments(sentence, "行政诉讼") == [(6004, "维持1件")]
+    text = sentence + "。\n"
+    assert {f.key: f.value for f in v2015_figures(text)}["litigation.upheld"] == 1

@@ -144,7 +144,9 @@ def _segments(sentence: str, after: str) -> list[tuple[int, str]]:
         stops = [sentence.find(t, start) for t in _TOPICS if t != after]
         stop = min([s for s in stops if s != -1], default=len(sentence))
         out.append((start, sentence[start:stop]))
-        at = sentence.find(after, start)
+        # A later mention before ``stop`` opens a scope inside this one, where no
+        # rule can match if it did not match here: skipping them keeps this linear.
+        at = sentence.find(after, stop)
     return out
 
 
