@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo._normalize import normalize
+from govinfo._normalize import _substitute, normalize
 from govinfo._spec import spec_for
 from govinfo.models import TEMPLATES
 
@@ -64,3 +67,35 @@ class TestProperties:
 
         nfkc = unicodedata.normalize("NFKC", label)
         assert normalize(nfkc).text == nfkc
+
+
+def _substitute_reference(
+    text: str, origin: list[int], pattern: re.Pattern[str], repl: str
+) -> tuple[str, list[int]]:
+    """The offset map spelled out, an int per character."""
+    out, new_origin, last = [], [], 0
+    for m in pattern.finditer(text):
+        out += [text[last : m.start()], repl]
+        new_origin += origin[last : m.start()] + [origin[m.start()]] * len(repl)
+        last = m.end()
+    return "".join(out) + text[last:], new_origin + origin[last:]
+
+
+@given(
+    st.text(alphabet="ab(-)ニ發x", max_size=60),
+    st.sampled_from([(r"\(-\)", "(一)"), ("ニ", "二"), (r"\(x+\)", ""), ("b+", "bbb")]),
+    st.sampled_from([(r"a", "AA"), ("發", "")]),
+)
+def test_offset_map_composes_like_a_list(
+    text: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    """Two substitutions in a row map each character back as an explicit list would."""
+    origin: Sequence[int] = range(len(text))
+    expected_text, expected = text, list(origin)
+    for pattern, repl in (first, second):
+        compiled = re.compile(pattern)
+        text, origin = _substitute(text, origin, compiled, lambda _m, r=repl: r)
+        expected_text, expected = _substitute_reference(expected_text, expected, compiled, repl)
+        assert text == expected_text
+        assert [origin[i] for i in range(len(origin))] == expected
+        assert list(origin[2:5]) == expected[2:5]

@@ -249,14 +249,17 @@ _PROSE_PLACEHOLDER = re.compile(
 
 def prose_placeholders(text: str) -> list[Note]:
     """One ``placeholder`` note per line of prose holding unfilled figures ("xxxx条")."""
-    by_line: dict[int, list[re.Match[str]]] = {}
+    by_line: dict[tuple[int, int], list[re.Match[str]]] = {}
+    line = (0, -1)
     for m in _PROSE_PLACEHOLDER.finditer(text):
-        by_line.setdefault(text.rfind("\n", 0, m.start()) + 1, []).append(m)
+        if m.start() > line[1]:  # the first on its line: find the line (linear overall)
+            end = text.find("\n", m.start())
+            line = (text.rfind("\n", 0, m.start()) + 1, len(text) if end == -1 else end)
+            by_line[line] = []
+        by_line[line].append(m)
     notes = []
-    for start, found in by_line.items():
-        end = text.find("\n", start)
-        line = text[start : end if end != -1 else None]
-        if "|" in line:
+    for (start, end), found in by_line.items():
+        if text.find("|", start, end) != -1:
             continue
         shown = ", ".join(repr(text[max(0, m.start() - 4) : m.end() + 2]) for m in found[:3])
         more = f" and {len(found) - 3} more" if len(found) > 3 else ""

@@ -10,11 +10,12 @@ are reported in the text the user gave.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
@@ -130,6 +131,42 @@ def _to_simplified(text: str, origin: Sequence[int]) -> tuple[str, Sequence[int]
     return "".join(out), origin
 
 
+class _Remap(Sequence[int]):
+    """Original offsets after a substitution, kept as stretches rather than per character.
+
+    A stretch the substitution kept looks its offsets up in the map before it; a
+    replacement maps every character it wrote to where its match began. Building
+    a list of an int per character cost more than the substitution itself.
+    """
+
+    __slots__ = ("_before", "_length", "_pieces", "_starts")
+
+    def __init__(
+        self, before: Sequence[int], length: int, pieces: list[tuple[int, int, bool]]
+    ) -> None:
+        self._before = before
+        self._length = length
+        self._pieces = pieces  # (start here, start before, kept), by start here
+        self._starts = [start for start, _, _ in pieces]
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[int]: ...
+    def __getitem__(self, index: int | slice) -> int | Sequence[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        start, before, kept = self._pieces[bisect.bisect_right(self._starts, index) - 1]
+        return self._before[before + index - start if kept else before]
+
+
 def _substitute(
     text: str,
     origin: Sequence[int],
@@ -137,20 +174,27 @@ def _substitute(
     repl: Callable[[re.Match[str]], str],
 ) -> tuple[str, Sequence[int]]:
     out: list[str] = []
-    new_origin: list[int] = []
-    last = 0
+    pieces: list[tuple[int, int, bool]] = []
+    length = last = 0
     for m in pattern.finditer(text):
-        out.append(text[last : m.start()])
-        new_origin.extend(origin[last : m.start()])
+        start = m.start()
+        if start > last:
+            out.append(text[last:start])
+            pieces.append((length, last, True))
+            length += start - last
         rep = repl(m)
-        out.append(rep)
-        new_origin.extend([origin[m.start()]] * len(rep))
+        if rep:
+            out.append(rep)
+            pieces.append((length, start, False))
+            length += len(rep)
         last = m.end()
-    if not out:
+    if last == 0 and not pieces:
         return text, origin
-    out.append(text[last:])
-    new_origin.extend(origin[last:])
-    return "".join(out), new_origin
+    if last < len(text):
+        out.append(text[last:])
+        pieces.append((length, last, True))
+        length += len(text) - last
+    return "".join(out), _Remap(origin, length, pieces)
 
 
 def normalize(text: str) -> Normalized:

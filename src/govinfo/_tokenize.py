@@ -89,17 +89,23 @@ _PAGE_FURNITURE = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
 )
 _SENTENCE = re.compile(r"[。!?;]")
+_FIGURES = (Kind.VALUE, Kind.UNIT)
 
 
 def _whitespace_cells(line: str, offset: int) -> tuple[Cell, ...]:
+    stripped = line.strip()
+    if not stripped:
+        return ()
+    if _kind(stripped.rsplit(None, 1)[-1]) not in _FIGURES and (
+        len(stripped) > 60 or _SENTENCE.search(line)
+    ):
+        return ()  # prose: words, not ending in figures (most lines of a PDF's text)
     tokens = list(_TOKEN.finditer(line))
-    if not tokens or _PAGE_FURNITURE.match(line):
+    if _PAGE_FURNITURE.match(line):
         return ()
     split = len(tokens)
-    while split > 0 and _kind(tokens[split - 1][0]) in (Kind.VALUE, Kind.UNIT):
+    while split > 0 and _kind(tokens[split - 1][0]) in _FIGURES:
         split -= 1
-    if split == len(tokens) and (_SENTENCE.search(line) or len(line.strip()) > 60):
-        return ()  # prose
     cells = [Cell(t[0], offset + t.start(), offset + t.end(), Kind.LABEL) for t in tokens[:split]]
     cells += [Cell(t[0], offset + t.start(), offset + t.end(), _kind(t[0])) for t in tokens[split:]]
     return tuple(cells)
