@@ -10,7 +10,6 @@ fixed value for "未收取…"), and optionally the clause it must follow
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from decimal import Decimal
 
@@ -150,34 +149,46 @@ def _segments(sentence: str, after: str) -> list[tuple[int, str]]:
     return out
 
 
-_SENTENCE_END = re.compile(r"(?<=[。;\n])")
+_SENTENCE_END = re.compile(r"[。;\n]")
+
+
+def _by_anchor() -> dict[str, list[int]]:
+    """Each anchor with the rules (by index) it admits: one scan of the text per anchor."""
+    out: dict[str, list[int]] = {}
+    for r, rule in enumerate(V2015_PROSE):
+        for anchor in rule.anchors:
+            out.setdefault(anchor, []).append(r)
+    return out
+
+
+_ANCHORS = _by_anchor()
 
 
 def _candidates(text: str, starts: list[int]) -> dict[int, set[int]]:
     """For each sentence (by index) that holds an anchor, the rules (by index) to try there."""
     out: dict[int, set[int]] = {}
-    for r, rule in enumerate(V2015_PROSE):
-        for anchor in rule.anchors:
-            at = text.find(anchor)
-            while at != -1:
-                # Anchors hold no sentence end, so each lies within one sentence.
-                i = bisect.bisect_right(starts, at) - 1
-                out.setdefault(i, set()).add(r)
-                at = text.find(anchor, starts[i + 1])
+    for anchor, rules in _ANCHORS.items():
+        at = text.find(anchor)
+        while at != -1:
+            # Anchors hold no sentence end, so each lies within one sentence.
+            i = bisect.bisect_right(starts, at) - 1
+            out.setdefault(i, set()).update(rules)
+            at = text.find(anchor, starts[i + 1])
     return out
 
 
 def v2015_figures(text: str) -> list[ProseFigure]:
     """Every v2015 figure the prose states, first statement of each key only.
 
-    Sentences are read in order, and the rules in order within each sentence.
+    Sentences (each up to and with its 。, ; or line end) are read in order, and
+    the rules in order within each sentence.
     """
     found: dict[str, ProseFigure] = {}
-    sentences = _SENTENCE_END.split(text)
-    starts = list(itertools.accumulate(map(len, sentences), initial=0))
+    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
     candidates = _candidates(text, starts)
     for i in sorted(candidates):
-        sentence, position = sentences[i], starts[i]
+        position = starts[i]
+        sentence = text[position : starts[i + 1]]
         for r in sorted(candidates[i]):
             rule = V2015_PROSE[r]
             if rule.key in found:
