@@ -392,3 +392,13 @@ def test_xx_in_a_table_cell() -> None:
     assert result.report.applications.received is None
     keys = {d.key for d in result.diagnostics if d.code == "placeholder"}
     assert keys == {"applications.received", "applications.in_person"}
+
+
+def test_year_guessed_from_the_years_the_text_names() -> None:
+    """Without a title or heading, the plausible year named most often, with a warning."""
+    text = "本机关在2019年、2019 年和2018年开展工作。档案号32021年、32021年、1999年、1999年。"
+    result = govinfo.parse(text)
+    assert result.report.meta.year == 2019
+    (note,) = [d for d in result.diagnostics if d.code == "year-inferred"]
+    assert "(2×)" in note.message
+    assert govinfo.parse("只有1999年和1999年。").report.meta.year is None

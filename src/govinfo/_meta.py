@@ -47,7 +47,9 @@ _YEAR_RULES = [
     ),
     ("report heading", re.compile(r"现将(\d{4})\s*年度?")),
 ]
-_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+# The lookbehind (no digit before the year) follows "19"/"20" so that the scan
+# can skip to each of them.
+_ANY_YEAR = re.compile(r"((?:19|20)(?<!\d..)\d{2})\s*年")
 # The meta block govinfo's own renderers write ("报告标题: …"); it wins over inference.
 _EXPLICIT = {
     name: (
@@ -90,8 +92,9 @@ def _date(m: re.Match[str]) -> dt.date | None:
         return None
 
 
-def _plausible(year: int) -> bool:
-    return 2000 <= year <= dt.datetime.now(tz=dt.timezone.utc).year + 1
+def _plausible_years() -> range:
+    """Years a report can be about: 2000 to next year (reports come out early in the year)."""
+    return range(2000, dt.datetime.now(tz=dt.timezone.utc).year + 2)
 
 
 def _title(text: str) -> re.Match[str] | None:
@@ -139,14 +142,15 @@ def extract_meta(text: str) -> MetaFacts:
     year = (
         int(explicit["year"][1]) if "year" in explicit and explicit["year"][1].isdigit() else None
     )
+    plausible = _plausible_years()
     if year is None and title:
         ym = re.search(r"(\d{4})\s*年", title_text)
-        if ym and _plausible(int(ym[1])):
+        if ym and int(ym[1]) in plausible:
             year = int(ym[1])
     if year is None:
         for source, pattern in _YEAR_RULES:
             ym = pattern.search(text)
-            if ym and _plausible(int(ym[1])):
+            if ym and int(ym[1]) in plausible:
                 year = int(ym[1])
                 notes.append(
                     (
@@ -160,7 +164,7 @@ def extract_meta(text: str) -> MetaFacts:
                 break
     if year is None:
         years = collections.Counter(
-            int(m[1]) for m in _ANY_YEAR.finditer(text) if _plausible(int(m[1]))
+            y for y in (int(m[1]) for m in _ANY_YEAR.finditer(text)) if y in plausible
         )
         if years:
             year, count = years.most_common(1)[0]
