@@ -143,6 +143,7 @@ class _Label(NamedTuple):
     anchor: TableSpec | None
     unit: str | None  # a money unit the label declares ("本年收费金额(单位:万元)")
     bare_header: bool  # a column header without numbering ("总计"), not a row label
+    heading: bool  # names a group, a table or a unit: the row's context changes
 
 
 @attrs.define
@@ -205,14 +206,18 @@ class Matcher:
             if len(self._labels) > _LABEL_CACHE:
                 self._labels.clear()
             exact, loose = label_keys(text)
+            group = self.groups.get(exact) or self.groups.get(loose)
+            anchor = self.anchors.get(exact) or self.anchors.get(loose)
+            unit = unit_in_label(text)
             known = self._labels[text] = _Label(
                 exact,
                 loose,
                 self.rows.get(exact) or self.rows.get(loose) or [],
-                self.groups.get(exact) or self.groups.get(loose),
-                self.anchors.get(exact) or self.anchors.get(loose),
-                unit_in_label(text),
+                group,
+                anchor,
+                unit,
                 exact in self.headers and not has_numbering(text),
+                group is not None or anchor is not None or unit is not None,
             )
         return known
 
@@ -240,6 +245,8 @@ class Matcher:
     def _choose(
         self, candidates: list[RowSpec], label: _Label, group: GroupSpec | None, table: str | None
     ) -> RowSpec | None:
+        if len(candidates) == 1 and not label.bare_header:
+            return candidates[0]  # the common case
         if len(candidates) > 1:
             # Same label in several places ("(二)被依法纠错数", "3.其他"): the group or
             # section being read decides; with no context, nothing is guessed.
@@ -352,6 +359,8 @@ class Matcher:
         known = self._labels.get
         for i, cell in enumerate(logical.labels):
             label = known(cell.text) or self._label(cell.text)
+            if not label.heading:
+                continue
             table = label.anchor
             if table is not None:
                 out.tables_found.add(table.key)
@@ -372,16 +381,15 @@ class Matcher:
         last = logical.labels[-1]
         label = self._labels.get(last.text) or self._label(last.text)
         candidates = label.rows
-        for n in range(2, min(4, len(logical.labels)) + 1):
-            if candidates:
-                break
-            # A label wrapped over lines, or split into words by a PDF extractor.
+        # A label wrapped over lines, or split into words by a PDF extractor.
+        for n in range(2, min(4, len(logical.labels)) + 1) if not candidates else ():
             joined = "".join(c.text for c in logical.labels[-n:])
             joined_label = self._label(joined)
             if candidates := joined_label.rows:
                 first = logical.labels[-n]
                 last = Cell(joined, first.start, last.end, Kind.LABEL)
                 label = joined_label
+                break
         if not candidates and " " in last.text.strip():
             # Group and item in one cell: "(三)不予公开 1.属于国家秘密".
             head, _, tail = last.text.strip().partition(" ")
