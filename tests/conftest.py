@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import pathlib
+import subprocess
+import sys
 from typing import Any
 
 from hypothesis import HealthCheck, settings
@@ -20,6 +22,19 @@ settings.load_profile(
 
 DATA = pathlib.Path(__file__).parent / "data"
 SEEDS = DATA / "seeds"
+
+
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m govinfo`` with ``args``, for real, in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "govinfo", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        input=stdin,
+        check=False,
+        timeout=120,
+    )
 
 
 def seed_text(stem: str) -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
-from conftest import SEEDS, seed_text
+from conftest import SEEDS, run_cli, seed_text
 from govinfo._edges import EDGES
 from govinfo._spec import build, cell_values, spec_for
 from govinfo.models import TEMPLATES, ApplicantCounts, RequestsV2021
@@ -203,12 +201,8 @@ class TestRecords:
         """`govinfo parse ... --format csv` is one row per dictionary key of each report."""
         pd = pytest.importorskip("pandas")
         files = [str(p) for p in sorted(SEEDS.glob("00[034]_*.txt"))]
-        proc = subprocess.run(
-            [sys.executable, "-m", "govinfo", "parse", *files, "--format", "csv"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        proc = run_cli("parse", *files, "--format", "csv")
+        assert proc.returncode == 0, proc.stderr
         frame = pd.read_csv(io.StringIO(proc.stdout), dtype={"value": str})
         sizes = frame.groupby("file").size().to_dict()
         assert sizes == {files[0]: 7 + 80, files[1]: 7 + 80, files[2]: 7 + 200}
@@ -222,12 +216,8 @@ class TestRecords:
     def test_cli_jsonl(self) -> None:
         """--format jsonl: one JSON report a line, readable by from_json."""
         files = [str(p) for p in sorted(SEEDS.glob("00[34]_*.txt"))]
-        proc = subprocess.run(
-            [sys.executable, "-m", "govinfo", "parse", *files, "--format", "jsonl"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        proc = run_cli("parse", *files, "--format", "jsonl")
+        assert proc.returncode == 0, proc.stderr
         lines = proc.stdout.splitlines()
         assert len(lines) == 2
         assert [json.loads(line)["template"] for line in lines] == ["v2015", "v2021"]

@@ -5,8 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import pickle
-import subprocess
-import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -14,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govinfo
-from conftest import SEEDS, seed_text
+from conftest import SEEDS, run_cli, seed_text
 from govinfo._render import render_html, render_text
 
 if TYPE_CHECKING:
@@ -85,11 +83,9 @@ class TestBatchCLI:
     def test_folder_to_jsonl_with_summary(self, folder: Path, tmp_path: Path) -> None:
         """Streams one line per report, one stderr line per bad file, and a summary."""
         out = tmp_path / "out.jsonl"
-        proc = subprocess.run(
-            [sys.executable, "-m", "govinfo", "parse", str(folder), "-r", "-j", "2",
-             "--format", "jsonl", "--out", str(out)],
-            capture_output=True, text=True, check=False,
-        )  # fmt: skip
+        proc = run_cli(
+            "parse", str(folder), "-r", "-j", "2", "--format", "jsonl", "--out", str(out)
+        )
         assert proc.returncode == 2
         lines = out.read_text("utf-8").splitlines()
         assert len(lines) == 60
@@ -107,12 +103,7 @@ class TestBatchCLI:
 
     def test_folder_to_csv(self, folder: Path) -> None:
         """CSV: one header, then rows of every report in file order."""
-        proc = subprocess.run(
-            [sys.executable, "-m", "govinfo", "parse", str(folder), "--format", "csv"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        proc = run_cli("parse", str(folder), "--format", "csv")
         rows = proc.stdout.splitlines()
         assert rows[0].startswith("file,agency,year,template,key")
         assert sum(r.startswith("file,") for r in rows) == 1
@@ -120,20 +111,8 @@ class TestBatchCLI:
 
     def test_json_array_for_a_folder(self, folder: Path) -> None:
         """--format json over a folder is one JSON array."""
-        proc = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "govinfo",
-                "parse",
-                str(folder / "district"),
-                "--format",
-                "json",
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        proc = run_cli("parse", str(folder / "district"), "--format", "json")
+        assert proc.returncode == 0, proc.stderr
         assert len(json.loads(proc.stdout)) == 20
 
 

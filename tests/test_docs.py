@@ -67,13 +67,10 @@ def _commands() -> list[object]:
 def test_console_sample_runs(command: str) -> None:
     """A documented `govinfo … --example` command runs and succeeds."""
     import shlex  # noqa: PLC0415
-    import subprocess  # noqa: PLC0415
-    import sys  # noqa: PLC0415
 
-    args = shlex.split(command)[1:]
-    proc = subprocess.run(
-        [sys.executable, "-m", "govinfo", *args], capture_output=True, text=True, check=False
-    )
+    from conftest import run_cli  # noqa: PLC0415
+
+    proc = run_cli(*shlex.split(command)[1:])
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout
 

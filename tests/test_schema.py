@@ -5,10 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
-import pathlib
 import re
-import subprocess
-import sys
 from typing import Any
 
 import pytest
@@ -17,6 +14,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import govinfo
+from conftest import SEEDS, run_cli
 from govinfo._errors import UnknownTemplateError
 from govinfo._json import unstructure
 from govinfo._schema import json_schema, schema_json
@@ -24,7 +22,7 @@ from govinfo._spec import spec_for
 from govinfo.models import TEMPLATES
 from govinfo.testing import reports
 
-SEEDS = sorted((pathlib.Path(__file__).parent / "data" / "seeds").glob("*.txt"))
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
 TEMPLATE_IDS = sorted(TEMPLATES)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -93,7 +91,7 @@ def test_generated_reports_validate(template, data):
 
 
 def _cli_cases() -> list[Any]:
-    cases = [pytest.param([str(p)], id=p.stem) for p in SEEDS]
+    cases = [pytest.param([str(p)], id=p.stem) for p in SEED_FILES]
     cases += [
         pytest.param(["--example", "--template", t], id=f"example-as-{t}") for t in TEMPLATE_IDS
     ]
@@ -103,13 +101,7 @@ def _cli_cases() -> list[Any]:
 @pytest.mark.parametrize("args", _cli_cases())
 def test_cli_json_validates(args):
     """`govinfo parse --format json` output, file and diagnostics included, validates."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "govinfo", "parse", *args, "--format", "json"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
+    proc = run_cli("parse", *args, "--format", "json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert {"file", "diagnostics"} <= data.keys()
@@ -118,16 +110,11 @@ def test_cli_json_validates(args):
 
 def test_seed_diagnostics_are_covered():
     """The seeds exercise the diagnostics schema with at least one span."""
-    assert SEEDS
-    proc = subprocess.run(
-        [sys.executable, "-m", "govinfo", "parse", *map(str, SEEDS), "--format", "json"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=True,
-    )
+    assert SEED_FILES
+    proc = run_cli("parse", *map(str, SEED_FILES), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
     docs = json.loads(proc.stdout)
-    assert len(docs) == len(SEEDS)
+    assert len(docs) == len(SEED_FILES)
     assert any(d["span"] is not None for doc in docs for d in doc["diagnostics"])
     for doc in docs:
         assert errors(doc["template"], doc) == []

@@ -381,15 +381,9 @@ class Matcher:
         last = logical.labels[-1]
         label = self._labels.get(last.text) or self._label(last.text)
         candidates = label.rows
-        # A label wrapped over lines, or split into words by a PDF extractor.
-        for n in range(2, min(4, len(logical.labels)) + 1) if not candidates else ():
-            joined = "".join(c.text for c in logical.labels[-n:])
-            joined_label = self._label(joined)
-            if candidates := joined_label.rows:
-                first = logical.labels[-n]
-                last = Cell(joined, first.start, last.end, Kind.LABEL)
-                label = joined_label
-                break
+        if not candidates and (wrapped := self._wrapped(logical.labels)):
+            last, label = wrapped
+            candidates = label.rows
         if not candidates and " " in last.text.strip():
             # Group and item in one cell: "(三)不予公开 1.属于国家秘密".
             head, _, tail = last.text.strip().partition(" ")
@@ -402,6 +396,18 @@ class Matcher:
             approximate = bool(candidates)
         row = self._choose(candidates, label, state.group, state.table)
         return None if row is None else _Match(row, logical, last, approximate)
+
+    def _wrapped(self, labels: Sequence[Cell]) -> tuple[Cell, _Label] | None:
+        """A label wrapped over lines, or split into words by a PDF extractor.
+
+        The last two to four label cells, joined, when they name a row.
+        """
+        for n in range(2, min(4, len(labels)) + 1):
+            joined = "".join(c.text for c in labels[-n:])
+            label = self._label(joined)
+            if label.rows:
+                return Cell(joined, labels[-n].start, labels[-1].end, Kind.LABEL), label
+        return None
 
     def _unknown(self, logical: LogicalRow, out: Assembly) -> None:
         label = " ".join(c.text for c in logical.labels)

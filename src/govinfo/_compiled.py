@@ -139,10 +139,13 @@ def builder(cls: type) -> Callable[[dict[str, Any]], Any]:
     return compile_function("build", lines, namespace)
 
 
-def flattener(keys: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:
-    """A function that reads the attributes at dotted ``keys`` of an object into a dict."""
-    lines = ["def flatten(obj):"]
-    names = {"": "obj"}  # each object on the way, read once into a local
+def attribute_locals(root: str, lines: list[str]) -> Callable[[str], str]:
+    """``ref(path)``: the local holding ``root``'s attribute at a dotted ``path``.
+
+    Each object on the way is read once into a local; the assignment goes to
+    ``lines`` (a function body) the first time a path is asked for.
+    """
+    names = {"": root}
 
     def ref(path: str) -> str:
         if path not in names:
@@ -152,6 +155,13 @@ def flattener(keys: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:
             lines.append(f"    {names[path]} = {parent}.{attr}")
         return names[path]
 
+    return ref
+
+
+def flattener(keys: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:
+    """A function that reads the attributes at dotted ``keys`` of an object into a dict."""
+    lines = ["def flatten(obj):"]
+    ref = attribute_locals("obj", lines)
     items = []
     for key in keys:
         parent, _, attr = key.rpartition(".")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from govinfo._spec import CellValue, cell_values
+from govinfo.models import Denied, Unable
 
 if TYPE_CHECKING:
     from govinfo.models import Report
@@ -38,22 +39,9 @@ class _Recipe:
     absent: str | None = None
 
 
-_MODERN_DENIED = tuple(
-    f"requests.denied.{r}.total"
-    for r in (
-        "state_secret",
-        "prohibited_by_law",
-        "security_stability",
-        "third_party_rights",
-        "internal_affairs",
-        "process_information",
-        "enforcement_file",
-        "inquiry_matter",
-    )
-)
-_MODERN_UNABLE = tuple(
-    f"requests.unable.{r}.total" for r in ("not_held", "needs_creation", "still_unclear")
-)
+# Each reason row of (三)不予公开 and (四)无法提供, as the 60号 and 30号 models declare them.
+_MODERN_DENIED = tuple(f"requests.denied.{f.name}.total" for f in attrs.fields(Denied))
+_MODERN_UNABLE = tuple(f"requests.unable.{f.name}.total" for f in attrs.fields(Unable))
 _NOT_COLLECTED = "not collected by the v2015 statistics return"
 
 #: How each core indicator is read from each template (the dictionary's table).

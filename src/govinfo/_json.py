@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 import cattrs
 
-from govinfo._compiled import compile_function, construction, once_per_class
+from govinfo._compiled import attribute_locals, compile_function, construction, once_per_class
 from govinfo._errors import JSONFormatError
 from govinfo.models import TEMPLATES, Report
 
@@ -191,20 +191,17 @@ def _structure_function(
 def _generate_unstructure(report_type: type[Report]) -> Any:  # noqa: ANN401
     """The JSON form of a ``report_type``, ``template`` first: one dict display, no calls."""
     lines = ["def main(o):"]
-    local = {"": "o"}  # each nested object, read once into a local
+    ref = attribute_locals("o", lines)
 
     def display(cls: type, path: str) -> str:
         attrs.resolve_types(cls)
-        if path not in local:
-            above, _, attr = path.rpartition(".")
-            local[path] = f"_{len(local)}"
-            lines.append(f"    {local[path]} = {local[above]}.{attr}")
         items = []
         for f in attrs.fields(cls):
             if isinstance(f.type, type) and attrs.has(f.type):
-                items.append(f"{f.name!r}: {display(f.type, f'{path}.{f.name}')}")
+                sub = display(f.type, f"{path}.{f.name}" if path else f.name)
+                items.append(f"{f.name!r}: {sub}")
             else:
-                items.append(f"{f.name!r}: {_dump(f.type, f'{local[path]}.{f.name}')}")
+                items.append(f"{f.name!r}: {_dump(f.type, f'{ref(path)}.{f.name}')}")
         return f"{{{', '.join(items)}}}"
 
     body = display(report_type, "")
@@ -250,8 +247,10 @@ def unstructure(report: Report) -> dict[str, Any]:
 def _report_type(data: object) -> tuple[type[Report], dict[str, Any]]:
     if not isinstance(data, dict):
         raise JSONFormatError(f"expected a JSON object, got {type(data).__name__}")
-    body = {k: v for k, v in data.items() if k not in ENVELOPE_KEYS}
+    body = data.copy()
     template = body.pop("template", None)
+    if not ENVELOPE_KEYS.isdisjoint(body):
+        body = {k: v for k, v in body.items() if k not in ENVELOPE_KEYS}
     report_type = TEMPLATES.get(template) if isinstance(template, str) else None
     if report_type is None:
         known = ", ".join(sorted(TEMPLATES))
@@ -262,10 +261,7 @@ def _report_type(data: object) -> tuple[type[Report], dict[str, Any]]:
 def _quick(data: object) -> Report | None:
     """The report when ``data`` is well formed, else ``None`` (the converter will explain)."""
     try:
-        body = data.copy()  # type: ignore[attr-defined]
-        report_type = TEMPLATES[body.pop("template")]
-        if not ENVELOPE_KEYS.isdisjoint(body):
-            body = {k: v for k, v in body.items() if k not in ENVELOPE_KEYS}
+        report_type, body = _report_type(data)
         report: Report = structurer(report_type)(body)
     except Exception:  # noqa: BLE001 - any problem: the reference path reports it
         return None

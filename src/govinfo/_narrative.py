@@ -44,7 +44,6 @@ class ProseRule:
     anchors: tuple[str, ...]
     value: Decimal | None = None
     after: str | None = None
-    scale: int = 1
 
 
 def _rule(

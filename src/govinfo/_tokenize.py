@@ -100,9 +100,9 @@ def _whitespace_cells(line: str, offset: int) -> tuple[Cell, ...]:
         len(stripped) > 60 or _SENTENCE.search(line)
     ):
         return ()  # prose: words, not ending in figures (most lines of a PDF's text)
-    tokens = list(_TOKEN.finditer(line))
     if _PAGE_FURNITURE.match(line):
         return ()
+    tokens = list(_TOKEN.finditer(line))
     split = len(tokens)
     while split > 0 and _kind(tokens[split - 1][0]) in _FIGURES:
         split -= 1
