@@ -451,9 +451,10 @@ class Matcher:
             unit = (units[0].text if units else None) or self._label(m.label.text).unit
             cells = m.logical.cells
             n = len(self._plans[m.row.key])
-            start, ambiguous = _window(cells, n, trailing_padding=True)
+            start, ambiguous, extra = _window(cells, n, trailing_padding=True)
             window = cells[start : start + n]
-            self._extra(m.row.key, cells, start, start + n, out)
+            if extra:
+                self._extra(m.row.key, extra, len(window), out)
             if ambiguous:
                 self._padding(m.row.key, m.logical, "after", out)
             self._fill(m.row, window, m.logical, unit, out)
@@ -472,9 +473,10 @@ class Matcher:
 
     def _assign_block(self, table: TableSpec, logical: LogicalRow, out: Assembly) -> None:
         slots = [(r, c) for r in table.rows for c in r.value_columns]
-        start, ambiguous = _window(logical.cells, len(slots), trailing_padding=False)
+        start, ambiguous, extra = _window(logical.cells, len(slots), trailing_padding=False)
         window = logical.cells[start : start + len(slots)]
-        self._extra(table.key, logical.cells, start, start + len(slots), out)
+        if extra:
+            self._extra(table.key, extra, len(window), out)
         if ambiguous:
             self._padding(table.key, logical, "before", out)
         out.tables_found.add(table.key)
@@ -506,27 +508,18 @@ class Matcher:
             )
         )
 
-    def _extra(
-        self, where: str, cells: Sequence[Cell], start: int, stop: int, out: Assembly
-    ) -> None:
-        """Report the filled cells outside the window ``cells[start:stop]``."""
-        if start == 0 and stop >= len(cells):
-            return
-        value = Kind.VALUE
-        extra = [c for c in cells[:start] if c.kind is value]
-        extra += [c for c in cells[stop:] if c.kind is value]
-        if extra:
-            out.notes.append(
-                Note(
-                    "extra-cells",
-                    f"{where}: values beyond its {len(cells[start:stop])} cells kept here: "
-                    f"{[c.text for c in extra]}",
-                    Severity.WARNING,
-                    extra[0].start,
-                    extra[-1].end,
-                    where,
-                )
+    def _extra(self, where: str, extra: Sequence[Cell], kept: int, out: Assembly) -> None:
+        """Report the filled cells outside a row's ``kept`` cells."""
+        out.notes.append(
+            Note(
+                "extra-cells",
+                f"{where}: values beyond its {kept} cells kept here: {[c.text for c in extra]}",
+                Severity.WARNING,
+                extra[0].start,
+                extra[-1].end,
+                where,
             )
+        )
 
     def _fill(
         self,
@@ -557,8 +550,10 @@ class Matcher:
                 )
             )
         values, sources, header_units = out.values, out.sources, out.header_units
+        hint = unit
         for (column, key, header, unit_key), cell in zip(plan, window, strict=False):
-            hint = unit or (header_units.get(header) if header_units else None)
+            if header_units and not unit:
+                hint = header_units.get(header)
             reading = read_cell(cell.text, column, hint)
             values[key] = reading.value
             sources[key] = span = cell[1:3]  # (start, end)
@@ -582,25 +577,29 @@ def _plan(row: RowSpec) -> tuple[_ColumnPlan, ...]:
     )
 
 
-def _window(cells: Sequence[Cell], n: int, *, trailing_padding: bool) -> tuple[int, bool]:
+def _window(
+    cells: Sequence[Cell], n: int, *, trailing_padding: bool
+) -> tuple[int, bool, Sequence[Cell]]:
     """Where the ``n`` cells of a row start, dropping empty padding cells.
 
     Scrapers pad rows with empty cells where the label spanned several columns.
     The chosen window covers every filled cell; among several, padding is
-    assumed after the values (rows) or before them (value blocks). The flag
-    tells whether another choice was possible (blank cells next to padding).
+    assumed after the values (rows) or before them (value blocks). Returns the
+    start, whether another choice was possible (blank cells next to padding),
+    and the filled cells left outside the window (more values than columns).
     """
     if len(cells) <= n:
-        return 0, False
+        return 0, False, ()
     value = Kind.VALUE
     if cells[0].kind is value and all(c.kind is not value for c in cells[n:]):
         # The common case, padding after a full row: only the first window covers it.
-        return 0, False
+        return 0, False, ()
     filled = [i for i, c in enumerate(cells) if c.kind is value]
     if not filled:
-        return 0, False
+        return 0, False, ()
     starts = [s for s in range(len(cells) - n + 1) if s <= filled[0] and filled[-1] < s + n]
     if not starts:
         # More filled cells than columns: keep the first (or last) n; the rest is reported.
-        starts = [0] if trailing_padding else [len(cells) - n]
-    return (starts[0] if trailing_padding else starts[-1]), len(starts) > 1
+        start = 0 if trailing_padding else len(cells) - n
+        return start, False, [cells[i] for i in filled if not start <= i < start + n]
+    return (starts[0] if trailing_padding else starts[-1]), len(starts) > 1, ()

@@ -12,8 +12,10 @@ from govinfo._diagnostics import Severity
 
 _DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 _SEP = r"[ \t]{0,20}[::]?[ \t]{0,20}(?:\|[ \t]{0,20})?"
+# Patterns open with a literal, which the scan can skip to: an alternation of
+# words or a digit first would be tried at every position of the text.
 _PUBLISHED = [
-    re.compile(rf"(?:发布日期|发文日期|成文日期|公开日期){_SEP}{_DATE}"),
+    re.compile(rf"日期(?<=(?:发布|发文|成文|公开)日期){_SEP}{_DATE}"),
     re.compile(rf"日期{_SEP}{_DATE}"),
 ]
 _INDEX = re.compile(rf"索\s*引\s*号{_SEP}([A-Za-z0-9][A-Za-z0-9/\-_.]*)")
@@ -32,20 +34,26 @@ _TITLE_ENDS = [re.compile(rf"{end}[^\S\n]*(?:\n|\Z)") for end in ("报告", "年
 _TITLE_AGENCY = re.compile(
     r"^(?:关于)?(?P<before>.*?)(?:\d{4}\s*年度?)(?P<after>.*?)(?:政府信息公开|政务公开|信息公开)"
 )
-_YEAR_RULES = [
+_PERIOD = r"\s*(\d{4})\s*年\s*1\s*月\s*1\s*日"
+_YEAR_RULES: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
     (
         "statistics period",
-        re.compile(
-            r"(?:数据核定时间点为|统计期限自|统计时限为|统计期限为|统计时间为)\s*(\d{4})\s*年\s*1\s*月\s*1\s*日"
+        (
+            re.compile(rf"统计(?:期限自|时限为|期限为|时间为){_PERIOD}"),
+            re.compile(rf"数据核定时间点为{_PERIOD}"),
         ),
     ),
     (
         "report heading",
-        re.compile(
-            r"(\d{4})\s*年度?(?:本单位|本机关)?政府信息公开(?:工作)?(?:年度报告|统计表|情况统计表|工作报告|工作情况)"
+        # The year itself is matched backwards from 年: see _year_before.
+        (
+            re.compile(
+                r"年度?(?:本单位|本机关)?政府信息公开(?:工作)?"
+                r"(?:年度报告|统计表|情况统计表|工作报告|工作情况)"
+            ),
         ),
     ),
-    ("report heading", re.compile(r"现将(\d{4})\s*年度?")),
+    ("report heading", (re.compile(r"现将(\d{4})\s*年度?"),)),
 ]
 # The lookbehind (no digit before the year) follows "19"/"20" so that the scan
 # can skip to each of them.
@@ -106,6 +114,23 @@ def _title(text: str) -> re.Match[str] | None:
     return None
 
 
+def _year_span(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
+    """Where the year of ``pattern``'s first match is: its group, or four digits before it."""
+    if pattern.groups:
+        m = pattern.search(text)
+        return None if m is None else m.span(1)
+    # "(\d{4})\s*年…" matched backwards from its literal 年.
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        end = m.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end >= 4 and text[end - 4 : end].isdecimal():
+            return end - 4, end
+        pos = m.start() + 1
+    return None
+
+
 def extract_meta(text: str) -> MetaFacts:
     """Read meta facts from normalized report text."""
     notes: list[tuple[str, str, Severity, int, int]] = []
@@ -148,19 +173,15 @@ def extract_meta(text: str) -> MetaFacts:
         if ym and int(ym[1]) in plausible:
             year = int(ym[1])
     if year is None:
-        for source, pattern in _YEAR_RULES:
-            ym = pattern.search(text)
-            if ym and int(ym[1]) in plausible:
-                year = int(ym[1])
+        for source, patterns in _YEAR_RULES:
+            found = [span for p in patterns if (span := _year_span(p, text)) is not None]
+            if found and int(text[slice(*min(found))]) in plausible:
+                start, end = min(found)
+                year = int(text[start:end])
                 notes.append(
-                    (
-                        "year-inferred",
-                        f"report year {year} read from the {source}",
-                        Severity.INFO,
-                        ym.start(1),
-                        ym.end(1),
-                    )
-                )
+                    ("year-inferred", f"report year {year} read from the {source}",
+                     Severity.INFO, start, end)
+                )  # fmt: skip
                 break
     if year is None:
         years = collections.Counter(
