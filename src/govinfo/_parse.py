@@ -41,20 +41,28 @@ class ParseResult:
             blank), where in the input it came from.
         text: the text read (the input itself, or the text extracted from an
             HTML, Word or PDF file); spans index into it (see :meth:`quote`).
-        sections: for 2019/2021-format reports, which of the six required
-            sections are present and in order; ``None`` for v2015.
     """
 
     report: Report
     diagnostics: tuple[Diagnostic, ...]
     sources: Mapping[str, Span]
     text: str = attrs.field(repr=False)
-    sections: Sections | None = None
+    _normalized: str | None = attrs.field(default=None, repr=False, alias="normalized")
 
     @property
     def template(self) -> str:
         """The template id of :attr:`report`."""
         return self.report.TEMPLATE
+
+    @functools.cached_property
+    def sections(self) -> Sections | None:
+        """Which of the six required sections are present, and in order (2019/2021 formats).
+
+        ``None`` for v2015. Found on first look: most results are never asked.
+        """
+        if self.template == "v2015":
+            return None
+        return find_sections(self._normalized or normalize(self.text).text)
 
     def source_of(self, key: str) -> Span | None:
         """Where the value of cell ``key`` was read, or ``None`` if it was not found."""
@@ -278,7 +286,7 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
         diagnostics=tuple(locator.diagnostic(n) for n in notes),
         sources=_Spans(locator, offsets),
         text=text,
-        sections=None if chosen == "v2015" else find_sections(norm.text),
+        normalized=norm.text,
     )
 
 
