@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
+import pickle
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -15,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
-from conftest import SEEDS, seed_text
+from conftest import SEEDS, run_cli, seed_text
 from govinfo.testing import amounts, reports
 
 if TYPE_CHECKING:
@@ -158,26 +157,31 @@ class TestSections:
         """The six-section structure is that of 60号/30号: v2015 reports give None."""
         assert govinfo.parse(seed_text("003")).sections is None
 
+    def test_found_in_normalized_text_and_after_pickling(self) -> None:
+        """Sections are found when first read, in the normalized text, also after a pickle."""
+        text = (
+            "一、總體情況\n六、其他需要報告的事項\n"
+            "一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        )
+        result = govinfo.parse(text)
+        again = pickle.loads(pickle.dumps(result))  # noqa: S301 - our own object
+        for sections in (result.sections, again.sections):
+            assert sections is not None
+            assert [s.line for s in sections.sections] == [1, None, None, None, None, 2]
+
     def test_validate_prints_sections(self) -> None:
         """`govinfo validate` reports section compliance beside the rules."""
-        proc = subprocess.run(
-            [sys.executable, "-m", "govinfo", "validate", "--example", "--format", "json"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        proc = run_cli("validate", "--example", "--format", "json")
+        assert proc.returncode == 0, proc.stderr
         assert json.loads(proc.stdout)[0]["sections"] == {"missing": [], "in_order": True}
 
 
 def test_cli_render(tmp_path: Path) -> None:
     """`govinfo render` takes the JSON of `govinfo parse` (or a report file) to md/html/text."""
     seed = next(SEEDS.glob("004_*.txt"))
-    parsed = subprocess.run(
-        [sys.executable, "-m", "govinfo", "parse", str(seed)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    proc = run_cli("parse", str(seed))
+    assert proc.returncode == 0, proc.stderr
+    parsed = proc.stdout
     path = tmp_path / "r.json"
     path.write_text(parsed, "utf-8")
     for fmt, marker in (
@@ -185,19 +189,11 @@ def test_cli_render(tmp_path: Path) -> None:
         ("html", "<td>146</td>"),
         ("text", "行政许可 | 146 |"),
     ):
-        proc = subprocess.run(
-            [sys.executable, "-m", "govinfo", "render", str(path), "--format", fmt],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        proc = run_cli("render", str(path), "--format", fmt)
+        assert proc.returncode == 0, proc.stderr
         assert marker in proc.stdout
     html_path = tmp_path / "r.html"
     html_path.write_text(proc.stdout, "utf-8")
-    again = subprocess.run(
-        [sys.executable, "-m", "govinfo", "render", str(seed), "--format", "html"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    again = run_cli("render", str(seed), "--format", "html")
+    assert again.returncode == 0, again.stderr
     assert govinfo.parse(again.stdout).report == govinfo.parse(seed_text("004")).report
