@@ -45,7 +45,7 @@ _YEAR_RULES: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
     ),
     (
         "report heading",
-        # The year itself is matched backwards from 年: see _year_before.
+        # The year itself is read backwards from 年: see _year_span.
         (
             re.compile(
                 r"年度?(?:本单位|本机关)?政府信息公开(?:工作)?"
@@ -174,9 +174,9 @@ def extract_meta(text: str) -> MetaFacts:
             year = int(ym[1])
     if year is None:
         for source, patterns in _YEAR_RULES:
-            found = [span for p in patterns if (span := _year_span(p, text)) is not None]
-            if found and int(text[slice(*min(found))]) in plausible:
-                start, end = min(found)
+            spans = [span for p in patterns if (span := _year_span(p, text)) is not None]
+            start, end = min(spans, default=(0, 0))
+            if spans and int(text[start:end]) in plausible:
                 year = int(text[start:end])
                 notes.append(
                     ("year-inferred", f"report year {year} read from the {source}",
