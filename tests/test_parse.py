@@ -10,8 +10,11 @@ from hypothesis import strategies as st
 
 import govinfo
 from conftest import seed_text
+from govinfo._numbers import _NUMBER, _read_number, read_cell
 from govinfo._render import render_text
-from govinfo._spec import cell_values
+from govinfo._spec import ColumnSpec, cell_values, spec_for
+from govinfo._tokenize import Kind, _kind
+from govinfo.models import TEMPLATES
 from govinfo.testing import reports, valid_reports
 from shapes import cell_per_line, full_width
 
@@ -71,6 +74,19 @@ def test_count_cells(cell: str, value: int | None) -> None:
     """Counts: separators, units, full-width digits; "无" is 0; dashes and blanks are None."""
     report = govinfo.parse(_row(cell, "0", "0", "0", "0", "0", "0")).report
     assert report.requests.new.natural_person == value
+
+
+#: Every value column of every template: counts, signed changes, money in 万元 and 元.
+COLUMNS = [cell.column for model in TEMPLATES.values() for cell in spec_for(model).cells]
+
+
+@given(st.from_regex(r"\A[0-9]{1,30}\Z"), st.sampled_from(COLUMNS))
+def test_plain_digits_read_as_the_number_pattern_reads_them(text: str, column: ColumnSpec) -> None:
+    """The quick path for plain digits (most cells) agrees with the full reading."""
+    match = _NUMBER.match(text)
+    assert match is not None
+    assert _kind(text) is Kind.VALUE
+    assert read_cell(text, column, None) == _read_number(match, text, column, None)
 
 
 def test_placeholder_is_no_value_with_a_diagnostic() -> None:

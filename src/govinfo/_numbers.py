@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 import re
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, NamedTuple
 
-import attrs
-
-from govinfo._spec import CellValue, ColumnSpec
+if TYPE_CHECKING:
+    from govinfo._spec import CellValue, ColumnSpec
 
 UNITS = ("人次", "万元", "元", "件", "条", "个", "人", "次", "篇", "份", "项", "家", "场", "期")
 _UNIT_RE = "|".join(UNITS)
@@ -20,12 +20,13 @@ _ZERO_WORDS = frozenset({"无", "没有", "零"})
 _PLACEHOLDER = re.compile(r"^[xX×*]+(?:\.[xX×*]+)?(?:%|" + _UNIT_RE + ")?$")
 
 
-@attrs.frozen
-class CellReading:
+class CellReading(NamedTuple):
     """The value read from a cell and how it was read.
 
     ``how`` is one of ``number``, ``blank``, ``zero-word``, ``placeholder``,
-    ``converted`` (元 → 万元) or ``invalid``.
+    ``converted`` (元 → 万元) or ``invalid``. A named tuple: a batch of reports
+    reads numbers never seen before by the hundred each, and a tuple is built in
+    a quarter of the time of a frozen attrs instance.
     """
 
     value: CellValue
@@ -36,6 +37,8 @@ class CellReading:
 
 def is_value_text(text: str) -> bool:
     """Tell whether a cell's text stands in a number position (not a label)."""
+    if text.isdigit() and text.isascii():
+        return True  # most cells: the regular expressions below would say so too
     t = text.replace(" ", "")
     return bool(_NUMBER.match(t) or _BLANK.match(t) or t in _ZERO_WORDS or _PLACEHOLDER.match(t))
 
@@ -48,6 +51,9 @@ def is_unit_text(text: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def read_cell(text: str, column: ColumnSpec, unit_hint: str | None = None) -> CellReading:
     """Read one cell for ``column``; ``unit_hint`` is a unit written beside it."""
+    if text.isdigit() and text.isascii() and not column.money:
+        # Most cells of a report: a plain count, read as the pattern below would.
+        return CellReading(int(text), "number")
     t = text.replace(" ", "")
     if _BLANK.match(t):
         return CellReading(None, "blank")
@@ -58,6 +64,13 @@ def read_cell(text: str, column: ColumnSpec, unit_hint: str | None = None) -> Ce
     m = _NUMBER.match(t)
     if m is None:
         return CellReading(None, "invalid", f"cannot read {text!r} as a number")
+    return _read_number(m, text, column, unit_hint)
+
+
+def _read_number(
+    m: re.Match[str], text: str, column: ColumnSpec, unit_hint: str | None
+) -> CellReading:
+    """Read a cell that matched ``_NUMBER`` (as ``m``) for ``column``."""
     digits = m["num"].replace(",", "") + (m["frac"] or "")
     sign = m["sign"]
     unit = m["unit"] or unit_hint

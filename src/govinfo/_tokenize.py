@@ -48,10 +48,11 @@ def _kind(text: str) -> Kind:
     # A lone "?" is what a non-breaking space becomes in a mis-decoded page.
     if not text or not text.strip("?"):
         return Kind.EMPTY
-    if is_unit_text(text):
-        return Kind.UNIT
+    # Values first: most cells are numbers, and no text is both.
     if is_value_text(text):
         return Kind.VALUE
+    if is_unit_text(text):
+        return Kind.UNIT
     return Kind.LABEL
 
 
