@@ -131,6 +131,17 @@ def _year_span(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
     return None
 
 
+def _year_by_rules(text: str, plausible: range) -> tuple[str, int, int] | None:
+    """The first of ``_YEAR_RULES`` that finds a plausible year: its source and the year's span."""
+    for source, patterns in _YEAR_RULES:
+        spans = [span for p in patterns if (span := _year_span(p, text)) is not None]
+        if spans:
+            start, end = min(spans)
+            if int(text[start:end]) in plausible:
+                return source, start, end
+    return None
+
+
 def extract_meta(text: str) -> MetaFacts:
     """Read meta facts from normalized report text."""
     notes: list[tuple[str, str, Severity, int, int]] = []
@@ -172,17 +183,13 @@ def extract_meta(text: str) -> MetaFacts:
         ym = re.search(r"(\d{4})\s*年", title_text)
         if ym and int(ym[1]) in plausible:
             year = int(ym[1])
-    if year is None:
-        for source, patterns in _YEAR_RULES:
-            spans = [span for p in patterns if (span := _year_span(p, text)) is not None]
-            start, end = min(spans, default=(0, 0))
-            if spans and int(text[start:end]) in plausible:
-                year = int(text[start:end])
-                notes.append(
-                    ("year-inferred", f"report year {year} read from the {source}",
-                     Severity.INFO, start, end)
-                )  # fmt: skip
-                break
+    if year is None and (ruled := _year_by_rules(text, plausible)) is not None:
+        source, start, end = ruled
+        year = int(text[start:end])
+        notes.append(
+            ("year-inferred", f"report year {year} read from the {source}",
+             Severity.INFO, start, end)
+        )  # fmt: skip
     if year is None:
         years = collections.Counter(
             y for y in (int(m[1]) for m in _ANY_YEAR.finditer(text)) if y in plausible

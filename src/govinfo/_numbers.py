@@ -35,10 +35,15 @@ class CellReading(NamedTuple):
     unit: str | None = None
 
 
+def _plain_digits(text: str) -> bool:
+    """Whether ``text`` is ASCII digits only: most cells, read without the patterns below."""
+    return text.isdigit() and text.isascii()
+
+
 def is_value_text(text: str) -> bool:
     """Tell whether a cell's text stands in a number position (not a label)."""
-    if text.isdigit() and text.isascii():
-        return True  # most cells: the regular expressions below would say so too
+    if _plain_digits(text):
+        return True
     t = text.replace(" ", "")
     return bool(_NUMBER.match(t) or _BLANK.match(t) or t in _ZERO_WORDS or _PLACEHOLDER.match(t))
 
@@ -51,9 +56,8 @@ def is_unit_text(text: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def read_cell(text: str, column: ColumnSpec, unit_hint: str | None = None) -> CellReading:
     """Read one cell for ``column``; ``unit_hint`` is a unit written beside it."""
-    if text.isdigit() and text.isascii() and not column.money:
-        # Most cells of a report: a plain count, read as the pattern below would.
-        return CellReading(int(text), "number")
+    if not column.money and _plain_digits(text):
+        return CellReading(int(text), "number")  # a plain count, as _read_number reads it
     t = text.replace(" ", "")
     if _BLANK.match(t):
         return CellReading(None, "blank")
