@@ -9,6 +9,7 @@ values after a header (table 四) are read as a block in declaration order.
 from __future__ import annotations
 
 import difflib
+import itertools
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
@@ -17,7 +18,7 @@ from govinfo._diagnostics import Severity
 from govinfo._labels import has_numbering, label_keys, unit_in_label
 from govinfo._numbers import read_cell
 from govinfo._spec import CellValue, ColumnSpec, GroupSpec, RowSpec, TableSpec, TemplateSpec
-from govinfo._tokenize import Cell, Kind
+from govinfo._tokenize import END, KIND, START, TEXT, Cell, Kind, LogicalRow
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -27,18 +28,6 @@ _FUZZY_CACHE = 50_000
 _LABEL_CACHE = 50_000
 _NOTED_READINGS = ("placeholder", "invalid", "converted")
 _MONEY_UNITS = ("元", "万元")
-
-
-class LogicalRow(NamedTuple):
-    """Label cells followed by the value cells that belong to them.
-
-    ``filled`` counts the value cells that hold something.
-    """
-
-    labels: tuple[Cell, ...]
-    cells: tuple[Cell, ...]
-    units: tuple[Cell, ...]
-    filled: int
 
 
 @attrs.frozen
@@ -68,6 +57,7 @@ class _Match(NamedTuple):
     row: RowSpec
     logical: LogicalRow
     label: Cell
+    named: _Label  # what ``label`` names
     approximate: bool
 
 
@@ -85,39 +75,6 @@ class Assembly:
     shorts: list[Short] = attrs.Factory(list)
     rows_seen: set[str] = attrs.Factory(set)
     matches: list[_Match] = attrs.Factory(list)
-
-
-def logical_rows(stream: Iterable[Cell | None]) -> list[LogicalRow]:
-    """Group cells into label-led rows; prose (``None``) ends a row."""
-    rows: list[LogicalRow] = []
-    labels: list[Cell] = []
-    cells: list[Cell] = []
-    units: list[Cell] = []
-    filled = 0
-
-    def flush() -> None:
-        nonlocal labels, cells, units, filled
-        if labels or cells:
-            rows.append(LogicalRow(tuple(labels), tuple(cells), tuple(units), filled))
-        labels, cells, units, filled = [], [], [], 0
-
-    label, unit, value = Kind.LABEL, Kind.UNIT, Kind.VALUE
-    for cell in stream:
-        if cell is None:
-            flush()
-            continue
-        kind = cell.kind
-        if kind is label:
-            if cells or units:
-                flush()
-            labels.append(cell)
-        elif kind is unit:
-            units.append(cell)
-        else:
-            cells.append(cell)
-            filled += kind is value
-    flush()
-    return rows
 
 
 def _keys(label: str, aliases: Sequence[str]) -> set[str]:
@@ -193,9 +150,11 @@ class Matcher:
                 self.block_words[table.key] = words
         self._labels: dict[str, _Label] = {}
         self._plans = {row.key: _plan(row) for table in spec.tables for row in table.rows}
+        self._headers = {key: tuple(p.header for p in plan) for key, plan in self._plans.items()}
         self._fuzzy_keys = sorted(k for k in self.rows if len(k) >= 6)
         # The same unofficial labels recur across thousands of reports.
         self._fuzzy_seen: dict[str, list[RowSpec]] = {}
+        self._block_word_seen: dict[tuple[str, str], bool] = {}
 
     # -- label classification ------------------------------------------------
 
@@ -222,6 +181,15 @@ class Matcher:
         return known
 
     def _is_block_word(self, table: TableSpec, text: str) -> bool:
+        """Whether ``text`` is a header word of value-block ``table`` (cached: headers recur)."""
+        known = self._block_word_seen.get((table.key, text))
+        if known is None:
+            if len(self._block_word_seen) > _LABEL_CACHE:
+                self._block_word_seen.clear()
+            known = self._block_word_seen[table.key, text] = self._block_word(table, text)
+        return known
+
+    def _block_word(self, table: TableSpec, text: str) -> bool:
         words = self.block_words[table.key]
         key = label_keys(text)[0]
         if key and any(key in w or w in key for w in words):
@@ -245,8 +213,10 @@ class Matcher:
     def _choose(
         self, candidates: list[RowSpec], label: _Label, group: GroupSpec | None, table: str | None
     ) -> RowSpec | None:
-        if len(candidates) == 1 and not label.bare_header:
-            return candidates[0]  # the common case
+        """The row a label names among several candidates, or for a bare header.
+
+        A lone candidate of a row label is taken by the caller directly.
+        """
         if len(candidates) > 1:
             # Same label in several places ("(二)被依法纠错数", "3.其他"): the group or
             # section being read decides; with no context, nothing is guessed.
@@ -282,7 +252,7 @@ class Matcher:
                     block = None
                 continue
             for cell in labels:
-                facts = known(cell.text) or label(cell.text)
+                facts = known(cell[TEXT]) or label(cell[TEXT])
                 table = facts.anchor
                 if table is not None:
                     headings.add(facts.loose)
@@ -290,10 +260,10 @@ class Matcher:
             if block is not None and logical.filled >= len(block.rows):
                 found.update(r.key for r in block.rows)
                 block = None
-            last = labels[-1].text
+            last = labels[-1][TEXT]
             candidates = (known(last) or label(last)).rows
             if len(labels) > 1 and not candidates:
-                candidates = label(labels[-2].text + last).rows
+                candidates = label(labels[-2][TEXT] + last).rows
             if candidates:
                 found.add(candidates[0].key)
         return len(found), len(found) + len(headings)
@@ -324,7 +294,7 @@ class Matcher:
             if state.block is not None:
                 # Labels before the block's heading (a running page header) do not count.
                 header = logical.labels[after:]
-                if all(self._is_block_word(state.block, c.text) for c in header):
+                if all(self._is_block_word(state.block, c[TEXT]) for c in header):
                     if logical.filled:
                         self._assign_block(state.block, logical, out)
                         state.block = None
@@ -335,7 +305,7 @@ class Matcher:
                 state.block = None
             found = self._find_row(logical, state)
             if found is None:
-                if logical.filled and self._label(logical.labels[-1].text).group is None:
+                if logical.filled and self._label(logical.labels[-1][TEXT]).group is None:
                     self._unknown(logical, out)
                 continue
             state.group = found.row.group
@@ -358,7 +328,7 @@ class Matcher:
         after = 0
         known = self._labels.get
         for i, cell in enumerate(logical.labels):
-            label = known(cell.text) or self._label(cell.text)
+            label = known(cell[TEXT]) or self._label(cell[TEXT])
             if not label.heading:
                 continue
             table = label.anchor
@@ -379,23 +349,26 @@ class Matcher:
     def _find_row(self, logical: LogicalRow, state: _State) -> _Match | None:
         """The template row a logical row's label names, if any."""
         last = logical.labels[-1]
-        label = self._labels.get(last.text) or self._label(last.text)
+        label = self._labels.get(last[TEXT]) or self._label(last[TEXT])
         candidates = label.rows
         if not candidates and (wrapped := self._wrapped(logical.labels)):
             last, label = wrapped
             candidates = label.rows
-        if not candidates and " " in last.text.strip():
+        if not candidates and " " in last[TEXT].strip():
             # Group and item in one cell: "(三)不予公开 1.属于国家秘密".
-            head, _, tail = last.text.strip().partition(" ")
+            head, _, tail = last[TEXT].strip().partition(" ")
             group = self._label(head).group
             if group is not None and (candidates := self._label(tail).rows):
                 state.group = group
         approximate = False
         if not candidates and logical.filled and len(logical.labels) <= 2:
-            candidates = self._fuzzy(last.text)
+            candidates = self._fuzzy(last[TEXT])
             approximate = bool(candidates)
-        row = self._choose(candidates, label, state.group, state.table)
-        return None if row is None else _Match(row, logical, last, approximate)
+        if len(candidates) == 1 and not label.bare_header:
+            row: RowSpec | None = candidates[0]  # the common case
+        else:
+            row = self._choose(candidates, label, state.group, state.table)
+        return None if row is None else _Match(row, logical, last, label, approximate)
 
     def _wrapped(self, labels: Sequence[Cell]) -> tuple[Cell, _Label] | None:
         """A label wrapped over lines, or split into words by a PDF extractor.
@@ -403,23 +376,23 @@ class Matcher:
         The last two to four label cells, joined, when they name a row.
         """
         for n in range(2, min(4, len(labels)) + 1):
-            joined = "".join(c.text for c in labels[-n:])
+            joined = "".join(c[TEXT] for c in labels[-n:])
             label = self._label(joined)
             if label.rows:
-                return Cell(joined, labels[-n].start, labels[-1].end, Kind.LABEL), label
+                return (joined, labels[-n][START], labels[-1][END], Kind.LABEL), label
         return None
 
     def _unknown(self, logical: LogicalRow, out: Assembly) -> None:
-        label = " ".join(c.text for c in logical.labels)
-        values = [c.text for c in logical.cells if c.kind is Kind.VALUE]
+        label = " ".join(c[TEXT] for c in logical.labels)
+        values = [c[TEXT] for c in logical.cells if c[KIND] is Kind.VALUE]
         first = logical.labels[0]
-        end = max(c.end for c in (*logical.labels, *logical.cells))
+        end = max(c[END] for c in (*logical.labels, *logical.cells))
         out.notes.append(
             Note(
                 "unknown-row",
                 f"row not in the template, kept here: {label!r} with values {values}",
                 Severity.INFO,
-                first.start,
+                first[START],
                 end,
             )
         )
@@ -440,18 +413,18 @@ class Matcher:
                 out.notes.append(
                     Note(
                         "approximate-label",
-                        f"label {m.label.text!r} read as {m.row.label!r} ({m.row.key})",
+                        f"label {m.label[TEXT]!r} read as {m.row.label!r} ({m.row.key})",
                         Severity.INFO,
-                        m.label.start,
-                        m.label.end,
+                        m.label[START],
+                        m.label[END],
                         m.row.key,
                     )
                 )
             units = m.logical.units
-            unit = (units[0].text if units else None) or self._label(m.label.text).unit
+            unit = (units[0][TEXT] if units else None) or m.named.unit
             cells = m.logical.cells
             n = len(self._plans[m.row.key])
-            start, ambiguous, extra = _window(cells, n, trailing_padding=True)
+            start, ambiguous, extra = _window(m.logical, n, trailing_padding=True)
             window = cells[start : start + n]
             if extra:
                 self._extra(m.row.key, extra, len(window), out)
@@ -463,17 +436,17 @@ class Matcher:
         out.notes.append(
             Note(
                 "duplicate-row",
-                f"{ignored.row.key} appears again; the row at offset {kept.label.start} is used",
+                f"{ignored.row.key} appears again; the row at offset {kept.label[START]} is used",
                 Severity.WARNING,
-                ignored.label.start,
-                ignored.label.end,
+                ignored.label[START],
+                ignored.label[END],
                 ignored.row.key,
             )
         )
 
     def _assign_block(self, table: TableSpec, logical: LogicalRow, out: Assembly) -> None:
         slots = [(r, c) for r in table.rows for c in r.value_columns]
-        start, ambiguous, extra = _window(logical.cells, len(slots), trailing_padding=False)
+        start, ambiguous, extra = _window(logical, len(slots), trailing_padding=False)
         window = logical.cells[start : start + len(slots)]
         if extra:
             self._extra(table.key, extra, len(window), out)
@@ -502,8 +475,8 @@ class Matcher:
                 f"{where}: {len(logical.cells)} cells for fewer columns, some blank; "
                 f"the empty cells {side} the values were taken as padding",
                 Severity.INFO,
-                first.start,
-                logical.cells[-1].end,
+                first[START],
+                logical.cells[-1][END],
                 where,
             )
         )
@@ -513,10 +486,10 @@ class Matcher:
         out.notes.append(
             Note(
                 "extra-cells",
-                f"{where}: values beyond its {kept} cells kept here: {[c.text for c in extra]}",
+                f"{where}: values beyond its {kept} cells kept here: {[c[TEXT] for c in extra]}",
                 Severity.WARNING,
-                extra[0].start,
-                extra[-1].end,
+                extra[0][START],
+                extra[-1][END],
                 where,
             )
         )
@@ -544,29 +517,28 @@ class Matcher:
                     f"{row.key}: {len(plan)} cells expected, "
                     f"{len(plan) - len(missing)} found; left blank: {', '.join(missing)}",
                     Severity.WARNING,
-                    anchor.start,
-                    anchor.end,
+                    anchor[START],
+                    anchor[END],
                     row.key,
                 )
             )
         values, sources, header_units = out.values, out.sources, out.header_units
-        hint = unit
-        for (column, key, header, unit_key), cell in zip(plan, window, strict=False):
-            if header_units and not unit:
-                hint = header_units.get(header)
-            reading = read_cell(cell.text, column, hint)
-            values[key] = reading.value
-            sources[key] = span = cell[1:3]  # (start, end)
-            if unit_key is not None and reading.value is not None and reading.unit in _MONEY_UNITS:
-                values[unit_key] = reading.unit
+        # A unit written in the row applies to its cells; else each column's header's.
+        if unit or not header_units:
+            hints: Iterable[str | None] = itertools.repeat(unit)
+        else:
+            hints = map(header_units.get, self._headers[row.key])
+        cells = zip(plan, window, hints, strict=False)  # a short window: the rest stays blank
+        for (column, key, _, unit_key), (text, start, end, _), hint in cells:
+            value, how, detail, written = read_cell(text, column, hint)
+            values[key] = value
+            sources[key] = span = (start, end)
+            if unit_key is not None and value is not None and written in _MONEY_UNITS:
+                values[unit_key] = written
                 sources[unit_key] = span
-            if reading.how in _NOTED_READINGS:
-                severity = Severity.INFO if reading.how == "converted" else Severity.WARNING
-                out.notes.append(
-                    Note(
-                        reading.how, f"{key}: {reading.detail}", severity, cell.start, cell.end, key
-                    )
-                )
+            if how in _NOTED_READINGS:
+                severity = Severity.INFO if how == "converted" else Severity.WARNING
+                out.notes.append(Note(how, f"{key}: {detail}", severity, start, end, key))
 
 
 def _plan(row: RowSpec) -> tuple[_ColumnPlan, ...]:
@@ -577,9 +549,7 @@ def _plan(row: RowSpec) -> tuple[_ColumnPlan, ...]:
     )
 
 
-def _window(
-    cells: Sequence[Cell], n: int, *, trailing_padding: bool
-) -> tuple[int, bool, Sequence[Cell]]:
+def _window(row: LogicalRow, n: int, *, trailing_padding: bool) -> tuple[int, bool, Sequence[Cell]]:
     """Where the ``n`` cells of a row start, dropping empty padding cells.
 
     Scrapers pad rows with empty cells where the label spanned several columns.
@@ -588,15 +558,14 @@ def _window(
     start, whether another choice was possible (blank cells next to padding),
     and the filled cells left outside the window (more values than columns).
     """
-    if len(cells) <= n:
+    cells = row.cells
+    if len(cells) <= n or row.last_filled < 0:
         return 0, False, ()
     value = Kind.VALUE
-    if cells[0].kind is value and all(c.kind is not value for c in cells[n:]):
+    if row.last_filled < n and cells[0][KIND] is value:
         # The common case, padding after a full row: only the first window covers it.
         return 0, False, ()
-    filled = [i for i, c in enumerate(cells) if c.kind is value]
-    if not filled:
-        return 0, False, ()
+    filled = [i for i, c in enumerate(cells) if c[KIND] is value]
     starts = [s for s in range(len(cells) - n + 1) if s <= filled[0] and filled[-1] < s + n]
     if not starts:
         # More filled cells than columns: keep the first (or last) n; the rest is reported.

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from govinfo._assemble import Assembly, Matcher, Note, logical_rows
+from govinfo._assemble import Assembly, Matcher, Note
 from govinfo._diagnostics import Diagnostic, Severity, Span
 from govinfo._errors import UnknownTemplateError
 from govinfo._load import load
@@ -233,7 +233,7 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
     text = document.text
     norm = normalize(text)
     locator = _Locator(norm, document.source_lines)
-    rows = logical_rows(tokenize(norm.text))
+    rows = tokenize(norm.text)
     facts = extract_meta(norm.text)
     notes: list[Note] = []
     if template:

@@ -19,7 +19,7 @@ from govinfo._assemble import Assembly, Note, Short
 from govinfo._diagnostics import Severity
 from govinfo._numbers import read_cell
 from govinfo._spec import CellValue, number
-from govinfo._tokenize import Cell
+from govinfo._tokenize import END, START, TEXT, Cell
 from govinfo._validate import Relation, Verdict, plan, verdicts
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def _placements(short: Short) -> list[_Placement]:
         for cell, position in zip(short.cells, combo, strict=True):
             key = short.keys[position]
             # A kept cell is read for the column it lands in (units and signs depend on it).
-            values[key] = read_cell(cell.text, short.columns[position], short.unit).value
+            values[key] = read_cell(cell[TEXT], short.columns[position], short.unit).value
             origin[key] = cell
         out.append(_Placement(values, origin))
     return out
@@ -102,7 +102,7 @@ def recover(spec: TemplateSpec, out: Assembly) -> None:
 
 
 def _summary(short: Short) -> str:
-    texts = [c.text for c in short.cells]
+    texts = [c[TEXT] for c in short.cells]
     return f"{short.where}: {len(short.cells)} of {len(short.keys)} cells present ({texts})"
 
 
@@ -115,7 +115,7 @@ def _placed(short: Short, values: dict[str, CellValue]) -> str:
 def _recovered(short: Short, fit: _Placement, out: Assembly) -> None:
     _place(fit, fit.values, out)
     message = f"{_summary(short)}; recovered by invariants: {_placed(short, fit.values)}"
-    start, end = short.cells[0].start, short.cells[-1].end
+    start, end = short.cells[0][START], short.cells[-1][END]
     out.notes.append(Note("recovered", message, Severity.WARNING, start, end, short.where))
 
 
@@ -134,7 +134,7 @@ def _ambiguous(short: Short, fits: list[_Placement], out: Assembly) -> None:
         )
     else:
         message = f"{_summary(short)}; no placement fits the invariants, all left blank"
-    start, end = short.cells[0].start, short.cells[-1].end
+    start, end = short.cells[0][START], short.cells[-1][END]
     out.notes.append(Note("ambiguous-cells", message, Severity.WARNING, start, end, short.where))
 
 
@@ -144,4 +144,4 @@ def _place(placement: _Placement, values: Mapping[str, CellValue], out: Assembly
         out.values[key] = value
         if key in placement.origin:
             cell = placement.origin[key]
-            out.sources[key] = (cell.start, cell.end)
+            out.sources[key] = (cell[START], cell[END])

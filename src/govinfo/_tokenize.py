@@ -1,10 +1,13 @@
-"""Stage one: split normalized text into cells, lenient and lossless.
+"""Stage one: split normalized text into cells and rows, lenient and lossless.
 
 Two layouts. In scraped page text every ``|`` ends a cell and a line without
 ``|`` is prose. Text with no ``|`` table (PDF or Word text, tab-separated
 copies) is read by whitespace: a line's trailing run of numbers (and units)
 becomes value cells and the words before it label cells. Cells keep their
 offsets in the normalized text, so later stages can point back to the input.
+
+Cells are grouped, as they are read, into label-led logical rows: a label
+after values starts a new row, and prose ends one.
 """
 
 from __future__ import annotations
@@ -12,9 +15,12 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from govinfo._numbers import is_unit_text, is_value_text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 class Kind(enum.Enum):
@@ -26,21 +32,28 @@ class Kind(enum.Enum):
     EMPTY = "empty"
 
 
-class Cell(NamedTuple):
-    """One cell of the input: its stripped text and normalized offsets."""
+#: One cell of the input: its stripped text, its offsets in the normalized text and
+#: what it holds, read by index (``cell[TEXT]``). A plain tuple: a report has hundreds
+#: of cells, and a named tuple takes three times as long to build and to read.
+Cell = tuple[str, int, int, Kind]
+TEXT: Final = 0
+START: Final = 1
+END: Final = 2
+KIND: Final = 3
 
-    text: str
-    start: int
-    end: int
-    kind: Kind
 
+class LogicalRow(NamedTuple):
+    """Label cells followed by the value cells that belong to them.
 
-#: The tokenizer's output: cells in reading order, ``None`` where prose ends a row.
-Stream = list["Cell | None"]
+    ``filled`` counts the value cells that hold something, and ``last_filled``
+    is the index in ``cells`` of the last of them (-1 when none does).
+    """
 
-#: ``Cell(...)`` without the Python-level ``__new__`` of a named tuple: a report has
-#: hundreds of cells and this is the tokenizer's inner loop.
-_new_cell = tuple.__new__
+    labels: tuple[Cell, ...]
+    cells: tuple[Cell, ...]
+    units: tuple[Cell, ...]
+    filled: int
+    last_filled: int
 
 
 @functools.lru_cache(maxsize=4096)
@@ -93,7 +106,9 @@ _SENTENCE = re.compile(r"[。!?;]")
 _FIGURES = (Kind.VALUE, Kind.UNIT)
 
 
-def _whitespace_cells(line: str, offset: int) -> tuple[Cell, ...]:
+def _whitespace_shape(line: str) -> Shape:
+    """The cells of a line read by whitespace (offsets relative to the line)."""
+    line = line.rstrip("\r").replace("|", " ")
     stripped = line.strip()
     if not stripped:
         return ()
@@ -107,8 +122,8 @@ def _whitespace_cells(line: str, offset: int) -> tuple[Cell, ...]:
     split = len(tokens)
     while split > 0 and _kind(tokens[split - 1][0]) in _FIGURES:
         split -= 1
-    cells = [Cell(t[0], offset + t.start(), offset + t.end(), Kind.LABEL) for t in tokens[:split]]
-    cells += [Cell(t[0], offset + t.start(), offset + t.end(), _kind(t[0])) for t in tokens[split:]]
+    cells = [(t[0], t.start(), t.end(), Kind.LABEL) for t in tokens[:split]]
+    cells += [(t[0], t.start(), t.end(), _kind(t[0])) for t in tokens[split:]]
     return tuple(cells)
 
 
@@ -119,39 +134,73 @@ _SHAPES: dict[bool, dict[str, Shape]] = {False: {}, True: {}}
 _SHAPE_CACHE = 50_000
 
 
-def tokenize(text: str) -> Stream:
-    """Split ``text`` into cells; a line of prose gives ``None``, which ends a row."""
-    raw_lines = text.split("\n")
-    # The scraped layout ends every cell, hence every table line, with "|".
-    if _PIPED.search(text) is None:
-        return _whitespace_lines(raw_lines)
-    markdown = "--" in text and any(_MD_RULE.match(line.rstrip("\r")) for line in raw_lines)
-    stream: Stream = []
-    append = stream.append
+def _piped_shapes(markdown: bool) -> tuple[dict[str, Shape], Callable[[str], Shape]]:
+    """The shapes of ``|`` lines seen so far, and the function that makes a new one."""
     shapes = _SHAPES[markdown]
     if len(shapes) > _SHAPE_CACHE:
         shapes.clear()
-    offset = 0
-    for raw in raw_lines:
+
+    def make(raw: str) -> Shape:
         if "|" not in raw:
-            append(None)
-        else:
-            shape = shapes.get(raw)
-            if shape is None:
-                shape = shapes[raw] = _shape(raw.rstrip("\r"), markdown=markdown)
-            if not shape:
-                append(None)  # a Markdown rule
-            for value, start, end, kind in shape:
-                append(_new_cell(Cell, (value, offset + start, offset + end, kind)))
-        offset += len(raw) + 1
-    return stream
+            return ()  # prose, not kept: prose lines seldom recur
+        shape = shapes[raw] = _shape(raw.rstrip("\r"), markdown=markdown)
+        return shape
+
+    return shapes, make
 
 
-def _whitespace_lines(raw_lines: list[str]) -> Stream:
-    stream: Stream = []
+def _row(
+    labels: list[Cell], cells: list[Cell], units: list[Cell], filled: int, last: int
+) -> LogicalRow:
+    return LogicalRow(tuple(labels), tuple(cells), tuple(units), filled, last)
+
+
+def tokenize(text: str) -> list[LogicalRow]:
+    """Split ``text`` into cells, grouped into label-led rows; a line of prose ends a row."""
+    raw_lines = text.split("\n")
+    make: Callable[[str], Shape]
+    # The scraped layout ends every cell, hence every table line, with "|".
+    if _PIPED.search(text) is None:
+        shapes = {raw: _whitespace_shape(raw) for raw in raw_lines}
+        make = _whitespace_shape  # never called: every line is in ``shapes``
+    else:
+        markdown = "--" in text and any(_MD_RULE.match(line.rstrip("\r")) for line in raw_lines)
+        shapes, make = _piped_shapes(markdown)
+    get = shapes.get
+    rows: list[LogicalRow] = []
+    labels: list[Cell] = []
+    cells: list[Cell] = []
+    units: list[Cell] = []
+    filled, last = 0, -1
+    label, unit, value = Kind.LABEL, Kind.UNIT, Kind.VALUE
     offset = 0
+    # One loop over every cell of the report: the grouping is written out here
+    # rather than called per cell.
     for raw in raw_lines:
-        cells = _whitespace_cells(raw.rstrip("\r").replace("|", " "), offset)
-        stream.extend(cells or (None,))
+        shape = get(raw)
+        if shape is None:
+            shape = make(raw)
+        if not shape and (labels or cells or units):  # prose (or a Markdown rule) ends a row
+            if labels or cells:
+                rows.append(_row(labels, cells, units, filled, last))
+            labels, cells, units, filled, last = [], [], [], 0, -1
+        for content, start, end, kind in shape:
+            cell = (content, offset + start, offset + end, kind)
+            if kind is value:
+                last = len(cells)
+                cells.append(cell)
+                filled += 1
+            elif kind is label:
+                if cells or units:
+                    if labels or cells:
+                        rows.append(_row(labels, cells, units, filled, last))
+                    labels, cells, units, filled, last = [], [], [], 0, -1
+                labels.append(cell)
+            elif kind is unit:
+                units.append(cell)
+            else:
+                cells.append(cell)
         offset += len(raw) + 1
-    return stream
+    if labels or cells:
+        rows.append(_row(labels, cells, units, filled, last))
+    return rows
