@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 from collections.abc import Sequence
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo._normalize import _substitute, normalize
+from govinfo._normalize import _EXTRA_STABLE, _FOLD, _substitute, normalize
 from govinfo._spec import spec_for
 from govinfo.models import TEMPLATES
 
@@ -42,6 +44,22 @@ def test_offsets_point_back_to_the_original() -> None:
     assert norm.text == "发布:146件"
     start = norm.text.index("146")
     assert norm.original_span(start, start + 3) == (original.index("１"), original.index("件"))
+
+
+def test_text_in_nfkc_form_folds_to_itself() -> None:
+    """Why NFKC text is returned as it is: each of its characters folds to itself.
+
+    A text in NFKC form holds no character whose NFKC quick check says No, so
+    every character it can hold is one in NFKC form alone; those are checked
+    here, every one of the Basic Multilingual Plane, and some beyond it.
+    """
+    planes = itertools.chain(range(0xD800), range(0xE000, 0x10000), range(0x1D400, 0x1D800))
+    stable = [chr(c) for c in planes if unicodedata.is_normalized("NFKC", chr(c))]
+    assert len(stable) > 50_000
+    changed = [c for c in stable if _FOLD[c] != c and c not in _EXTRA_STABLE]
+    assert changed == []
+    assert sorted(_EXTRA_STABLE) == ["\u2013", "\u2015", "\u2500"]
+    assert normalize("a\u2015b").text == "a—b"  # folded although the text is in NFKC form
 
 
 class TestProperties:

@@ -260,10 +260,10 @@ class Matcher:
             if block is not None and logical.filled >= len(block.rows):
                 found.update(r.key for r in block.rows)
                 block = None
-            last = labels[-1][TEXT]
-            candidates = (known(last) or label(last)).rows
+            candidates = facts.rows  # the last label's
             if len(labels) > 1 and not candidates:
-                candidates = label(labels[-2][TEXT] + last).rows
+                joined = labels[-2][TEXT] + labels[-1][TEXT]
+                candidates = (known(joined) or label(joined)).rows
             if candidates:
                 found.add(candidates[0].key)
         return len(found), len(found) + len(headings)
