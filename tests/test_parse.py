@@ -13,7 +13,7 @@ from conftest import seed_text
 from govinfo._numbers import _NUMBER, _read_number, read_cell
 from govinfo._render import render_text
 from govinfo._spec import ColumnSpec, cell_values, spec_for
-from govinfo._tokenize import Kind, _kind
+from govinfo._tokenize import TEXT, Kind, _kind, tokenize
 from govinfo.models import TEMPLATES
 from govinfo.testing import reports, valid_reports
 from shapes import cell_per_line, full_width
@@ -87,6 +87,39 @@ def test_plain_digits_read_as_the_number_pattern_reads_them(text: str, column: C
     assert match is not None
     assert _kind(text) is Kind.VALUE
     assert read_cell(text, column, None) == _read_number(match, text, column, None)
+
+
+def _texts(text: str) -> list[tuple[list[str], list[str], list[str], int, int]]:
+    return [
+        ([c[TEXT] for c in row.labels], [c[TEXT] for c in row.cells],
+         [c[TEXT] for c in row.units], row.filled, row.last_filled)
+        for row in tokenize(text)
+    ]  # fmt: skip
+
+
+def test_tokenizer_groups_cells_into_label_led_rows() -> None:
+    """A label after values starts a row, prose ends one, padding stays in its row."""
+    text = "(三)不予公开 |\n1.属于国家秘密 |\n2 |\n |\n3 |\n||\n说明文字\n总计 | 5 |"
+    assert _texts(text) == [
+        (["(三)不予公开", "1.属于国家秘密"], ["2", "", "3", "", ""], [], 2, 2),
+        (["总计"], ["5"], [], 1, 0),
+    ]
+    offsets = [(c[1], c[2]) for c in tokenize(text)[0].cells[:1]]
+    assert offsets == [(text.index("2 |"), text.index("2 |") + 1)]
+
+
+def test_tokenizer_reads_whitespace_layout_into_the_same_rows() -> None:
+    """Text without ``|`` (PDF or Word text): a line's trailing figures are its values."""
+    piped = "1.属于国家秘密 | 2 | 0 | 3 |\n说明文字,很长的一句话。\n总计 | 件 | 5 |"
+    spaced = piped.replace(" |", "").replace("|", " ")
+    assert (
+        _texts(spaced)
+        == _texts(piped)
+        == [
+            (["1.属于国家秘密"], ["2", "0", "3"], [], 3, 2),
+            (["总计"], ["5"], ["件"], 1, 0),
+        ]
+    )
 
 
 def test_placeholder_is_no_value_with_a_diagnostic() -> None:

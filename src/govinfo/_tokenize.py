@@ -34,7 +34,7 @@ class Kind(enum.Enum):
 
 #: One cell of the input: its stripped text, its offsets in the normalized text and
 #: what it holds, read by index (``cell[TEXT]``). A plain tuple: a report has hundreds
-#: of cells, and a named tuple takes three times as long to build and to read.
+#: of cells, and a named tuple took three times as long to build.
 Cell = tuple[str, int, int, Kind]
 TEXT: Final = 0
 START: Final = 1
@@ -72,8 +72,8 @@ def _kind(text: str) -> Kind:
 _MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
-#: A line's cells relative to the line's start: (text, start, end, kind) each.
-Shape = tuple[tuple[str, int, int, Kind], ...]
+#: A line's cells, their offsets relative to the line's start.
+Shape = tuple[Cell, ...]
 
 
 def _shape(line: str, *, markdown: bool) -> Shape:
