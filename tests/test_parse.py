@@ -13,7 +13,7 @@ from conftest import seed_text
 from govinfo._numbers import _NUMBER, _read_number, read_cell
 from govinfo._render import render_text
 from govinfo._spec import ColumnSpec, cell_values, spec_for
-from govinfo._tokenize import TEXT, Kind, _kind, tokenize
+from govinfo._tokenize import END, START, TEXT, Kind, _kind, tokenize
 from govinfo.models import TEMPLATES
 from govinfo.testing import reports, valid_reports
 from shapes import cell_per_line, full_width
@@ -104,7 +104,7 @@ def test_tokenizer_groups_cells_into_label_led_rows() -> None:
         (["(三)不予公开", "1.属于国家秘密"], ["2", "", "3", "", ""], [], 2, 2),
         (["总计"], ["5"], [], 1, 0),
     ]
-    offsets = [(c[1], c[2]) for c in tokenize(text)[0].cells[:1]]
+    offsets = [(c[START], c[END]) for c in tokenize(text)[0].cells[:1]]
     assert offsets == [(text.index("2 |"), text.index("2 |") + 1)]
 
 

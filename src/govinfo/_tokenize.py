@@ -161,8 +161,8 @@ def tokenize(text: str) -> list[LogicalRow]:
     make: Callable[[str], Shape]
     # The scraped layout ends every cell, hence every table line, with "|".
     if _PIPED.search(text) is None:
-        shapes = {raw: _whitespace_shape(raw) for raw in raw_lines}
-        make = _whitespace_shape  # never called: every line is in ``shapes``
+        shapes: dict[str, Shape] = {}  # nothing kept: each line is read where it stands
+        make = _whitespace_shape
     else:
         markdown = "--" in text and any(_MD_RULE.match(line.rstrip("\r")) for line in raw_lines)
         shapes, make = _piped_shapes(markdown)
