@@ -38,9 +38,9 @@ import lxml.html
 from hypothesis import HealthCheck, given, settings
 
 import govinfo
-from govinfo._json import orjson_module
-from govinfo._normalize import _t2s
-from govinfo._render import render_html, render_text
+from govinfo.formats.json import orjson_module
+from govinfo.formats.render import render_html, render_text
+from govinfo.reading.normalize import _t2s
 from govinfo.testing import valid_reports
 
 if TYPE_CHECKING:

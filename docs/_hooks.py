@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from govinfo._docs import cli_markdown, edges_markdown, rules_markdown, template_markdown
-from govinfo._schema import schema_json
+from govinfo.formats.schema import schema_json
 
 _MARKER = re.compile(r"<!-- govinfo:(template|rules|edges|cli|schema) (\w+) -->")
 

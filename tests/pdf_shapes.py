@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govinfo._render import render_text
+from govinfo.formats.render import render_text
 
 _VERTICAL_HEADER = ["商 科 社 法 其", "业 研 会 律 他", "企 机 公 服", "业 构 益 务"]
 _TABLE4_HEADER = [

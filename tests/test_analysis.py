@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 import govinfo
 from conftest import SEEDS, run_cli, seed_text
-from govinfo._edges import EDGES
-from govinfo._spec import build, cell_values, spec_for
+from govinfo.convert.edges import EDGES
 from govinfo.models import TEMPLATES, ApplicantCounts, RequestsV2021
+from govinfo.templates.spec import build, cell_values, spec_for
 from govinfo.testing import reports, templates, valid_reports
 
 if TYPE_CHECKING:
@@ -186,7 +186,7 @@ class TestRecords:
     def test_csv_text_round_trip(self, report: govinfo.Report) -> None:
         """Values written as CSV text read back to the same typed report."""
         buffer = io.StringIO(newline="")
-        from govinfo._export import write_csv  # noqa: PLC0415
+        from govinfo.formats.records import write_csv  # noqa: PLC0415
 
         write_csv((("r", rec) for rec in govinfo.records([report])), buffer)
         rows = list(csv.DictReader(io.StringIO(buffer.getvalue(), newline="")))

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import govinfo
 from conftest import SEEDS, run_cli, seed_text
-from govinfo._render import render_html, render_text
+from govinfo.formats.render import render_html, render_text
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 
 import govinfo
-from govinfo._compiled import _settable, constructor
 from govinfo.models import TEMPLATES
+from govinfo.templates.codegen import _settable, constructor
 from govinfo.testing import reports
 
 

@@ -38,8 +38,8 @@ def test_sample_runs(code: str, capsys: pytest.CaptureFixture[str]) -> None:
 def test_generated_reference_lists_every_key() -> None:
     """The template reference generated from the models names every cell key with its label."""
     from govinfo._docs import template_markdown  # noqa: PLC0415
-    from govinfo._spec import spec_for  # noqa: PLC0415
     from govinfo.models import TEMPLATES  # noqa: PLC0415
+    from govinfo.templates.spec import spec_for  # noqa: PLC0415
 
     for template, report_type in TEMPLATES.items():
         page = template_markdown(template)

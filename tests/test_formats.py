@@ -15,12 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo._document import Document
-from govinfo._docx import from_docx
 from govinfo._errors import MissingExtraError
-from govinfo._pdf import from_pdf, page_lines
-from govinfo._render import render_text
-from govinfo._spec import cell_values, spec_for
+from govinfo.formats.render import render_text
+from govinfo.inputs.document import Document
+from govinfo.inputs.docx import from_docx
+from govinfo.inputs.pdf import from_pdf, page_lines
+from govinfo.templates.spec import cell_values, spec_for
 from govinfo.testing import valid_reports
 from shapes import as_docx, as_pdf, spaced
 

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 import govinfo
 from conftest import SEEDS, seed_expected, seed_text
-from govinfo._render import render_html, render_text
-from govinfo._spec import build, cell_values
+from govinfo.formats.render import render_html, render_text
+from govinfo.templates.spec import build, cell_values
 from govinfo.testing import reports, valid_reports
 from pdf_shapes import pdf_text
 

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo import _json
+from govinfo.formats import json as _json
 from govinfo.models import ActiveV2021, ApplicantCounts, FeeAmount, Meta, RequestsV2021
 from govinfo.testing import reports
 

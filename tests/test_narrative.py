@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo._narrative import V2015_PROSE, ProseRule, _segments, v2015_figures
+from govinfo.reading.prose import V2015_PROSE, ProseRule, _segments, v2015_figures
 
 
 @pytest.mark.parametrize("rule", V2015_PROSE, ids=lambda r: r.key)

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo._normalize import _EXTRA_STABLE, _FOLD, _substitute, normalize
-from govinfo._spec import spec_for
 from govinfo.models import TEMPLATES
+from govinfo.reading.normalize import _EXTRA_STABLE, _FOLD, _substitute, normalize
+from govinfo.templates.spec import spec_for
 
 OFFICIAL_LABELS = sorted(
     {r.label for t in TEMPLATES.values() for table in spec_for(t).tables for r in table.rows}

@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 
 import govinfo
 from conftest import seed_text
-from govinfo._numbers import _NUMBER, _read_number, read_cell
-from govinfo._render import render_text
-from govinfo._spec import ColumnSpec, cell_values, spec_for
-from govinfo._tokenize import END, START, TEXT, Kind, _kind, tokenize
+from govinfo.formats.render import render_text
 from govinfo.models import TEMPLATES
+from govinfo.reading.cells import END, START, TEXT, Kind, _kind, tokenize
+from govinfo.reading.numbers import _NUMBER, _read_number, read_cell
+from govinfo.templates.spec import ColumnSpec, cell_values, spec_for
 from govinfo.testing import reports, valid_reports
 from shapes import cell_per_line, full_width
 

@@ -16,10 +16,10 @@ from jsonschema import Draft202012Validator
 import govinfo
 from conftest import SEEDS, run_cli
 from govinfo._errors import UnknownTemplateError
-from govinfo._json import unstructure
-from govinfo._schema import json_schema, schema_json
-from govinfo._spec import spec_for
+from govinfo.formats.json import unstructure
+from govinfo.formats.schema import json_schema, schema_json
 from govinfo.models import TEMPLATES
+from govinfo.templates.spec import spec_for
 from govinfo.testing import reports
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))

@@ -10,8 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo._spec import build, cell_values, spec_for
-from govinfo._validate import plan
+from govinfo.checks.validate import plan
 from govinfo.models import (
     ApplicantCounts,
     ReportV2015,
@@ -19,6 +18,7 @@ from govinfo.models import (
     ReviewLitigation,
     ReviewOutcome,
 )
+from govinfo.templates.spec import build, cell_values, spec_for
 from govinfo.testing import valid_reports
 
 SPEC = spec_for(govinfo.ReportV2021)

@@ -33,10 +33,7 @@ from __future__ import annotations
 
 import importlib.metadata
 
-from govinfo._aggregate import Aggregate, aggregate
 from govinfo._batch import BatchItem, parse_many
-from govinfo._convert import Conversion, Loss, convert
-from govinfo._core import CoreIndicators, Indicator, core
 from govinfo._diagnostics import Diagnostic, Severity, Span
 from govinfo._errors import (
     DecodeError,
@@ -49,17 +46,20 @@ from govinfo._errors import (
     UnknownTemplateError,
     UnsupportedFormatError,
 )
-from govinfo._export import to_arrow, to_pandas
-from govinfo._input import example_text, parse_file
-from govinfo._json import from_json, to_json
-from govinfo._parse import ParseResult, parse
-from govinfo._records import Record, from_records, records
-from govinfo._render import render
-from govinfo._schema import json_schema
-from govinfo._sections import Section, Sections
-from govinfo._series import SeriesFinding, check_series
-from govinfo._validate import Finding, Validation, Verdict, validate
+from govinfo.checks.series import SeriesFinding, check_series
+from govinfo.checks.validate import Finding, Validation, Verdict, validate
+from govinfo.convert.aggregate import Aggregate, aggregate
+from govinfo.convert.convert import Conversion, Loss, convert
+from govinfo.convert.indicators import CoreIndicators, Indicator, core
+from govinfo.formats.arrow import to_arrow, to_pandas
+from govinfo.formats.json import from_json, to_json
+from govinfo.formats.records import Record, from_records, records
+from govinfo.formats.render import render
+from govinfo.formats.schema import json_schema
+from govinfo.inputs.load import example_text
 from govinfo.models import Meta, Report, ReportV2015, ReportV2019, ReportV2021
+from govinfo.reading.parse import ParseResult, parse, parse_file
+from govinfo.reading.sections import Section, Sections
 
 try:
     __version__ = importlib.metadata.version("govinfo")

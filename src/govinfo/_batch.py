@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from govinfo._errors import GovinfoError
-from govinfo._input import parse_file
-from govinfo._parse import ParseResult
+from govinfo.reading.parse import ParseResult, parse_file
 
 if TYPE_CHECKING:
     import os

@@ -13,16 +13,15 @@ import attrs
 
 from govinfo._batch import BatchItem, iter_files, parse_many
 from govinfo._errors import GovinfoError
-from govinfo._export import write_csv
-from govinfo._input import example_text, parse_file, read_bytes
-from govinfo._json import converter, dumps, from_json, unstructure
-from govinfo._parse import ParseResult, parse
-from govinfo._records import records
-from govinfo._render import render, render_table
-from govinfo._schema import schema_json
-from govinfo._validate import Validation, validate
 from govinfo._version import __version__
+from govinfo.checks.validate import Validation, validate
+from govinfo.formats.json import converter, dumps, from_json, unstructure
+from govinfo.formats.records import records, write_csv
+from govinfo.formats.render import render, render_table
+from govinfo.formats.schema import schema_json
+from govinfo.inputs.load import example_text, read_bytes
 from govinfo.models import TEMPLATES, Report
+from govinfo.reading.parse import ParseResult, parse, parse_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from govinfo._edges import COLUMNS, DIRECT, EDGES, OUTCOMES
-from govinfo._spec import spec_for
-from govinfo._validate import RULES
+from govinfo.checks.validate import RULES
+from govinfo.convert.edges import COLUMNS, DIRECT, EDGES, OUTCOMES
 from govinfo.models import TEMPLATES
+from govinfo.templates.spec import spec_for
 
 
 def _escape(text: str) -> str:

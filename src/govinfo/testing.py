@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 from hypothesis import strategies as st
 
-from govinfo._edges import COLUMNS, OUTCOMES
-from govinfo._spec import CellSpec, build, spec_for
-from govinfo._validate import plan
+from govinfo.checks.validate import plan
+from govinfo.convert.edges import COLUMNS, OUTCOMES
 from govinfo.models import TEMPLATES, Meta, Report
+from govinfo.templates.spec import CellSpec, build, spec_for
 
 if TYPE_CHECKING:
     from collections.abc import Callable

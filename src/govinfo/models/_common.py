@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import attrs
 
-from govinfo._fields import row, stat
+from govinfo.templates.declare import row, stat
 
 #: Headings of table 三 and table 四, the same in the 2019 and 2021 notices.
 REQUESTS_ANCHORS = (

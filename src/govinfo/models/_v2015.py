@@ -12,8 +12,8 @@ from typing import ClassVar
 
 import attrs
 
-from govinfo._fields import group, stat, table
 from govinfo.models._common import Meta
+from govinfo.templates.declare import group, stat, table
 
 _NOTE_ONE = "(不同渠道和方式公开相同信息计1条)"
 

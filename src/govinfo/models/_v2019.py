@@ -7,7 +7,6 @@ from typing import ClassVar
 
 import attrs
 
-from govinfo._fields import group, row, stat, table, unit_of
 from govinfo.models._common import (
     ACTIVE_ITEMS,
     REQUESTS_ANCHORS,
@@ -20,6 +19,7 @@ from govinfo.models._common import (
     Subtotals,
     Unable,
 )
+from govinfo.templates.declare import group, row, stat, table, unit_of
 
 
 @attrs.frozen

@@ -7,7 +7,6 @@ from typing import ClassVar
 
 import attrs
 
-from govinfo._fields import group, row, stat, table
 from govinfo.models._common import (
     ACTIVE_ITEMS,
     REQUESTS_ANCHORS,
@@ -21,6 +20,7 @@ from govinfo.models._common import (
     Unable,
     sum_rows,
 )
+from govinfo.templates.declare import group, row, stat, table
 
 
 @attrs.frozen

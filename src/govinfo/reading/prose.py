@@ -15,8 +15,8 @@ from decimal import Decimal
 
 import attrs
 
-from govinfo._assemble import Note
 from govinfo._diagnostics import Severity
+from govinfo.reading.align import Note
 
 _CLAUSE = r"[^。;;\n]"
 _FEE = "信息处理费"

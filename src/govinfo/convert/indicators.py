@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from govinfo._spec import CellValue, cell_values
 from govinfo.models import Denied, Unable
+from govinfo.templates.spec import CellValue, cell_values
 
 if TYPE_CHECKING:
     from govinfo.models import Report

@@ -1,46 +1,18 @@
-"""Records in the shapes analysts' tools read: CSV, JSON lines, Arrow/Parquet, pandas."""
+"""Records as Arrow tables (and so Parquet) and pandas data frames."""
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from govinfo._errors import MissingExtraError
-from govinfo._records import Record, records
+from govinfo.formats.records import records, text_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
-    from typing import TextIO
 
-    from govinfo._parse import ParseResult
     from govinfo.models import Report
-
-CSV_COLUMNS = ("file", "agency", "year", "template", "key", "label", "unit", "value")
-
-
-def text_of(value: object) -> str:
-    """A record value as exact text (blank → empty)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def write_csv(rows: Iterable[tuple[str, Record]], out: TextIO, *, header: bool = True) -> None:
-    """Write ``(file, record)`` pairs as CSV (RFC 4180), one row per value, exact text values."""
-    writer = csv.writer(out)
-    if header:
-        writer.writerow(CSV_COLUMNS)
-    for name, r in rows:
-        writer.writerow(
-            (name, r.agency or "", r.year or "", r.template, r.key, r.label, r.unit,
-             text_of(r.value))
-        )  # fmt: skip
+    from govinfo.reading.parse import ParseResult
 
 
 def _columns(items: Iterable[Report | ParseResult]) -> Iterator[dict[str, Any]]:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from govinfo._spec import CellValue, ColumnSpec, RowSpec, TableSpec, cell_values, spec_for
+from govinfo.templates.spec import CellValue, ColumnSpec, RowSpec, TableSpec, cell_values, spec_for
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

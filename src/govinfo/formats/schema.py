@@ -1,10 +1,10 @@
 """JSON Schema of each template's JSON form, generated from the model declarations.
 
-The schema follows :func:`govinfo._json.unstructure` exactly: the same nesting,
+The schema follows :func:`govinfo.formats.json.unstructure` exactly: the same nesting,
 every key always present (blank cells as ``null``), money as a decimal string,
 dates as ISO strings. Titles are the official labels declared with
-:mod:`govinfo._fields`; cells read their label, unit and kind from the
-template's :class:`~govinfo._spec.TemplateSpec`, so the schema cannot drift
+:mod:`govinfo.templates.declare`; cells read their label, unit and kind from the
+template's :class:`~govinfo.templates.spec.TemplateSpec`, so the schema cannot drift
 from the parser, the validator or the docs. The CLI's ``file`` and
 ``diagnostics`` keys are allowed as optional properties, the diagnostic items
 derived from :class:`~govinfo._diagnostics.Diagnostic`.
@@ -26,16 +26,16 @@ import attrs
 
 from govinfo._diagnostics import Diagnostic
 from govinfo._errors import UnknownTemplateError
-from govinfo._fields import Group, Row, Stat, Table, UnitOf, node_of
-from govinfo._spec import CellSpec, ColumnSpec, TemplateSpec, spec_for
 from govinfo.models import TEMPLATES
+from govinfo.templates.declare import Group, Row, Stat, Table, UnitOf, node_of
+from govinfo.templates.spec import CellSpec, ColumnSpec, TemplateSpec, spec_for
 
 __all__ = ["json_schema", "schema_json"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ID_BASE = "https://govinfo.readthedocs.io/schema/"
 
-#: Units a :func:`~govinfo._fields.unit_of` field may hold.
+#: Units a :func:`~govinfo.templates.declare.unit_of` field may hold.
 MONEY_UNITS = ("元", "万元")
 
 #: ``str(Decimal)`` of a finite number: optional sign, digits, fraction, exponent.

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from govinfo._spec import CellValue, ColumnSpec
+    from govinfo.templates.spec import CellValue, ColumnSpec
 
 UNITS = ("人次", "万元", "元", "件", "条", "个", "人", "次", "篇", "份", "项", "家", "场", "期")
 _UNIT_RE = "|".join(UNITS)

@@ -3,7 +3,7 @@
 A :class:`TemplateSpec` lists the tables, their rows and their cells, each with
 its dotted key (``requests.denied.state_secret.total``), official label, unit
 and value kind. It is derived from the attrs metadata declared with
-:mod:`govinfo._fields` and never written by hand.
+:mod:`govinfo.templates.declare` and never written by hand.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from govinfo._compiled import builder, flattener
-from govinfo._fields import Group, Row, Stat, Table, UnitOf, is_money, node_of
+from govinfo.templates.codegen import builder, flattener
+from govinfo.templates.declare import Group, Row, Stat, Table, UnitOf, is_money, node_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -6,28 +6,29 @@ import bisect
 import functools
 import itertools
 import operator
+import os
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 import attrs
 
-from govinfo._assemble import Assembly, Matcher, Note
 from govinfo._diagnostics import Diagnostic, Severity, Span
 from govinfo._errors import UnknownTemplateError
-from govinfo._load import load
-from govinfo._meta import extract_meta
-from govinfo._narrative import processing_fee, prose_placeholders, v2015_figures
-from govinfo._normalize import Normalized, normalize
-from govinfo._recover import recover
-from govinfo._sections import Sections, find_sections
-from govinfo._spec import TemplateSpec, build, spec_for
-from govinfo._tokenize import tokenize
+from govinfo.inputs.load import load, read_bytes
 from govinfo.models import TEMPLATES, Meta, Report
+from govinfo.reading.align import Assembly, Matcher, Note
+from govinfo.reading.cells import tokenize
+from govinfo.reading.meta import extract_meta
+from govinfo.reading.normalize import Normalized, normalize
+from govinfo.reading.prose import processing_fee, prose_placeholders, v2015_figures
+from govinfo.reading.recover import recover
+from govinfo.reading.sections import Sections, find_sections
+from govinfo.templates.spec import TemplateSpec, build, spec_for
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from govinfo._document import Document
+    from govinfo.inputs.document import Document
 
 
 @attrs.frozen(eq=False)
@@ -339,3 +340,28 @@ def _prose(
              Severity.INFO, fee.start, fee.end, fee.key)
     )  # fmt: skip
     return fee.value
+
+
+def parse_file(
+    path: str | os.PathLike[str], *, template: str | None = None, max_bytes: int | None = None
+) -> ParseResult:
+    """Read and parse one report file: ``.txt``, ``.html``/``.htm``, ``.docx`` or ``.pdf``.
+
+    The type comes from the file's content where it tells (PDF, Word), else
+    from its suffix; text is decoded from UTF-8, GB18030/GBK or Big5.
+
+    Args:
+        path: the report file.
+        template: a template id to force; detected when ``None``.
+        max_bytes: refuse larger files (default 50 MiB).
+
+    Raises:
+        InputError: the file cannot be read, decoded, is too large or is of a
+            type govinfo does not read (:class:`DecodeError`,
+            :class:`InputTooLargeError`, :class:`UnsupportedFormatError`).
+        MissingExtraError: a ``.docx`` or ``.pdf`` file without the extra installed.
+        UnknownTemplateError: ``template`` is not a known template id.
+    """
+    data = read_bytes(path, max_bytes=max_bytes)
+    document = load(data, name=os.fspath(path), max_bytes=max_bytes)
+    return parse_document(document, template=template)

@@ -15,18 +15,18 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from govinfo._assemble import Assembly, Note, Short
 from govinfo._diagnostics import Severity
-from govinfo._numbers import read_cell
-from govinfo._spec import CellValue, number
-from govinfo._tokenize import END, START, TEXT, Cell
-from govinfo._validate import Relation, Verdict, plan, verdicts
+from govinfo.checks.validate import Relation, Verdict, plan, verdicts
+from govinfo.reading.align import Assembly, Note, Short
+from govinfo.reading.cells import END, START, TEXT, Cell
+from govinfo.reading.numbers import read_cell
+from govinfo.templates.spec import CellValue, number
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from decimal import Decimal
 
-    from govinfo._spec import TemplateSpec
+    from govinfo.templates.spec import TemplateSpec
 
 _FAIL = (Verdict.FAILED, Verdict.BLANK_TOTAL)
 #: Placements tried per row at most (C(15, 7) = 6435 for a table 四 block).

@@ -6,7 +6,7 @@ import re
 
 import attrs
 
-from govinfo._labels import split_numbering
+from govinfo.reading.labels import split_numbering
 
 #: (number, official title, words that identify the heading).
 REQUIRED: tuple[tuple[str, str, tuple[str, ...]], ...] = (

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from govinfo._edges import COLUMNS
 from govinfo._errors import MixedInputError
-from govinfo._spec import CellValue, cell_values, number
-from govinfo._validate import Verdict
+from govinfo.checks.validate import Verdict
+from govinfo.convert.edges import COLUMNS
+from govinfo.templates.spec import CellValue, cell_values, number
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, cast
 
 from lxml import etree
 
-from govinfo._document import Document, table_line
 from govinfo._errors import InputError, MissingExtraError
-from govinfo._numbers import is_value_text
+from govinfo.inputs.document import Document, table_line
+from govinfo.reading.numbers import is_value_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from govinfo._diagnostics import Severity
-from govinfo._edges import COLUMNS, OUTCOMES
-from govinfo._spec import TemplateSpec, cell_values, number, spec_for
+from govinfo.convert.edges import COLUMNS, OUTCOMES
+from govinfo.templates.spec import TemplateSpec, cell_values, number, spec_for
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -368,6 +368,7 @@ def _expand(patterns: Sequence[str], keys: Sequence[str], col: str, row: str) ->
 
 @functools.cache
 def plan(spec: TemplateSpec) -> tuple[tuple[Rule, tuple[str, ...], tuple[str, ...]], ...]:
+    """Every rule of ``spec``'s template with its operand keys, one entry per row or column."""
     keys = [c.key for c in spec.cells]
     checks = []
     for rule in RULES:
@@ -393,6 +394,7 @@ def _compare(left: int | Decimal, relation: Relation, right: int | Decimal) -> V
 def verdicts(
     relation: Relation, total: list[int | Decimal | None], parts: list[int | Decimal | None]
 ) -> tuple[Verdict, Verdict]:
+    """The strict and lenient verdicts of ``Σ total relation Σ parts``."""
     written_total = [v for v in total if v is not None]
     written_parts = [v for v in parts if v is not None]
     if len(written_total) == len(total) and len(written_parts) == len(parts):

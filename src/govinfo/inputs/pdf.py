@@ -8,8 +8,8 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from govinfo._document import Document
 from govinfo._errors import InputError, MissingExtraError
+from govinfo.inputs.document import Document
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

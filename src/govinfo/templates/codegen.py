@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from govinfo._fields import Group, Row, Stat, Table, UnitOf, node_of
+from govinfo.templates.declare import Group, Row, Stat, Table, UnitOf, node_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable

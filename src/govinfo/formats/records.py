@@ -1,7 +1,8 @@
-"""Tidy (long) export: one record per cell and per meta field, and back."""
+"""Tidy (long) export: one record per cell and per meta field, CSV, and back."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -9,13 +10,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govinfo._errors import JSONFormatError
-from govinfo._spec import build, cell_values, spec_for
 from govinfo.models import TEMPLATES, Meta, Report, ReportV2015, ReportV2019, ReportV2021
+from govinfo.templates.spec import build, cell_values, spec_for
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+    from typing import TextIO
 
-    from govinfo._parse import ParseResult
+    from govinfo.reading.parse import ParseResult
 
 Value = int | Decimal | str | bool | dt.date | None
 
@@ -132,3 +134,29 @@ def from_records(items: Iterable[Record]) -> list[Report]:
             raise JSONFormatError(f"bad record {record.key!r} = {record.value!r}: {exc}") from None
     flush()
     return reports
+
+
+CSV_COLUMNS = ("file", "agency", "year", "template", "key", "label", "unit", "value")
+
+
+def text_of(value: object) -> str:
+    """A record value as exact text (blank → empty)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def write_csv(rows: Iterable[tuple[str, Record]], out: TextIO, *, header: bool = True) -> None:
+    """Write ``(file, record)`` pairs as CSV (RFC 4180), one row per value, exact text values."""
+    writer = csv.writer(out)
+    if header:
+        writer.writerow(CSV_COLUMNS)
+    for name, r in rows:
+        writer.writerow(
+            (name, r.agency or "", r.year or "", r.template, r.key, r.label, r.unit,
+             text_of(r.value))
+        )  # fmt: skip

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 
-from govinfo._decode import decode
-from govinfo._document import Document, Kind
-from govinfo._errors import InputTooLargeError, UnsupportedFormatError
-from govinfo._html import from_html, looks_like_html
+from govinfo._errors import InputError, InputTooLargeError, UnsupportedFormatError
+from govinfo.inputs.decode import decode
+from govinfo.inputs.document import Document, Kind
+from govinfo.inputs.html import from_html, looks_like_html
 
 _SUFFIXES: dict[str, Kind] = {
     ".txt": "text",
@@ -64,14 +65,37 @@ def load(source: str | bytes, *, name: str = "<input>", max_bytes: int | None = 
         return from_html(source, name=name) if looks_like_html(source) else Document(source)
     kind = _kind(source, os.path.splitext(name)[1].lower())  # noqa: PTH122 - name may be "<input>"
     if kind == "pdf":
-        from govinfo._pdf import from_pdf  # noqa: PLC0415 - optional extra
+        from govinfo.inputs.pdf import from_pdf  # noqa: PLC0415 - optional extra
 
         return from_pdf(source)
     if kind == "docx":
-        from govinfo._docx import from_docx  # noqa: PLC0415 - optional extra
+        from govinfo.inputs.docx import from_docx  # noqa: PLC0415 - optional extra
 
         return from_docx(source)
     if kind == "html":
         return from_html(source, name=name)
     text, _ = decode(source, name=name)
     return from_html(text, name=name) if looks_like_html(text) else Document(text)
+
+
+EXAMPLE = "example_v2021.txt"
+
+
+def read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
+    """Read a report file (refusing, before reading, one over ``max_bytes``).
+
+    Raises:
+        InputError: the file cannot be read, or is over the limit.
+    """
+    try:
+        check_size(os.stat(path).st_size, max_bytes, os.fspath(path))  # noqa: PTH116
+        with open(path, "rb") as fh:  # noqa: PTH123 - accepts any PathLike
+            return fh.read()
+    except OSError as exc:
+        raise InputError(f"{os.fspath(path)}: {exc.strerror or exc}") from None
+
+
+def example_text() -> str:
+    """The bundled example report (a real 2023 report in the 2021 template)."""
+    data = importlib.resources.files("govinfo").joinpath("data")
+    return data.joinpath(EXAMPLE).read_text("utf-8")

@@ -9,8 +9,8 @@ from typing import Any
 import attrs
 
 from govinfo._errors import MixedInputError
-from govinfo._spec import build, cell_values, spec_for
 from govinfo.models import Meta, Report
+from govinfo.templates.spec import build, cell_values, spec_for
 
 
 @attrs.frozen

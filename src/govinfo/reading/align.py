@@ -15,10 +15,17 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from govinfo._diagnostics import Severity
-from govinfo._labels import has_numbering, label_keys, unit_in_label
-from govinfo._numbers import read_cell
-from govinfo._spec import CellValue, ColumnSpec, GroupSpec, RowSpec, TableSpec, TemplateSpec
-from govinfo._tokenize import END, KIND, START, TEXT, Cell, Kind, LogicalRow
+from govinfo.reading.cells import END, KIND, START, TEXT, Cell, Kind, LogicalRow
+from govinfo.reading.labels import has_numbering, label_keys, unit_in_label
+from govinfo.reading.numbers import read_cell
+from govinfo.templates.spec import (
+    CellValue,
+    ColumnSpec,
+    GroupSpec,
+    RowSpec,
+    TableSpec,
+    TemplateSpec,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence

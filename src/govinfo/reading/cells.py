@@ -17,7 +17,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from govinfo._numbers import is_unit_text, is_value_text
+from govinfo.reading.numbers import is_unit_text, is_value_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable

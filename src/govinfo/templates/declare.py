@@ -3,7 +3,7 @@
 Models declare their fields with :func:`stat`, :func:`row`, :func:`group` and
 :func:`table`. The official label, unit and accepted label variants live in the
 field metadata, so parsing, validation, JSON Schema, rendering and the docs all
-read the same declaration (see :mod:`govinfo._spec`).
+read the same declaration (see :mod:`govinfo.templates.spec`).
 """
 
 from __future__ import annotations

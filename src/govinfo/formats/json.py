@@ -21,9 +21,14 @@ from typing import Any
 import attrs
 import cattrs
 
-from govinfo._compiled import attribute_locals, compile_function, construction, once_per_class
 from govinfo._errors import JSONFormatError
 from govinfo.models import TEMPLATES, Report
+from govinfo.templates.codegen import (
+    attribute_locals,
+    compile_function,
+    construction,
+    once_per_class,
+)
 
 orjson_module: Any = None
 with contextlib.suppress(ImportError):  # the json extra

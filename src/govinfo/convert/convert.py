@@ -8,11 +8,11 @@ from typing import Any, Literal
 import attrs
 
 from govinfo._diagnostics import Severity
-from govinfo._edges import EDGES, Edge, Tag, path
 from govinfo._errors import UnknownTemplateError
-from govinfo._spec import CellValue, build, cell_values, spec_for
-from govinfo._validate import Finding, validate
+from govinfo.checks.validate import Finding, validate
+from govinfo.convert.edges import EDGES, Edge, Tag, path
 from govinfo.models import TEMPLATES, Report
+from govinfo.templates.spec import CellValue, build, cell_values, spec_for
 
 LossKind = Literal["approximate", "lost", "unfilled"]
 _RANK = {"exact": 0, "approximate": 1, "lost": 2}

@@ -16,10 +16,10 @@ import re
 import attrs
 from lxml import etree, html
 
-from govinfo._decode import declared_charset, decode
-from govinfo._document import Document, cell_text, table_line
 from govinfo._errors import InputError
-from govinfo._numbers import is_value_text
+from govinfo.inputs.decode import declared_charset, decode
+from govinfo.inputs.document import Document, cell_text, table_line
+from govinfo.reading.numbers import is_value_text
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object", "svg"})
 _BLOCK = frozenset(
