@@ -47,10 +47,10 @@ from govinfo._errors import (
     UnsupportedFormatError,
 )
 from govinfo.checks.series import SeriesFinding, check_series
-from govinfo.checks.validate import Finding, Validation, Verdict, validate
-from govinfo.convert.aggregate import Aggregate, aggregate
-from govinfo.convert.convert import Conversion, Loss, convert
-from govinfo.convert.indicators import CoreIndicators, Indicator, core
+from govinfo.checks.validate import Finding, Validation, validate
+from govinfo.conversion.aggregate import Aggregate, aggregate
+from govinfo.conversion.convert import Conversion, Loss, convert
+from govinfo.conversion.indicators import CoreIndicators, Indicator, core
 from govinfo.formats.arrow import to_arrow, to_pandas
 from govinfo.formats.json import from_json, to_json
 from govinfo.formats.records import Record, from_records, records
@@ -60,6 +60,7 @@ from govinfo.inputs.load import example_text
 from govinfo.models import Meta, Report, ReportV2015, ReportV2019, ReportV2021
 from govinfo.reading.parse import ParseResult, parse, parse_file
 from govinfo.reading.sections import Section, Sections
+from govinfo.templates.invariants import Verdict
 
 try:
     __version__ = importlib.metadata.version("govinfo")

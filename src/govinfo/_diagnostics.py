@@ -1,10 +1,20 @@
-"""Diagnostics: what the parser noticed, with where in the input it was."""
+"""Diagnostics: what the parser noticed, with where in the input it was.
+
+Every diagnostic is a :class:`Diagnostic` whose ``code`` is one of the
+registered :class:`Code` s below, each with its severity and a one-line
+explanation (the docs' table of codes is generated from them).
+"""
 
 from __future__ import annotations
 
 import enum
+from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 
 class Severity(str, enum.Enum):
@@ -54,5 +64,119 @@ class Diagnostic:
     key: str | None = None
 
     def __str__(self) -> str:
+        """``line 3: warning [short-row] …``."""
         where = f"line {self.span.line}: " if self.span else ""
         return f"{where}{self.severity.value} [{self.code}] {self.message}"
+
+
+@attrs.frozen
+class Code:
+    """A registered diagnostic code: its name, its severity and what it means.
+
+    ``also`` lists other severities the code may carry (``year-inferred`` is a
+    warning when the year is only the text's most frequent one).
+    """
+
+    name: str
+    severity: Severity
+    doc: str
+    also: frozenset[Severity] = frozenset()
+
+    def severities(self) -> tuple[Severity, ...]:
+        """Every severity the code may carry, its own first."""
+        return (self.severity, *sorted(self.also - {self.severity}))
+
+
+_I, _W = Severity.INFO, Severity.WARNING
+
+UNKNOWN_ROW = Code(
+    "unknown-row",
+    _I,
+    "a row with values whose label is not in the template; its label and values are in the message",
+)
+MISSING_ROW = Code("missing-row", _W, "the table was found but these rows were not")
+MISSING_TABLE = Code("missing-table", _W, "one table of the template was not found")
+NO_TABLE = Code(
+    "no-table",
+    _W,
+    "no statistical table at all (prose-only report); `meta.tables_found` is false",
+)
+SHORT_ROW = Code(
+    "short-row", _W, "a row with a label but no cells; its cells stay blank and are named"
+)
+RECOVERED = Code(
+    "recovered",
+    _W,
+    "a row kept fewer cells than columns (empty cells dropped by a scraper) and exactly one "
+    "placement fits the invariants: it is used",
+)
+AMBIGUOUS_CELLS = Code(
+    "ambiguous-cells",
+    _W,
+    "as `recovered`, but several placements fit (or none): the cells they agree on are "
+    "filled, the rest left blank, candidates listed",
+)
+TEMPLATE_FROM_ERA = Code(
+    "template-from-era",
+    _I,
+    "no table: the template was chosen by the report year or the section names",
+)
+EXTRA_CELLS = Code(
+    "extra-cells", _W, "values beyond a row's columns; they are listed in the message"
+)
+DUPLICATE_ROW = Code("duplicate-row", _W, "the same row twice; the fuller one is used")
+PADDING_ASSUMED = Code(
+    "padding-assumed",
+    _I,
+    "a row had more cells than columns and some were blank: the empty cells after the values "
+    "(before, in table 四) were taken as scraper padding",
+)
+APPROXIMATE_LABEL = Code(
+    "approximate-label",
+    _I,
+    "a label matched an official one only approximately (OCR damage, typos)",
+)
+PLACEHOLDER = Code(
+    "placeholder",
+    _W,
+    '"xx", "××" in a number cell or in prose (unfilled template): no value',
+)
+INVALID = Code(
+    "invalid",
+    _W,
+    "a number cell that cannot be a count (negative, fractional, text); the raw text is in "
+    "the message",
+)
+CONVERTED = Code("converted", _I, "money written in 元, stored in 万元")
+YEAR_INFERRED = Code(
+    "year-inferred",
+    _I,
+    "the report year was read from the statistics period or prose rather than the title "
+    "(a warning when only the most frequent year in the text was left)",
+    also=frozenset({_W}),
+)
+FROM_PROSE = Code(
+    "from-prose",
+    _I,
+    "a value read from prose (e.g. the 信息处理费 of section 六), with its sentence",
+)
+PROSE_DISAGREES = Code(
+    "prose-disagrees", _W, "the prose states another value than the table (the table's is kept)"
+)
+PROSE_NOT_USED = Code(
+    "prose-not-used",
+    _I,
+    "the prose states a value where the table cell is blank (tables win: the cell stays blank)",
+)
+UNFILLED_TEMPLATE = Code(
+    "unfilled-template", _W, "the text is full of placeholders: no figure is taken from its prose"
+)
+
+_ALL = (
+    UNKNOWN_ROW, MISSING_ROW, MISSING_TABLE, NO_TABLE, SHORT_ROW, RECOVERED, AMBIGUOUS_CELLS,
+    TEMPLATE_FROM_ERA, EXTRA_CELLS, DUPLICATE_ROW, PADDING_ASSUMED, APPROXIMATE_LABEL,
+    PLACEHOLDER, INVALID, CONVERTED, YEAR_INFERRED, FROM_PROSE, PROSE_DISAGREES, PROSE_NOT_USED,
+    UNFILLED_TEMPLATE,
+)  # fmt: skip
+CODES: Mapping[str, Code] = MappingProxyType({c.name: c for c in _ALL})
+"""Every diagnostic code, by name, in the order the docs list them."""

@@ -18,18 +18,20 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+import attrs
+from hypothesis import assume
 from hypothesis import strategies as st
 
-from govinfo.checks.validate import plan
-from govinfo.convert.edges import COLUMNS, OUTCOMES
-from govinfo.models import TEMPLATES, Meta, Report
-from govinfo.templates.spec import CellSpec, build, spec_for
+from govinfo.models import REGISTRY, TEMPLATES, Meta, Report
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from decimal import Decimal
+
+    from govinfo.templates.invariants import Check
+    from govinfo.templates.spec import CellSpec, TemplateSpec
 
 __all__ = ["amounts", "counts", "metas", "reports", "templates", "valid_reports"]
 
@@ -85,15 +87,15 @@ def reports(template: str | None = None) -> st.SearchStrategy[Report]:
     """
     if template is None:
         return templates().flatmap(reports)
-    spec = spec_for(TEMPLATES[template])
+    spec = REGISTRY[template]
     cells = st.fixed_dictionaries({c.key: _cell_strategy(c) for c in spec.cells})
-    return st.builds(_assemble(spec.report_type), cells, metas())
+    return st.builds(_assemble(spec), cells, metas())
 
 
-def _assemble(report_type: type[Report]) -> Callable[[dict[str, Any], Meta], Report]:
+def _assemble(spec: TemplateSpec) -> Callable[[dict[str, Any], Meta], Report]:
     units = [
         (c.key, c.row.cell_key(next(x for x in c.row.columns if x.name == c.column.unit_of)))
-        for c in spec_for(report_type).cells
+        for c in spec.cells
         if c.column.unit_of is not None
     ]
 
@@ -101,91 +103,121 @@ def _assemble(report_type: type[Report]) -> Callable[[dict[str, Any], Meta], Rep
         for unit_key, amount_key in units:
             if values[amount_key] is None:  # a unit is only ever read beside its amount
                 values[unit_key] = None
-        return build(report_type, {**values, "meta": meta})
+        report: Report = spec.build({**values, "meta": meta})
+        return report
 
     return make
 
 
-_PARTS = tuple(c for c in COLUMNS if c != "total")
-_OUTCOMES = tuple(o for o in OUTCOMES if o != "total")
+#: A linear form over cells (and slack variables): variable → integer coefficient.
+_Form = dict[str, int]
+
+
+@attrs.frozen
+class _Solution:
+    """The invariants of a template solved for some cells in terms of the others.
+
+    ``pivots`` gives each solved cell as a linear form over the ``free``
+    variables: cells drawn freely, and one slack per inequality.
+    """
+
+    free: tuple[str, ...]
+    pivots: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+
+
+def _substitute(form: _Form, var: str, by: _Form) -> _Form:
+    coef = form.pop(var, 0)
+    if coef:
+        for v, c in by.items():
+            form[v] = form.get(v, 0) + coef * c
+            if not form[v]:
+                del form[v]
+    return form
+
+
+def _solve(checks: tuple[Check, ...]) -> _Solution:
+    """Eliminate the template's invariants, one check at a time (exact integer arithmetic).
+
+    A check reads ``Σ total − Σ parts (± slack) = 0``. Each solves for one of its
+    variables of coefficient ±1, chosen so that its value is a sum rather than a
+    difference where it can be (most positive terms): totals are solved from
+    their parts, and the few differences left are kept non-negative by
+    :func:`_valid_from_rules`. Checks already implied by earlier ones drop out.
+    """
+    pivots: dict[str, _Form] = {}
+    seen: list[str] = []
+    for n, check in enumerate(checks):
+        form: _Form = {}
+        for key in check.total:
+            form[key] = form.get(key, 0) + 1
+        for key in check.parts:
+            form[key] = form.get(key, 0) - 1
+        relation = check.rule.relation
+        if relation != "==":
+            form[f"slack {n}"] = 1 if relation == "<=" else -1
+        seen += [k for k in form if k not in seen]
+        for var in [v for v in form if v in pivots]:
+            _substitute(form, var, pivots[var])
+        if not form:
+            continue  # implied by the checks before
+        units = [v for v, c in form.items() if abs(c) == 1]
+
+        def score(var: str, form: _Form = form) -> tuple[bool, int]:
+            """Cells before slacks, then the most positive terms in the solved form."""
+            sign = -form[var]
+            terms = sum(1 if sign * c > 0 else -1 for v, c in form.items() if v != var)
+            return not var.startswith("slack"), terms
+
+        if not units:  # pragma: no cover - every declared rule sums cells once each
+            raise ValueError(f"rule {check.rule.id}: no cell to solve for in integers")
+        var = max(units, key=score)
+        coef = form.pop(var)
+        solved = {v: -c * coef for v, c in form.items()}
+        for other in pivots.values():
+            _substitute(other, var, solved)
+        pivots[var] = solved
+    free = tuple(v for v in seen if v not in pivots)
+    return _Solution(free, tuple((k, tuple(f.items())) for k, f in pivots.items()))
 
 
 @st.composite
-def _valid_modern(draw: st.DrawFn, template: str) -> Report:
-    spec = spec_for(TEMPLATES[template])
+def _valid_from_rules(draw: st.DrawFn, template: str, solution: _Solution) -> Report:
+    """Draw the free cells, compute the solved ones, and lift any that came out negative.
+
+    A solved cell below 0 has a free variable with a positive coefficient in it:
+    that variable is raised until the cell is 0, and the cells are computed again
+    (a few rounds suffice; an input that still fails is rejected).
+    """
+    spec = REGISTRY[template]
+    rule_keys = {k for c in spec.checks for k in c.keys}
     values: dict[str, Any] = {
-        c.key: draw(_cell_strategy(c)) for c in spec.cells if c.key.startswith("active.")
+        c.key: draw(_cell_strategy(c)) for c in spec.cells if c.key not in rule_keys
     }
-    small = st.integers(0, 50)
-    rows = [r.key for t in spec.tables if t.key == "requests" for r in t.rows]
-    results = [r for r in rows if r.rsplit(".", 1)[-1] not in ("new", "carried_over")]
-    results = [
-        r for r in results if r not in ("requests.processed_total", "requests.carried_forward")
-    ]
-    for col in _PARTS:
-        processed = 0
-        for row in results:
-            values[f"{row}.{col}"] = value = draw(small)
-            processed += value
-        forward = draw(small)
-        over = draw(st.integers(0, processed + forward))
-        values[f"requests.processed_total.{col}"] = processed
-        values[f"requests.carried_forward.{col}"] = forward
-        values[f"requests.carried_over.{col}"] = over
-        values[f"requests.new.{col}"] = processed + forward - over
-    for row in rows:
-        values[f"{row}.total"] = sum(values[f"{row}.{col}"] for col in _PARTS)
-    for group in ("review", "litigation_direct", "litigation_after_review"):
-        prefix = f"review_litigation.{group}"
-        parts = [draw(small) for _ in _OUTCOMES]
-        values.update({f"{prefix}.{name}": v for name, v in zip(_OUTCOMES, parts, strict=True)})
-        values[f"{prefix}.total"] = sum(parts)
-    return _assemble(spec.report_type)(values, draw(metas()))
-
-
-def _split(draw: st.DrawFn, total: int, n: int) -> list[int]:
-    cuts = sorted(draw(st.lists(st.integers(0, total), min_size=n - 1, max_size=n - 1)))
-    return [b - a for a, b in zip([0, *cuts], [*cuts, total], strict=True)]
-
-
-@st.composite
-def _valid_from_rules(draw: st.DrawFn, template: str) -> Report:
-    """Fill the cells of the rules top-down: a total first, then split into its parts."""
-    spec = spec_for(TEMPLATES[template])
-    values: dict[str, Any] = {c.key: draw(_cell_strategy(c)) for c in spec.cells}
-    checks = plan(spec)
-    hard = [(t[0], p) for rule, t, p in checks if rule.relation == "==" and len(t) == 1]
-    parent = {part: total for total, parts in hard for part in parts}
-
-    def depth(key: str) -> int:
-        return 0 if key not in parent else 1 + depth(parent[key])
-
-    for total, parts in sorted(hard, key=lambda rule: depth(rule[0])):
-        if values[total] is None:
-            values[total] = draw(st.integers(0, 200))
-        values.update(zip(parts, _split(draw, values[total], len(parts)), strict=True))
-    for relation in ("<=", ">="):
-        for rule, total_keys, part_keys in checks:
-            if rule.relation != relation:
-                continue
-            (total,) = total_keys
-            for key in (total, *part_keys):
-                if values[key] is None:
-                    values[key] = draw(st.integers(0, 50))
-            if relation == "<=":  # total may not exceed its parts: lower the total
-                values[total] = min(values[total], sum(values[k] for k in part_keys))
-            else:  # parts may not exceed the total: lower them, first come first served
-                room = values[total]
-                for key in part_keys:
-                    values[key] = min(values[key], room)
-                    room -= values[key]
-    return _assemble(spec.report_type)(values, draw(metas()))
+    free = {v: draw(st.integers(0, 50)) for v in solution.free}
+    solved: dict[str, int] = {}
+    for _ in range(len(solution.pivots) + 1):
+        solved = {k: sum(c * free[v] for v, c in form) for k, form in solution.pivots}
+        low = next(((k, v) for k, v in solved.items() if v < 0), None)
+        if low is None:
+            break
+        key, value = low
+        raise_var, coef = max(dict(solution.pivots)[key], key=lambda vc: vc[1])
+        if coef <= 0:
+            break
+        free[raise_var] += -(value // coef)
+    assume(all(v >= 0 for v in solved.values()))
+    for key, value in (*free.items(), *solved.items()):
+        if key in spec.by_key:
+            values[key] = Decimal(value) if spec.by_key[key].column.money else value
+    return _assemble(spec)(values, draw(metas()))
 
 
 def valid_reports(template: str | None = None) -> st.SearchStrategy[Report]:
-    """Reports whose every invariant holds (R1–R4; the v2015 rules), filled where rules read."""
+    """Reports whose every invariant holds (R1–R4; the v2015 rules), filled where rules read.
+
+    The strategy is derived from the rules the template declares: they are
+    solved once, here, for some cells in terms of the others.
+    """
     if template is None:
         return templates().flatmap(valid_reports)
-    if template == "v2015":
-        return _valid_from_rules(template)
-    return _valid_modern(template)
+    return _valid_from_rules(template, _solve(REGISTRY[template].checks))

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from govinfo._errors import MixedInputError
-from govinfo.checks.validate import Verdict
-from govinfo.convert.edges import COLUMNS
-from govinfo.templates.spec import CellValue, cell_values, number
+from govinfo.models import REGISTRY
+from govinfo.templates.invariants import Verdict
+from govinfo.templates.spec import CellValue, number
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -50,10 +50,12 @@ def _verdict(expected: CellValue, found: CellValue) -> Verdict:
 def check_series(reports: Iterable[Report]) -> tuple[SeriesFinding, ...]:
     """Check one agency's reports across consecutive years.
 
-    X1: for every applicant column, this year's ``requests.carried_over`` equals
-    last year's ``requests.carried_forward`` (v2019 and v2021 reports). X2: in
-    v2021, ``active.*.in_force`` equals last year's plus this year's ``issued``
-    minus ``repealed``. Years that do not follow each other are not compared.
+    The rules are the series rules the current year's template declares,
+    wherever last year's template has the cells they read. X1: for every
+    applicant column, this year's ``requests.carried_over`` equals last year's
+    ``requests.carried_forward`` (v2019 and v2021 reports). X2: in v2021,
+    ``active.*.in_force`` equals last year's plus this year's ``issued`` minus
+    ``repealed``. Years that do not follow each other are not compared.
 
     Raises:
         MixedInputError: reports without a year, of two agencies, or two of one year.
@@ -77,26 +79,22 @@ def check_series(reports: Iterable[Report]) -> tuple[SeriesFinding, ...]:
         if previous is None:
             continue
         current = by_year[year]
-        before, now = cell_values(previous), cell_values(current)
-        if previous.TEMPLATE != "v2015" and current.TEMPLATE != "v2015":
-            for col in COLUMNS:
-                expected = before[f"requests.carried_forward.{col}"]
-                key = f"requests.carried_over.{col}"
-                findings.append(
-                    SeriesFinding("X1", (year - 1, year), key, expected, now[key],
-                                  _verdict(expected, now[key]))
-                )  # fmt: skip
-        if previous.TEMPLATE == current.TEMPLATE == "v2021":
-            for kind in ("regulations", "normative_documents"):
-                parts = [
-                    number(before[f"active.{kind}.in_force"]),
-                    number(now[f"active.{kind}.issued"]),
-                    number(now[f"active.{kind}.repealed"]),
-                ]
-                expected = None if None in parts else parts[0] + parts[1] - parts[2]  # type: ignore[operator]
-                key = f"active.{kind}.in_force"
-                findings.append(
-                    SeriesFinding("X2", (year - 1, year), key, expected, now[key],
-                                  _verdict(expected, now[key]))
-                )  # fmt: skip
+        before_spec, spec = REGISTRY.of(previous), REGISTRY.of(current)
+        before, now = before_spec.flatten(previous), spec.flatten(current)
+        for check in spec.series:
+            if check.previous not in before_spec.by_key:
+                continue  # last year's template has no such cell
+            added = [number(before[check.previous]), *(number(now[k]) for k in check.plus)]
+            taken = [number(now[k]) for k in check.minus]
+            expected: CellValue = None
+            if None not in added and None not in taken:
+                expected = sum(v for v in added if v is not None) - sum(
+                    v for v in taken if v is not None
+                )
+            found = now[check.key]
+            verdict = _verdict(expected, found)
+            period = (year - 1, year)
+            findings.append(
+                SeriesFinding(check.rule.id, period, check.key, expected, found, verdict)
+            )
     return tuple(findings)

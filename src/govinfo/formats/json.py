@@ -16,7 +16,8 @@ import datetime as dt
 import functools
 import json
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import cattrs
@@ -27,10 +28,13 @@ from govinfo.templates.codegen import (
     attribute_locals,
     compile_function,
     construction,
-    once_per_class,
+    deferred,
 )
 
 orjson_module: Any = None
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
 with contextlib.suppress(ImportError):  # the json extra
     import orjson as orjson_module
 
@@ -93,15 +97,21 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook(str, _structure_str)
 
 
-@functools.cache
+def _reference_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    configure_converter(conv)
+    return conv
+
+
+_CONVERTER = _reference_converter()
+
+
 def converter() -> cattrs.Converter:
     """The converter that owns every (un)structuring in govinfo: the reference JSON form.
 
     Reports take the generated functions below, checked against it in the tests.
     """
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    configure_converter(conv)
-    return conv
+    return _CONVERTER
 
 
 _EMPTY: dict[str, Any] = {}  # a missing nested object: every field takes its default
@@ -211,7 +221,7 @@ def _generate_unstructure(report_type: type[Report]) -> Any:  # noqa: ANN401
 
     body = display(report_type, "")
     lines.append(f"    return {{'template': {report_type.TEMPLATE!r}, {body[1:]}")
-    return compile_function("main", lines, {})
+    return compile_function("main", lines, {}, owner=f"unstructuring {report_type.__name__}")
 
 
 def _generate_structure(cls: type) -> Any:  # noqa: ANN401
@@ -236,17 +246,31 @@ def _generate_structure(cls: type) -> Any:  # noqa: ANN401
 
     define(cls)
     lines += _structure_function(cls, names, ns, inline=True)
-    return compile_function("main", lines, ns)
+    return compile_function("main", lines, ns, owner=f"structuring {cls.__name__}")
 
 
-structurer = once_per_class(_generate_structure)
-unstructurer = once_per_class(_generate_unstructure)
+#: The generated functions of every report class, each made on its first call.
+_STRUCTURE: Mapping[type, Callable[[dict[str, Any]], Report]] = MappingProxyType(
+    {t: deferred(functools.partial(_generate_structure, t)) for t in TEMPLATES.values()}
+)
+_UNSTRUCTURE: Mapping[type, Callable[[Report], dict[str, Any]]] = MappingProxyType(
+    {t: deferred(functools.partial(_generate_unstructure, t)) for t in TEMPLATES.values()}
+)
+
+
+def structurer(report_type: type[Report]) -> Callable[[dict[str, Any]], Report]:
+    """The generated function that builds a ``report_type`` from well-formed data."""
+    return _STRUCTURE[report_type]
+
+
+def unstructurer(report_type: type[Report]) -> Callable[[Report], dict[str, Any]]:
+    """The generated function that gives a ``report_type``'s JSON-ready data."""
+    return _UNSTRUCTURE[report_type]
 
 
 def unstructure(report: Report) -> dict[str, Any]:
     """Turn a report into JSON-ready data, ``template`` first."""
-    data: dict[str, Any] = unstructurer(type(report))(report)
-    return data
+    return _UNSTRUCTURE[type(report)](report)
 
 
 def _report_type(data: object) -> tuple[type[Report], dict[str, Any]]:
@@ -263,22 +287,29 @@ def _report_type(data: object) -> tuple[type[Report], dict[str, Any]]:
     return report_type, body
 
 
-def _quick(data: object) -> Report | None:
-    """The report when ``data`` is well formed, else ``None`` (the converter will explain)."""
+def _quick(report_type: type[Report], body: dict[str, Any]) -> Report | None:
+    """The report when ``body`` is well formed, else ``None`` (the converter will explain).
+
+    The generated code raises :class:`_MalformedError` where the data is not a
+    report, and the leaf hooks ``ValueError``; anything else is a defect and
+    goes through.
+    """
     try:
-        report_type, body = _report_type(data)
-        report: Report = structurer(report_type)(body)
-    except Exception:  # noqa: BLE001 - any problem: the reference path reports it
+        return _STRUCTURE[report_type](body)
+    except (_MalformedError, ValueError):
         return None
-    return report
 
 
 def structure(data: object) -> Report:
-    """Build a report from JSON-ready data, dispatching on ``template``."""
-    report = _quick(data)
+    """Build a report from JSON-ready data, dispatching on ``template``.
+
+    Raises:
+        JSONFormatError: ``data`` is not a report; every problem with its path.
+    """
+    report_type, body = _report_type(data)
+    report = _quick(report_type, body)
     if report is not None:
         return report
-    report_type, body = _report_type(data)
     try:
         report = converter().structure(body, report_type)
     except cattrs.BaseValidationError as exc:
@@ -330,11 +361,13 @@ def from_json(text: str | bytes) -> Report:
     """
     if orjson_module is not None:
         try:
-            report = _quick(orjson_module.loads(text))
-        except orjson_module.JSONDecodeError:
-            report = None
-        if report is not None:
-            return report
+            report_type, body = _report_type(orjson_module.loads(text))
+        except (orjson_module.JSONDecodeError, JSONFormatError):
+            pass  # the reference reader below explains
+        else:
+            report = _quick(report_type, body)
+            if report is not None:
+                return report
     # The standard library is the reference reader: it keeps integers beyond 64
     # bits, reads UTF-16/32 bytes, and its errors are the ones reported.
     try:

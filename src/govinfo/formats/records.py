@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from govinfo._errors import JSONFormatError
-from govinfo.models import TEMPLATES, Meta, Report, ReportV2015, ReportV2019, ReportV2021
-from govinfo.templates.spec import build, cell_values, spec_for
+from govinfo.models import REGISTRY, Meta, Report, ReportV2015, ReportV2019, ReportV2021
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -56,8 +55,8 @@ def report_records(report: Report) -> Iterator[Record]:
             meta.agency, meta.year, report.TEMPLATE, f"meta.{field.name}",
             field.metadata.get("label", field.name), "", getattr(meta, field.name),
         )  # fmt: skip
-    spec = spec_for(type(report))
-    values = cell_values(report)
+    spec = REGISTRY.of(report)
+    values = spec.flatten(report)
     for cell in spec.cells:
         yield Record(
             meta.agency, meta.year, report.TEMPLATE, cell.key, cell.label, cell.column.unit,
@@ -94,7 +93,7 @@ def _typed(key: str, template: str, value: Any) -> Value:  # noqa: ANN401 - valu
         if name == "processing_fee_yuan":
             return Decimal(str(value))
         return str(value)
-    cell = spec_for(TEMPLATES[template]).by_key[key]
+    cell = REGISTRY[template].by_key[key]
     if cell.column.unit_of is not None:
         return str(value)
     if cell.column.money:
@@ -119,10 +118,10 @@ def from_records(items: Iterable[Record]) -> list[Report]:
             return
         meta = {k.removeprefix("meta."): v for k, v in current.items() if k.startswith("meta.")}
         cells = {k: v for k, v in current.items() if not k.startswith("meta.")}
-        reports.append(build(TEMPLATES[template], {**cells, "meta": Meta(**meta)}))  # type: ignore[arg-type]
+        reports.append(REGISTRY[template].build({**cells, "meta": Meta(**meta)}))  # type: ignore[arg-type]
 
     for record in items:
-        if record.template not in TEMPLATES:
+        if record.template not in REGISTRY:
             raise JSONFormatError(f"unknown template {record.template!r} in records")
         if template is not None and (record.key in current or record.template != template):
             flush()

@@ -7,12 +7,13 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from govinfo.templates.spec import CellValue, ColumnSpec, RowSpec, TableSpec, cell_values, spec_for
+from govinfo.models import REGISTRY
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from govinfo.models import Report
+    from govinfo.templates.spec import CellValue, ColumnSpec, RowSpec, TableSpec
 
 _NOTE = re.compile(r"\([^()]*\)$")
 
@@ -52,8 +53,8 @@ def _blocks(rows: Iterable[RowSpec]) -> list[list[RowSpec]]:
 
 def render_table(report: Report, *, label_width: int = 28) -> str:
     """Render a report as plain-text tables for a terminal (blank shown as —)."""
-    spec = spec_for(type(report))
-    values = cell_values(report)
+    spec = REGISTRY.of(report)
+    values = spec.flatten(report)
     meta = report.meta
     lines = [
         f"{meta.title or '(untitled report)'}",
@@ -102,8 +103,8 @@ def render_text(report: Report) -> str:
 
     Blank cells are written empty, so ``parse(render_text(r))`` gives back every cell of ``r``.
     """
-    spec = spec_for(type(report))
-    values = cell_values(report)
+    spec = REGISTRY.of(report)
+    values = spec.flatten(report)
     lines = _meta_lines(report)
     for table in spec.tables:
         lines.append(table.label)
@@ -119,7 +120,7 @@ def render_text(report: Report) -> str:
             if row.group is not None and row.group != group:
                 labels.insert(0, row.group.label)
             group = row.group
-            if len(row.columns) == 1 and not row.columns[0].name:  # v2015: 指标 | 单位 | 统计数
+            if row.indicator:  # v2015: 指标 | 单位 | 统计数
                 labels.append(row.columns[0].unit)
             cells = [_cell(row, c, values) for c in row.value_columns]
             lines.append(" | ".join([*labels, *cells]) + " |")
@@ -134,10 +135,6 @@ def _cell(row: RowSpec, column: ColumnSpec, values: dict[str, CellValue]) -> str
     return f"{value}{unit or ''}"
 
 
-_HEADER_NOTE = "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)"
-_OWN_ROWS = ("requests.new", "requests.carried_over", "requests.carried_forward")
-
-
 def _td(text: object, *, rowspan: int = 1, colspan: int = 1) -> str:
     attrs_ = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
         f' colspan="{colspan}"' if colspan > 1 else ""
@@ -149,28 +146,52 @@ def _values_html(row: RowSpec, values: dict[str, CellValue]) -> str:
     return "".join(_td(_cell(row, c, values)) for c in row.value_columns)
 
 
-def _requests_html(table: TableSpec, values: dict[str, CellValue]) -> list[str]:
-    """Table 三 as printed in the notices: labels spanning 3 columns and 22 rows."""
+def _header_html(table: TableSpec, label_columns: int) -> list[str]:
+    """The header rows of a table: its corner, ``over`` its columns, their ``under`` headers."""
     columns = table.rows[0].value_columns
-    parts = [c.label for c in columns[1:-1]]
-    out = [
-        "<tr>" + _td(_HEADER_NOTE, rowspan=3, colspan=3) + _td("申请人情况", colspan=7) + "</tr>",
-        "<tr>"
-        + _td(columns[0].label, rowspan=2)
-        + _td("法人或其他组织", colspan=len(parts))
-        + _td(columns[-1].label, rowspan=2)
-        + "</tr>",
-        "<tr>" + "".join(_td(p) for p in parts) + "</tr>",
-    ]
-    results = [r for r in table.rows if r.key not in _OWN_ROWS]
+    depth = 1 + (table.over is not None) + any(c.under for c in columns)
+    top = [_td(table.corner or "", rowspan=depth, colspan=label_columns)]
+    if table.over is not None:
+        top.append(_td(table.over, colspan=len(columns)))
+        rows = ["<tr>" + "".join(top) + "</tr>"]
+        middle: list[str] = []
+    else:
+        rows, middle = [], top
+    lower: list[str] = []
+    for i, column in enumerate(columns):
+        if column.under is None:
+            middle.append(_td(column.label, rowspan=depth - len(rows)))
+        elif i == 0 or columns[i - 1].under != column.under:
+            span = 1
+            while i + span < len(columns) and columns[i + span].under == column.under:
+                span += 1
+            middle.append(_td(column.under, colspan=span))
+        if column.under is not None:
+            lower.append(_td(column.label))
+    rows.append("<tr>" + "".join(middle) + "</tr>")
+    if lower:
+        rows.append("<tr>" + "".join(lower) + "</tr>")
+    return rows
+
+
+def _banded_html(table: TableSpec, values: dict[str, CellValue]) -> list[str]:
+    """A table with bands down its side (table 三 as the notices print it).
+
+    Three label columns: the band, the group, the row; a row outside any band
+    or group spans the columns it does not use.
+    """
+    out = _header_html(table, 3)
+    first_of = {band.rows[0].key: band for band in table.bands}
+    banded = {r.key for band in table.bands for r in band.rows}
     seen_groups: set[str] = set()
     for row in table.rows:
         cells = ""
-        if row.key in _OWN_ROWS:
+        if row.key not in banded:
             cells = _td(row.label, colspan=3)
         else:
-            if row is results[0]:
-                cells += _td("三、本年度办理结果", rowspan=len(results))
+            band = first_of.get(row.key)
+            if band is not None:
+                cells += _td(band.label, rowspan=len(band.rows))
             if row.group is None:
                 cells += _td(row.label, colspan=2)
             else:
@@ -205,7 +226,7 @@ def _block_html(table: TableSpec, values: dict[str, CellValue]) -> list[str]:
 def _rows_html(table: TableSpec, values: dict[str, CellValue]) -> list[str]:
     """Table 二 (a header per block of rows) and the v2015 indicator list."""
     out: list[str] = []
-    single = all(len(r.columns) == 1 and not r.columns[0].name for r in table.rows)
+    single = table.indicator_list
     group = None
     for block in _blocks(table.rows):
         if not single:
@@ -222,26 +243,28 @@ def _rows_html(table: TableSpec, values: dict[str, CellValue]) -> list[str]:
 
 def render_html(report: Report) -> str:
     """Render a report as an HTML page with its tables laid out as the notices print them."""
-    spec = spec_for(type(report))
-    values = cell_values(report)
+    spec = REGISTRY.of(report)
+    values = spec.flatten(report)
     title = html.escape(report.meta.title or "")
     body = [f"<h1>{title}</h1>"] if title else []
     body += [f"<p>{html.escape(line)}</p>" for line in _meta_lines(report)]
-    if spec.template == "v2015":
+    # An indicator list (v2015) is printed as one long table; other forms a table each.
+    one_table = spec.indicator_list
+    if one_table:
         body.append('<table border="1"><tr><td>统计指标</td><td>单位</td><td>统计数</td></tr>')
     for table in spec.tables:
-        if spec.template != "v2015":
+        if not one_table:
             body.append(f'<p>{html.escape(table.label)}</p><table border="1">')
         if table.layout == "value_block":
             rows = _block_html(table, values)
-        elif table.key == "requests":
-            rows = _requests_html(table, values)
+        elif table.bands:
+            rows = _banded_html(table, values)
         else:
             rows = _rows_html(table, values)
         body.extend(rows)
-        if spec.template != "v2015":
+        if not one_table:
             body.append("</table>")
-    if spec.template == "v2015":
+    if one_table:
         body.append("</table>")
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>'
@@ -259,13 +282,13 @@ def render_markdown(report: Report) -> str:
     Group and item share the label cell ("(三)不予公开 1.属于国家秘密"); blank
     cells are empty; ``parse`` reads the result back cell for cell.
     """
-    spec = spec_for(type(report))
-    values = cell_values(report)
+    spec = REGISTRY.of(report)
+    values = spec.flatten(report)
     out = [f"# {report.meta.title}", ""] if report.meta.title else []
     out += [f"- {line}" for line in _meta_lines(report)]
     for table in spec.tables:
         out += ["", f"## {table.label}", ""]
-        single = all(len(r.columns) == 1 and not r.columns[0].name for r in table.rows)
+        single = table.indicator_list
         for block in [list(table.rows)] if single else _blocks(table.rows):
             head = ["统计指标", "单位", "统计数"] if single else [
                 "项目", *(c.label for c in block[0].value_columns)

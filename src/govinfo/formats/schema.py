@@ -25,10 +25,11 @@ from typing import Any
 import attrs
 
 from govinfo._diagnostics import Diagnostic
-from govinfo._errors import UnknownTemplateError
-from govinfo.models import TEMPLATES
+from govinfo.models import REGISTRY
 from govinfo.templates.declare import Group, Row, Stat, Table, UnitOf, node_of
-from govinfo.templates.spec import CellSpec, ColumnSpec, TemplateSpec, spec_for
+
+if typing.TYPE_CHECKING:
+    from govinfo.templates.spec import CellSpec, ColumnSpec, TemplateSpec
 
 __all__ = ["json_schema", "schema_json"]
 
@@ -71,12 +72,8 @@ def json_schema(template: str) -> dict[str, Any]:
         >>> schema["properties"]["requests"]["properties"]["new"]["properties"]["total"]["title"]
         '一、本年新收政府信息公开申请数量 / 总计'
     """
-    report_type = TEMPLATES.get(template)
-    if report_type is None:
-        raise UnknownTemplateError(
-            f"unknown template {template!r}; known: {', '.join(sorted(TEMPLATES))}"
-        )
-    spec = spec_for(report_type)
+    spec = REGISTRY[template]
+    report_type = spec.report_type
     body = _object(report_type, "", spec)
     properties: Schema = {
         "template": {

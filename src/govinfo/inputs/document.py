@@ -1,4 +1,10 @@
-"""What every input adapter produces: the text the parser reads, and where it came from."""
+"""What every input adapter produces: blocks of prose and tables of cells, in reading order.
+
+An adapter says what the source says and no more: a table is a grid of cells
+with their row, column and spans as the file declares them, prose is lines of
+text. Deciding what a cell means (a label, a number, a continuation of the
+cell above) is left to :mod:`govinfo.reading`.
+"""
 
 from __future__ import annotations
 
@@ -10,26 +16,65 @@ Kind = Literal["text", "html", "docx", "pdf"]
 
 
 @attrs.frozen
-class Document:
-    """A report as text, in the layout the tokenizer reads.
+class Prose:
+    """One line or paragraph of running text; ``line`` is where the source has it.
 
-    Tables are written one row a line with every cell ended by ``|``; prose is
-    written as plain lines. ``source_lines`` gives, for each line of ``text``,
-    the 1-based line (HTML) or page (PDF) of the original file it came from,
-    or is ``None`` when ``text`` is the original itself.
+    ``line`` is the 1-based line of the HTML file or page of the PDF, or
+    ``None`` when the source has no such place (Word).
     """
 
     text: str
+    line: int | None = None
+
+
+@attrs.frozen
+class GridCell:
+    """One cell of a table, at its row and column (0-based), with the rows and columns it spans."""
+
+    text: str
+    row: int
+    column: int
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@attrs.frozen
+class Grid:
+    """A table: its cells in reading order, and the source line of each row (``None``: none).
+
+    ``nested`` holds the tables found inside the cells of a row, by row: they
+    are read right after that row.
+    """
+
+    cells: tuple[GridCell, ...]
+    rows: int
+    lines: tuple[int | None, ...] = ()
+    nested: tuple[tuple[int, Grid], ...] = ()
+
+
+Block = Prose | Grid
+
+
+@attrs.frozen
+class Document:
+    """A report as an input adapter read it.
+
+    ``text`` is set when the source is itself the text to read (a text file, or
+    text given to :func:`govinfo.parse`); spans then index into it as it is.
+    Otherwise ``blocks`` hold what the file holds, in reading order.
+    """
+
+    blocks: tuple[Block, ...] = ()
     kind: Kind = "text"
-    source_lines: tuple[int, ...] | None = None
     title: str | None = None
+    text: str | None = None
+
+    @classmethod
+    def of_text(cls, text: str) -> Document:
+        """A document that is the text itself."""
+        return cls(text=text)
 
 
 def cell_text(text: str) -> str:
-    """One table cell as a single line: whitespace folded, ``|`` kept out of the text."""
-    return " ".join(text.replace("|", "¦").split())
-
-
-def table_line(cells: list[str]) -> str:
-    """One table row in the tokenizer's layout: ``a | b | c |``."""
-    return " | ".join(cell_text(c) for c in cells) + " |"
+    """Text of a cell or paragraph as one line: whitespace runs folded to one space."""
+    return " ".join(text.split())

@@ -1,19 +1,18 @@
-"""Word (.docx) input: body paragraphs and tables, in document order, as parser text."""
+"""Word (.docx) input: body paragraphs and tables, in document order."""
 
 from __future__ import annotations
 
 import io
 import re
-import unicodedata
 import zipfile
 import zlib
 from typing import TYPE_CHECKING, cast
 
+import attrs
 from lxml import etree
 
 from govinfo._errors import InputError, MissingExtraError
-from govinfo.inputs.document import Document, table_line
-from govinfo.reading.numbers import is_value_text
+from govinfo.inputs.document import Block, Document, Grid, GridCell, Prose
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -38,14 +37,12 @@ _STREAM = re.compile(r"^file '<[^']*>' ")
 
 
 def from_docx(data: bytes) -> Document:
-    """Read a Word document into the parser's text layout.
+    """Read a Word document: its paragraphs and tables, in order.
 
-    Paragraphs become lines of prose (empty ones are skipped); every table row
-    becomes one ``a | b | c |`` line. A horizontally merged cell is written
-    once. A vertically merged cell repeats its text on the rows it spans,
-    unless that text is a number, which is written only on its first row (a
-    figure must not be counted twice). A table nested in a cell follows the
-    row that holds it.
+    Paragraphs become lines of prose (empty ones are skipped); every table a
+    :class:`Grid` whose cells keep their grid column, their horizontal span
+    (``gridSpan``) and the rows a vertical merge (``vMerge``) covers. A table
+    nested in a cell is read after the row that holds it.
 
     Raises:
         MissingExtraError: python-docx is not installed.
@@ -90,24 +87,20 @@ def from_docx(data: bytes) -> Document:
     if body is None:
         raise InputError("not a readable .docx file: the document has no body")
     try:
-        lines = list(_lines(document, body))
+        blocks = tuple(_read(document, body))
     except (ValueError, XmlchemyError) as exc:  # e.g. gridSpan="x", w:vMerge without w:val
         raise InputError(f"malformed .docx table: {_reason(exc)}") from None
-    return Document(
-        text="\n".join(lines) + "\n" if lines else "",
-        kind="docx",
-        title=(title or "").strip() or None,
-    )
+    return Document(blocks, "docx", (title or "").strip() or None)
 
 
-def _lines(document: DocxDocument, body: _Element) -> Iterator[str]:
+def _read(document: DocxDocument, body: _Element) -> Iterator[Block]:
     for block in _blocks(body):
         if block.tag == f"{_W}p":
             text = _paragraph_text(block)
             if text:
-                yield text
+                yield Prose(text)
         else:
-            yield from _table_lines(document, block)
+            yield _grid(document, block)
 
 
 def _reason(exc: BaseException) -> str:
@@ -127,7 +120,7 @@ def _blocks(element: _Element) -> Iterator[_Element]:
 
 
 def _paragraph_text(p: _Element) -> str:
-    """The visible text of a paragraph as one line (``|`` kept out, so it stays prose).
+    """The visible text of a paragraph.
 
     Reads every run, including runs inside hyperlinks, fields, smart tags,
     content controls and tracked insertions, but not text boxes anchored in it.
@@ -139,7 +132,7 @@ def _paragraph_text(p: _Element) -> str:
         for child in r.iterchildren()
         if child.tag in _RUN_TEXT
     ]
-    return "".join(parts).replace("|", "¦").strip()
+    return "".join(parts).strip()
 
 
 def _hidden(r: _Element, p: _Element) -> bool:
@@ -164,35 +157,32 @@ def _cell_parts(tc: _Element) -> tuple[str, list[_Element]]:
     return " ".join(t for t in texts if t), tables
 
 
-def _is_number(text: str) -> bool:
-    """A value cell (the same test as the tokenizer's): what a merged cell must not repeat."""
-    return bool(text.strip()) and is_value_text(unicodedata.normalize("NFKC", text).strip())
-
-
-def _table_lines(document: DocxDocument, tbl: _Element) -> Iterator[str]:
+def _grid(document: DocxDocument, tbl: _Element) -> Grid:
+    """A table's cells at their grid columns; a vertical merge as one cell spanning its rows."""
     from docx.table import Table  # noqa: PLC0415
 
     table = Table(cast("CT_Tbl", tbl), document)
-    for row in table.rows:
-        nested: list[_Element] = []
-        cells: list[str] = []
-        for tc, continued in _row_tcs(row):
+    # By cell element (the key keeps lxml's proxy, hence its identity, alive).
+    placed: dict[CT_Tc, GridCell] = {}
+    starts: list[CT_Tc] = []
+    nested: list[tuple[int, Grid]] = []
+    rows = list(table.rows)
+    for r, row in enumerate(rows):
+        for column, span, tc, continued in _row_tcs(row):
+            top = placed.get(tc) if continued else None
+            if top is not None and top.column == column:
+                placed[tc] = attrs.evolve(top, rowspan=r - top.row + 1)
+                continue
             text, tables = _cell_parts(tc)
-            if continued:
-                # A row below the start of a vertical merge: python-docx repeats the
-                # top cell. Its nested tables were written with the top row already.
-                cells.append("" if _is_number(text) else text)
-            else:
-                cells.append(text)
-                nested.extend(tables)
-        if any(cells):
-            yield table_line(cells)
-        for inner in nested:
-            yield from _table_lines(document, inner)
+            placed[tc] = GridCell(text, r, column, 1, span)
+            starts.append(tc)
+            nested.extend((r, _grid(document, inner)) for inner in tables)
+    cells = tuple(placed[tc] for tc in starts)
+    return Grid(cells, len(rows), (None,) * len(rows), tuple(nested))
 
 
-def _row_tcs(row: _Row) -> list[tuple[CT_Tc, bool]]:
-    """The distinct cells of a row, each with whether it continues a vertical merge.
+def _row_tcs(row: _Row) -> list[tuple[int, int, CT_Tc, bool]]:
+    """The distinct cells of a row: grid column, columns spanned, cell, whether it continues.
 
     python-docx lists a cell once per grid column it spans (kept once here) and
     gives the top cell of a vertical merge for the rows below it. A continuation
@@ -202,11 +192,13 @@ def _row_tcs(row: _Row) -> list[tuple[CT_Tc, bool]]:
     try:
         cells = row.cells
     except ValueError:
-        return [(tc, False) for tc in tr.tc_lst]
-    out: list[tuple[CT_Tc, bool]] = []
-    for cell in cells:
+        return [(i, 1, tc, False) for i, tc in enumerate(tr.tc_lst)]
+    out: list[tuple[int, int, CT_Tc, bool]] = []
+    for column, cell in enumerate(cells):
         tc = cell._tc  # noqa: SLF001
-        if out and out[-1][0] is tc:
+        if out and out[-1][2] is tc:
+            start, span, _, continued = out[-1]
+            out[-1] = (start, span + 1, tc, continued)
             continue
-        out.append((tc, tc.getparent() is not tr))
+        out.append((column, 1, tc, tc.getparent() is not tr))
     return out

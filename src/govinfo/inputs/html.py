@@ -1,12 +1,11 @@
 """HTML pages to a :class:`Document`: tables as cell grids, the rest as prose lines.
 
 Parsed by lxml's HTML parser with no network access and no entity expansion.
-Tables are laid out on a grid honouring ``rowspan`` and ``colspan``: a cell is
-written once in its first row; in the rows below it spans, a label is repeated
-(it is the group context of those rows) while a number is left out. Columns a
-cell spans to its right are not padded, so each row reads label(s) then values.
-A table that contains tables is a layout table and is read as blocks. The
-walk is iterative, so deeply nested pages cannot exhaust the stack.
+Each data table becomes a :class:`Grid`: every cell at the row and column the
+page puts it, with its ``rowspan`` and ``colspan`` (clamped to
+:data:`MAX_SPAN`). A table that contains tables is a layout table and is read
+as blocks. The walk is iterative, so deeply nested pages cannot exhaust the
+stack.
 """
 
 from __future__ import annotations
@@ -18,8 +17,7 @@ from lxml import etree, html
 
 from govinfo._errors import InputError
 from govinfo.inputs.decode import declared_charset, decode
-from govinfo.inputs.document import Document, cell_text, table_line
-from govinfo.reading.numbers import is_value_text
+from govinfo.inputs.document import Block, Document, Grid, GridCell, Prose, cell_text
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object", "svg"})
 _BLOCK = frozenset(
@@ -84,8 +82,7 @@ def _text_of(element: etree._Element) -> str:
 
 @attrs.define
 class _Out:
-    lines: list[str] = attrs.Factory(list)
-    sources: list[int] = attrs.Factory(list)
+    blocks: list[Block] = attrs.Factory(list)
     buffer: list[str] = attrs.Factory(list)
     buffer_line: int = 1
 
@@ -96,48 +93,27 @@ class _Out:
             self.buffer.append(text)
 
     def flush(self) -> None:
-        text = " ".join("".join(self.buffer).split())
+        text = cell_text("".join(self.buffer))
         if text:
-            self.lines.append(text.replace("|", "¦"))
-            self.sources.append(self.buffer_line)
+            self.blocks.append(Prose(text, self.buffer_line))
         self.buffer.clear()
 
-    def row(self, cells: list[str], line: int) -> None:
-        self.flush()
-        if any(cells):
-            self.lines.append(table_line(cells))
-            self.sources.append(line)
 
-
-def _grid(table: etree._Element, out: _Out) -> None:
-    """Lay a data table out row by row, honouring rowspan and colspan."""
-    carried: dict[tuple[int, int], str] = {}  # (row, column) → text continued from above
+def _grid(table: etree._Element) -> Grid:
+    """A data table's cells at their rows and columns, honouring rowspan and colspan."""
     covered: set[tuple[int, int]] = set()
+    cells: list[GridCell] = []
     rows = list(table.iter("tr"))
     for r, tr in enumerate(rows):
-        cells = [c for c in tr if c.tag in ("td", "th")]
-        line: list[tuple[int, str]] = []
         col = 0
-        for cell in cells:
+        for cell in (c for c in tr if c.tag in ("td", "th")):
             while (r, col) in covered:
-                if (r, col) in carried:
-                    line.append((col, carried[(r, col)]))
                 col += 1
-            text = _text_of(cell)
             rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
-            line.append((col, text))
-            repeat = "" if is_value_text(text) else text
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    covered.add((r + dr, col + dc))
-                if dr:
-                    carried[(r + dr, col)] = repeat
+            cells.append(GridCell(_text_of(cell), r, col, rowspan, colspan))
+            covered.update((r + dr, col + dc) for dr in range(rowspan) for dc in range(colspan))
             col += colspan
-        while (r, col) in covered:
-            if (r, col) in carried:
-                line.append((col, carried[(r, col)]))
-            col += 1
-        out.row([text for _, text in sorted(line, key=lambda item: item[0])], _line(tr))
+    return Grid(tuple(cells), len(rows), tuple(_line(tr) for tr in rows))
 
 
 _WRAPPERS = re.compile(
@@ -176,8 +152,7 @@ def from_html(source: str | bytes, *, name: str = "<html>") -> Document:
     if title_el is not None:
         title = cell_text("".join(str(t) for t in title_el.itertext()))
         if title:
-            out.lines.append(title)
-            out.sources.append(_line(title_el))
+            out.blocks.append(Prose(title, _line(title_el)))
     body = root.find("body")
     start = body if body is not None else root
     walker = etree.iterwalk(start, events=("start", "end"))
@@ -190,7 +165,7 @@ def from_html(source: str | bytes, *, name: str = "<html>") -> Document:
                 continue
             if tag == "table" and el.find(".//table") is None:
                 out.flush()
-                _grid(el, out)
+                out.blocks.append(_grid(el))
                 walker.skip_subtree()
                 continue
             if tag == "br" or tag in _BLOCK:
@@ -202,4 +177,4 @@ def from_html(source: str | bytes, *, name: str = "<html>") -> Document:
             if el is not start:
                 out.text(el.tail, line)
     out.flush()
-    return Document("\n".join(out.lines) + "\n", "html", tuple(out.sources), title or None)
+    return Document(tuple(out.blocks), "html", title or None)

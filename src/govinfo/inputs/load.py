@@ -62,7 +62,7 @@ def load(source: str | bytes, *, name: str = "<input>", max_bytes: int | None = 
     """
     check_size(len(source) * (3 if isinstance(source, str) else 1), max_bytes, name)
     if isinstance(source, str):
-        return from_html(source, name=name) if looks_like_html(source) else Document(source)
+        return from_html(source, name=name) if looks_like_html(source) else Document.of_text(source)
     kind = _kind(source, os.path.splitext(name)[1].lower())  # noqa: PTH122 - name may be "<input>"
     if kind == "pdf":
         from govinfo.inputs.pdf import from_pdf  # noqa: PLC0415 - optional extra
@@ -75,7 +75,7 @@ def load(source: str | bytes, *, name: str = "<input>", max_bytes: int | None = 
     if kind == "html":
         return from_html(source, name=name)
     text, _ = decode(source, name=name)
-    return from_html(text, name=name) if looks_like_html(text) else Document(text)
+    return from_html(text, name=name) if looks_like_html(text) else Document.of_text(text)
 
 
 EXAMPLE = "example_v2021.txt"

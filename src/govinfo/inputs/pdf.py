@@ -9,7 +9,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from govinfo._errors import InputError, MissingExtraError
-from govinfo.inputs.document import Document
+from govinfo.inputs.document import Document, Prose
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -37,14 +37,14 @@ _MAX_RUNNING = 2
 
 
 def from_pdf(data: bytes) -> Document:
-    """Read the text layer of a PDF into the parser's text layout.
+    """Read the text layer of a PDF: one :class:`Prose` block a line, with its page.
 
-    Pages are read with pdfplumber's default text extraction, one line of text
-    a line, pages in order. Page furniture is left out: a line that is only a
-    page number ("3", "- 3 -", "第 3 页 共 10 页", "3/10") when it is the first
-    or last line of its page, and a running header or footer, a line found
-    identically at the top (or bottom) of two or more pages. ``source_lines``
-    gives the 1-based page of each line. ``title`` is the Title of the
+    Pages are read with pdfplumber's default text extraction, pages in order.
+    Page furniture is left out: a line that is only a page number ("3",
+    "- 3 -", "第 3 页 共 10 页", "3/10") when it is the first or last line of
+    its page, and a running header or footer, a line found identically at the
+    top (or bottom) of two or more pages. Each line's ``line`` is its 1-based
+    page. ``title`` is the Title of the
     document information, if it is more than a placeholder ("untitled") or a
     converter's "Microsoft Word - file.docx" (which gives "file").
 
@@ -92,12 +92,8 @@ def from_pdf(data: bytes) -> Document:
         reason = str(cause) or type(cause).__name__
         raise InputError(f"not a readable PDF: {reason}") from None
     lines, source = page_lines(pages)
-    return Document(
-        text="\n".join(lines) + "\n" if lines else "",
-        kind="pdf",
-        source_lines=tuple(source),
-        title=_title(title),
-    )
+    blocks = tuple(Prose(line, page) for line, page in zip(lines, source, strict=True))
+    return Document(blocks, "pdf", _title(title))
 
 
 def _title(raw: object) -> str | None:

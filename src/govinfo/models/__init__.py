@@ -1,13 +1,20 @@
 """The report models of every template (public).
 
 Each template is one frozen attrs class tree; official labels and units live in
-the field metadata. Blank cells are ``None``,
-money is :class:`~decimal.Decimal`.
+the field metadata. Blank cells are ``None``, money is
+:class:`~decimal.Decimal`. Each report class also declares its template id
+(``TEMPLATE``), report years (``YEARS``), family (``FAMILY``), invariants
+(``RULES``, ``SERIES``), prose rules (``PROSE``) and required sections
+(``SECTIONS``): the one declaration every stage of govinfo reads, compiled
+once, at import, into ``REGISTRY`` (internal).
+
+May import: ``templates`` and the leaf modules.
 """
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from types import MappingProxyType
+from typing import TYPE_CHECKING, TypeAlias
 
 from govinfo.models._common import (
     ApplicantCounts,
@@ -50,15 +57,20 @@ from govinfo.models._v2021 import (
     ReportV2021,
     RequestsV2021,
 )
+from govinfo.templates.registry import Registry
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 Report: TypeAlias = ReportV2015 | ReportV2019 | ReportV2021
 """Any report model; a union over the templates."""
 
-TEMPLATES: dict[str, type[Report]] = {
-    ReportV2015.TEMPLATE: ReportV2015,
-    ReportV2019.TEMPLATE: ReportV2019,
-    ReportV2021.TEMPLATE: ReportV2021,
-}
+REGISTRY = Registry.compile((ReportV2015, ReportV2019, ReportV2021))
+"""The compiled templates (internal: the declaration every stage of govinfo reads)."""
+
+TEMPLATES: Mapping[str, type[Report]] = MappingProxyType(
+    {spec.template: spec.report_type for spec in REGISTRY}
+)
 """Report classes by template id, oldest first."""
 
 __all__ = [

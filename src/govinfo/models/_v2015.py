@@ -12,8 +12,18 @@ from typing import ClassVar
 
 import attrs
 
+from govinfo._diagnostics import Severity
 from govinfo.models._common import Meta
-from govinfo.templates.declare import group, stat, table
+from govinfo.templates.declare import (
+    ProseRule,
+    RequiredSection,
+    Years,
+    group,
+    prose,
+    stat,
+    table,
+)
+from govinfo.templates.invariants import Rule, SeriesRule
 
 _NOTE_ONE = "(不同渠道和方式公开相同信息计1条)"
 
@@ -192,11 +202,212 @@ class Powers:
     other: int | None = stat("(十)其他行政权力", ext=True)
 
 
+def _keys(prefix: str, *names: str) -> tuple[str, ...]:
+    return tuple(f"{prefix}.{name}" for name in names)
+
+
+#: The rules of the 2015 statistics return (V1–V8 hard, V9–V12 soft).
+RULES_V2015 = (
+    Rule(
+        "V1",
+        "收到申请数 = 当面 + 传真 + 网络 + 信函",
+        "structural",
+        Severity.ERROR,
+        total=("applications.received",),
+        parts=_keys("applications", "in_person", "fax", "online", "letter"),
+    ),
+    Rule(
+        "V2",
+        "申请办结数 = 按时办结数 + 延期办结数",
+        "structural",
+        Severity.ERROR,
+        total=("applications.completed",),
+        parts=_keys("applications", "on_time", "extended"),
+    ),
+    Rule(
+        "V3",
+        "申请答复数 = the eight answer outcomes 1–8",
+        "structural",
+        Severity.ERROR,
+        total=("answers.total",),
+        parts=_keys(
+            "answers",
+            "already_public",
+            "granted",
+            "partially_granted",
+            "denied",
+            "not_this_agency",
+            "nonexistent",
+            "correction_requested",
+            "other_channel",
+        ),
+    ),
+    Rule(
+        "V4",
+        "不同意公开答复数 = the six 其中 reasons",
+        "structural",
+        Severity.ERROR,
+        total=("answers.denied",),
+        parts=_keys(
+            "answers",
+            "denied_state_secret",
+            "denied_commercial_secret",
+            "denied_privacy",
+            "denied_security_stability",
+            "denied_not_government_information",
+            "denied_other_law",
+        ),
+    ),
+    Rule(
+        "V5",
+        "行政复议数量 = 维持 + 纠错 + 其他情形",
+        "structural",
+        Severity.ERROR,
+        total=("review.total",),
+        parts=_keys("review", "upheld", "corrected", "other"),
+    ),
+    Rule(
+        "V6",
+        "行政诉讼数量 = 维持或驳回 + 纠错 + 其他情形",
+        "structural",
+        Severity.ERROR,
+        total=("litigation.total",),
+        parts=_keys("litigation", "upheld", "corrected", "other"),
+    ),
+    Rule(
+        "V7",
+        "从事政府信息公开工作人员数 = 专职 + 兼职",
+        "structural",
+        Severity.ERROR,
+        total=("capacity.staff",),
+        parts=_keys("capacity", "staff_full_time", "staff_part_time"),
+    ),
+    Rule(
+        "V8",
+        "(四)申请来源 (ext) sums to 收到申请数",
+        "structural",
+        Severity.ERROR,
+        total=("applications.received",),
+        parts=_keys(
+            "applicants",
+            "party_government",
+            "social_groups",
+            "enterprises",
+            "media",
+            "research_education",
+            "citizens",
+            "other",
+        ),
+    ),
+    Rule(
+        "V9",
+        "主动公开规范性文件数 ≤ 主动公开政府信息数",
+        "soft",
+        Severity.WARNING,
+        total=("proactive.total",),
+        parts=("proactive.normative_documents",),
+        relation=">=",
+    ),
+    Rule(
+        "V10",
+        "the five channels publish at least 主动公开政府信息数 (one item counts once overall)",
+        "soft",
+        Severity.WARNING,
+        total=("proactive.total",),
+        parts=_keys("proactive.channels", "gazette", "website", "weibo", "wechat", "other"),
+        relation="<=",
+    ),
+    Rule(
+        "V11",
+        "主要负责同志 counts ≤ their totals",
+        "soft",
+        Severity.WARNING,
+        total=("response.{col}",),
+        parts=("response.{col}_principal",),
+        relation=">=",
+        each=("press_conferences", "online_interviews"),
+    ),
+    Rule(
+        "V12",
+        "公民 (ext) ≥ its 其中 律师 + 科研人员 + 媒体从业人员 (govinfo's addition)",
+        "soft",
+        Severity.WARNING,
+        total=("applicants.citizens",),
+        parts=_keys(
+            "applicants", "citizens_lawyers", "citizens_researchers", "citizens_journalists"
+        ),
+        relation=">=",
+    ),
+)
+
+_N = r"(\d{1,3}(?:,\d{3})+|\d+)"
+_NOT = r"(?:未|没有|无)"
+_REVIEW, _SUIT = "行政复议", "行政诉讼"
+
+#: v2015 figures stated in prose (the 2014–2018 reports), first match of a key wins.
+PROSE_V2015 = (
+    prose(
+        "proactive.total", rf"主动公开(?:各类)?(?:政府)?信息(?:共|总数)?{_N}\s*条", ("主动公开",)
+    ),
+    prose(
+        "applications.received",
+        rf"(?:受理|收到)(?:各类)?(?:政府信息公开)?申请(?:共)?{_N}\s*件",
+        ("受理", "收到"),
+    ),
+    prose(
+        "applications.received",
+        rf"(?:共|累计)?(?:受理|收到){_N}\s*件(?:政府信息)?(?:公开)?申请",
+        ("受理", "收到"),
+    ),
+    prose(
+        "applications.received",
+        rf"{_NOT}(?:收到|受理)[^。;]{{0,25}}?(?:公开)?申请",
+        ("受理", "收到"),
+        value=0,
+    ),
+    prose("applications.in_person", rf"当面申请{_N}\s*件", ("当面申请",)),
+    prose("applications.fax", rf"传真申请{_N}\s*件", ("传真申请",)),
+    prose("applications.online", rf"网络(?:在线)?申请{_N}\s*件", ("网络",)),
+    prose("applications.letter", rf"信函申请{_N}\s*件", ("信函申请",)),
+    prose(
+        "answers.denied_other_law",
+        rf"法律法规规定的其他情形[^。;,\d]{{0,10}}?{_N}\s*件",
+        ("法律法规规定的其他情形",),
+    ),
+    prose("review.total", rf"行政复议(?:案件)?(?:共)?{_N}\s*件", (_REVIEW,)),
+    prose(
+        "review.total", rf"{_NOT}(?:发生|出现|收到)?[^。;,]{{0,25}}?行政复议", (_REVIEW,), value=0
+    ),
+    prose("litigation.total", rf"行政诉讼(?:案件)?(?:共)?{_N}\s*件", (_SUIT,)),
+    prose("litigation.total", rf"{_NOT}(?:发生|出现)?[^。;]{{0,40}}?行政诉讼", (_SUIT,), value=0),
+    prose("review.upheld", rf"维持[^。;,\d]{{0,20}}?{_N}\s*件", ("维持",), after=_REVIEW),
+    prose("review.corrected", rf"(?:被依法)?纠错{_N}\s*件", ("纠错",), after=_REVIEW),
+    prose("review.other", rf"其他情形{_N}\s*件", ("其他情形",), after=_REVIEW),
+    prose("litigation.upheld", rf"维持[^。;,\d]{{0,25}}?{_N}\s*件", ("维持",), after=_SUIT),
+    prose("litigation.corrected", rf"(?:被依法)?纠错{_N}\s*件", ("纠错",), after=_SUIT),
+    prose("litigation.other", rf"其他情形{_N}\s*件", ("其他情形",), after=_SUIT),
+    prose(
+        "fees",
+        rf"{_NOT}(?:向[^。;]{{0,20}}?)?收取(?:任何)?(?:[^。;]{{0,12}}?)费用",
+        ("收取",),
+        value=0,
+    ),
+    prose("fees", r"均未收取任何费用", ("均未收取任何费用",), value=0),
+)
+
+
 @attrs.frozen
 class ReportV2015:
     """A report in the 2015 template (政府信息公开情况统计表, report years 2014–2018)."""
 
     TEMPLATE: ClassVar[str] = "v2015"
+    YEARS: ClassVar[Years] = Years(2014, 2018)
+    FAMILY: ClassVar[str] = "v2015"
+    RULES: ClassVar[tuple[Rule, ...]] = RULES_V2015
+    SERIES: ClassVar[tuple[SeriesRule, ...]] = ()
+    PROSE: ClassVar[tuple[ProseRule, ...]] = PROSE_V2015
+    CUES: ClassVar[tuple[str, ...]] = ()
+    SECTIONS: ClassVar[tuple[RequiredSection, ...]] = ()
 
     meta: Meta = attrs.field(factory=Meta)
     proactive: Proactive = table(Proactive, "一、主动公开情况")

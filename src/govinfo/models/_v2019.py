@@ -9,17 +9,32 @@ import attrs
 
 from govinfo.models._common import (
     ACTIVE_ITEMS,
+    CARRIED_OVER,
     REQUESTS_ANCHORS,
+    REQUESTS_CORNER,
+    REQUESTS_OVER,
+    REQUIRED_SECTIONS,
+    RESULTS_BAND,
     REVIEW_LITIGATION_ANCHORS,
+    SECTION_CUES,
+    TABLE_RULES,
     ApplicantCounts,
-    Denied,
     Meta,
-    NotProcessed,
+    RequestsCommon,
     ReviewLitigation,
-    Subtotals,
-    Unable,
+    carried_forward,
+    processed_total,
 )
-from govinfo.templates.declare import group, row, stat, table, unit_of
+from govinfo.templates.declare import (
+    ProseRule,
+    RequiredSection,
+    Years,
+    row,
+    stat,
+    table,
+    unit_of,
+)
+from govinfo.templates.invariants import Rule, SeriesRule
 
 
 @attrs.frozen
@@ -85,23 +100,12 @@ class ActiveV2019:
 
 
 @attrs.frozen
-class RequestsV2019(Subtotals):
+class RequestsV2019(RequestsCommon):
     """Table 三 收到和处理政府信息公开申请情况 (60号): (六)其他处理 is one row."""
 
-    new: ApplicantCounts = row(ApplicantCounts, "一、本年新收政府信息公开申请数量")
-    carried_over: ApplicantCounts = row(ApplicantCounts, "二、上年结转政府信息公开申请数量")
-    granted: ApplicantCounts = row(ApplicantCounts, "(一)予以公开")
-    partially_granted: ApplicantCounts = row(
-        ApplicantCounts,
-        "(二)部分公开(区分处理的,只计这一情形,不计其他情形)",
-        aliases=("(二)部分公开",),
-    )
-    denied: Denied = group(Denied, "(三)不予公开")
-    unable: Unable = group(Unable, "(四)无法提供")
-    not_processed: NotProcessed = group(NotProcessed, "(五)不予处理")
     other: ApplicantCounts = row(ApplicantCounts, "(六)其他处理")
-    processed_total: ApplicantCounts = row(ApplicantCounts, "(七)总计")
-    carried_forward: ApplicantCounts = row(ApplicantCounts, "四、结转下年度继续办理")
+    processed_total: ApplicantCounts = processed_total()
+    carried_forward: ApplicantCounts = carried_forward()
 
 
 @attrs.frozen
@@ -109,6 +113,13 @@ class ReportV2019:
     """A report in the 2019 template (国办公开办函〔2019〕60号, report years 2019–2020)."""
 
     TEMPLATE: ClassVar[str] = "v2019"
+    YEARS: ClassVar[Years] = Years(2019, 2020)
+    FAMILY: ClassVar[str] = "v2019"
+    RULES: ClassVar[tuple[Rule, ...]] = TABLE_RULES
+    SERIES: ClassVar[tuple[SeriesRule, ...]] = (CARRIED_OVER,)
+    PROSE: ClassVar[tuple[ProseRule, ...]] = ()
+    CUES: ClassVar[tuple[str, ...]] = SECTION_CUES
+    SECTIONS: ClassVar[tuple[RequiredSection, ...]] = REQUIRED_SECTIONS
 
     meta: Meta = attrs.field(factory=Meta)
     active: ActiveV2019 = table(
@@ -131,6 +142,9 @@ class ReportV2019:
         RequestsV2019,
         "三、收到和处理政府信息公开申请情况",
         anchors=REQUESTS_ANCHORS,
+        bands=(RESULTS_BAND,),
+        corner=REQUESTS_CORNER,
+        over=REQUESTS_OVER,
     )
     review_litigation: ReviewLitigation = table(
         ReviewLitigation,

@@ -9,18 +9,25 @@ import attrs
 
 from govinfo.models._common import (
     ACTIVE_ITEMS,
+    CARRIED_OVER,
     REQUESTS_ANCHORS,
+    REQUESTS_CORNER,
+    REQUESTS_OVER,
+    REQUIRED_SECTIONS,
+    RESULTS_BAND,
     REVIEW_LITIGATION_ANCHORS,
+    SECTION_CUES,
+    TABLE_RULES,
     ApplicantCounts,
-    Denied,
     Meta,
-    NotProcessed,
+    RequestsCommon,
     ReviewLitigation,
-    Subtotals,
-    Unable,
+    carried_forward,
+    processed_total,
     sum_rows,
 )
-from govinfo.templates.declare import group, row, stat, table
+from govinfo.templates.declare import ProseRule, RequiredSection, Years, group, row, stat, table
+from govinfo.templates.invariants import Rule, SeriesRule
 
 
 @attrs.frozen
@@ -44,6 +51,18 @@ class FeeAmount:
     """行政事业性收费 row of table 二 (第二十条第(八)项)."""
 
     amount: Decimal | None = stat("本年收费金额", unit="万元", aliases=("本年收费金额(单位:万元)",))
+
+
+#: 现行有效件数 carries over: last year's, plus 本年制发, minus 本年废止.
+IN_FORCE = SeriesRule(
+    "X2",
+    "现行有效件数 equals last year's plus 本年制发 minus 本年废止",
+    key="active.{col}.in_force",
+    previous="active.{col}.in_force",
+    plus=("active.{col}.issued",),
+    minus=("active.{col}.repealed",),
+    each=("regulations", "normative_documents"),
+)
 
 
 @attrs.frozen
@@ -78,23 +97,12 @@ class OtherHandling:
 
 
 @attrs.frozen
-class RequestsV2021(Subtotals):
+class RequestsV2021(RequestsCommon):
     """Table 三 收到和处理政府信息公开申请情况 (30号): 25 rows × 7 columns."""
 
-    new: ApplicantCounts = row(ApplicantCounts, "一、本年新收政府信息公开申请数量")
-    carried_over: ApplicantCounts = row(ApplicantCounts, "二、上年结转政府信息公开申请数量")
-    granted: ApplicantCounts = row(ApplicantCounts, "(一)予以公开")
-    partially_granted: ApplicantCounts = row(
-        ApplicantCounts,
-        "(二)部分公开(区分处理的,只计这一情形,不计其他情形)",
-        aliases=("(二)部分公开",),
-    )
-    denied: Denied = group(Denied, "(三)不予公开")
-    unable: Unable = group(Unable, "(四)无法提供")
-    not_processed: NotProcessed = group(NotProcessed, "(五)不予处理")
     other: OtherHandling = group(OtherHandling, "(六)其他处理")
-    processed_total: ApplicantCounts = row(ApplicantCounts, "(七)总计")
-    carried_forward: ApplicantCounts = row(ApplicantCounts, "四、结转下年度继续办理")
+    processed_total: ApplicantCounts = processed_total()
+    carried_forward: ApplicantCounts = carried_forward()
 
     @property
     def other_total(self) -> ApplicantCounts:
@@ -107,6 +115,13 @@ class ReportV2021:
     """A report in the 2021 template (国办公开办函〔2021〕30号, report years 2021 onward)."""
 
     TEMPLATE: ClassVar[str] = "v2021"
+    YEARS: ClassVar[Years] = Years(2021)
+    FAMILY: ClassVar[str] = "v2019"
+    RULES: ClassVar[tuple[Rule, ...]] = TABLE_RULES
+    SERIES: ClassVar[tuple[SeriesRule, ...]] = (CARRIED_OVER, IN_FORCE)
+    PROSE: ClassVar[tuple[ProseRule, ...]] = ()
+    CUES: ClassVar[tuple[str, ...]] = SECTION_CUES
+    SECTIONS: ClassVar[tuple[RequiredSection, ...]] = REQUIRED_SECTIONS
 
     meta: Meta = attrs.field(factory=Meta)
     active: ActiveV2021 = table(
@@ -125,6 +140,9 @@ class ReportV2021:
         RequestsV2021,
         "三、收到和处理政府信息公开申请情况",
         anchors=REQUESTS_ANCHORS,
+        bands=(RESULTS_BAND,),
+        corner=REQUESTS_CORNER,
+        over=REQUESTS_OVER,
     )
     review_litigation: ReviewLitigation = table(
         ReviewLitigation,

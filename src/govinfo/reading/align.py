@@ -14,39 +14,31 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from govinfo._diagnostics import Severity
+from govinfo._diagnostics import (
+    APPROXIMATE_LABEL,
+    DUPLICATE_ROW,
+    EXTRA_CELLS,
+    PADDING_ASSUMED,
+    SHORT_ROW,
+    UNKNOWN_ROW,
+)
 from govinfo.reading.cells import END, KIND, START, TEXT, Cell, Kind, LogicalRow
-from govinfo.reading.labels import has_numbering, label_keys, unit_in_label
+from govinfo.reading.labels import Label, LabelIndex, LabelKeys, keys_of, label_keys
 from govinfo.reading.numbers import read_cell
+from govinfo.reading.spans import Notes
 from govinfo.templates.spec import (
     CellValue,
     ColumnSpec,
     GroupSpec,
     RowSpec,
     TableSpec,
-    TemplateSpec,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
 
-_FUZZY_CACHE = 50_000
-_LABEL_CACHE = 50_000
-_NOTED_READINGS = ("placeholder", "invalid", "converted")
 _MONEY_UNITS = ("元", "万元")
-
-
-@attrs.frozen
-class Note:
-    """A diagnostic in normalized coordinates; the parser maps it to the input."""
-
-    code: str
-    message: str
-    severity: Severity
-    start: int
-    end: int
-    key: str | None = None
 
 
 @attrs.frozen
@@ -64,7 +56,7 @@ class _Match(NamedTuple):
     row: RowSpec
     logical: LogicalRow
     label: Cell
-    named: _Label  # what ``label`` names
+    named: Label  # what ``label`` names
     approximate: bool
 
 
@@ -72,9 +64,9 @@ class _Match(NamedTuple):
 class Assembly:
     """What stage two found for one template."""
 
+    notes: Notes
     values: dict[str, CellValue] = attrs.Factory(dict)
     sources: dict[str, tuple[int, int]] = attrs.Factory(dict)
-    notes: list[Note] = attrs.Factory(list)
     rows_matched: int = 0
     tables_found: set[str] = attrs.Factory(set)
     anchors_seen: set[str] = attrs.Factory(set)
@@ -82,32 +74,6 @@ class Assembly:
     shorts: list[Short] = attrs.Factory(list)
     rows_seen: set[str] = attrs.Factory(set)
     matches: list[_Match] = attrs.Factory(list)
-
-
-def _keys(label: str, aliases: Sequence[str]) -> set[str]:
-    return {k for text in (label, *aliases) for k in label_keys(text) if k}
-
-
-class _ColumnPlan(NamedTuple):
-    """How to fill one value column of a row."""
-
-    column: ColumnSpec
-    key: str
-    header: str  # the column label's key, under which a header may declare a unit
-    unit_key: str | None  # the cell recording the unit written in this column's cell
-
-
-class _Label(NamedTuple):
-    """A label text's keys and what they name: rows, a group, a table heading."""
-
-    exact: str
-    loose: str
-    rows: list[RowSpec]
-    group: GroupSpec | None
-    anchor: TableSpec | None
-    unit: str | None  # a money unit the label declares ("本年收费金额(单位:万元)")
-    bare_header: bool  # a column header without numbering ("总计"), not a row label
-    heading: bool  # names a group, a table or a unit: the row's context changes
 
 
 @attrs.define
@@ -121,83 +87,48 @@ class _State:
 
 
 class Matcher:
-    """Label index of one template, reused for every input."""
+    """Matching for one parse: a template's label index and what this parse has looked up.
 
-    def __init__(self, spec: TemplateSpec) -> None:
-        """Index the labels of ``spec``."""
-        self.spec = spec
-        self.rows: dict[str, list[RowSpec]] = {}
-        self.groups: dict[str, GroupSpec] = {}
-        self.anchors: dict[str, TableSpec] = {}
-        self.headers: dict[str, TableSpec] = {}
-        self.block_words: dict[str, set[str]] = {}
-        for table in spec.tables:
-            for key in _keys(table.label, (*table.aliases, *table.anchors)):
-                self.anchors[key] = table
-            for group in table.groups:
-                for key in _keys(group.label, group.aliases):
-                    self.groups[key] = group
-            for row in table.rows:
-                for key in _keys(row.label, row.aliases):
-                    self.rows.setdefault(key, []).append(row)
-                for column in row.columns:
-                    if column.name:
-                        for key in _keys(column.label, column.aliases):
-                            self.headers[key] = table
-            if table.layout == "value_block":
-                words = {k for r in table.rows for k in _keys(r.label, r.aliases)}
-                words |= {k for text in table.anchors for k in label_keys(text)}
-                words |= {
-                    k for r in table.rows for c in r.columns for k in _keys(c.label, c.aliases)
-                }
-                # "行政诉讼 复议后起诉" is printed as two header cells.
-                words |= {
-                    k for r in table.rows for part in r.label.split() for k in label_keys(part)
-                }
-                self.block_words[table.key] = words
-        self._labels: dict[str, _Label] = {}
-        self._plans = {row.key: _plan(row) for table in spec.tables for row in table.rows}
-        self._headers = {key: tuple(p.header for p in plan) for key, plan in self._plans.items()}
-        self._fuzzy_keys = sorted(k for k in self.rows if len(k) >= 6)
-        # The same unofficial labels recur across thousands of reports.
-        self._fuzzy_seen: dict[str, list[RowSpec]] = {}
+    The label facts, fuzzy matches and header-word tests of texts met in this
+    parse are kept for the parse only; the index itself is shared and immutable.
+    """
+
+    def __init__(self, index: LabelIndex, keys: dict[str, LabelKeys]) -> None:
+        """Match against ``index``; ``keys`` holds the label keys this parse has worked out.
+
+        The keys of a text do not depend on the template, so the matchers of
+        one parse share them.
+        """
+        self.index = index
+        self.spec = index.spec
+        self.rows = index.rows
+        self._keys = keys
+        self._labels: dict[str, Label] = index.known.copy()  # type: ignore[attr-defined]
+        self._plans = index.plans
+        self._fuzzy_seen: dict[str, tuple[RowSpec, ...]] = {}
         self._block_word_seen: dict[tuple[str, str], bool] = {}
 
     # -- label classification ------------------------------------------------
 
-    def _label(self, text: str) -> _Label:
-        """What a label cell's text names in this template (cached: labels recur)."""
+    def _label(self, text: str) -> Label:
+        """What a label cell's text names in this template (kept: labels recur)."""
         known = self._labels.get(text)
         if known is None:
-            if len(self._labels) > _LABEL_CACHE:
-                self._labels.clear()
-            exact, loose = label_keys(text)
-            group = self.groups.get(exact) or self.groups.get(loose)
-            anchor = self.anchors.get(exact) or self.anchors.get(loose)
-            unit = unit_in_label(text)
-            known = self._labels[text] = _Label(
-                exact,
-                loose,
-                self.rows.get(exact) or self.rows.get(loose) or [],
-                group,
-                anchor,
-                unit,
-                exact in self.headers and not has_numbering(text),
-                group is not None or anchor is not None or unit is not None,
-            )
+            keys = self._keys.get(text)
+            if keys is None:
+                keys = self._keys[text] = keys_of(text)
+            known = self._labels[text] = self.index.facts(keys)
         return known
 
     def _is_block_word(self, table: TableSpec, text: str) -> bool:
         """Whether ``text`` is a header word of value-block ``table`` (cached: headers recur)."""
         known = self._block_word_seen.get((table.key, text))
         if known is None:
-            if len(self._block_word_seen) > _LABEL_CACHE:
-                self._block_word_seen.clear()
             known = self._block_word_seen[table.key, text] = self._block_word(table, text)
         return known
 
     def _block_word(self, table: TableSpec, text: str) -> bool:
-        words = self.block_words[table.key]
+        words = self.index.block_words[table.key]
         key = label_keys(text)[0]
         if key and any(key in w or w in key for w in words):
             return True
@@ -205,20 +136,22 @@ class Matcher:
         chars = text.split()
         return len(chars) > 1 and all(len(c) == 1 and any(c in w for w in words) for c in chars)
 
-    def _fuzzy(self, text: str) -> list[RowSpec]:
+    def _fuzzy(self, text: str) -> tuple[RowSpec, ...]:
         key = label_keys(text)[1]
         if len(key) < 6:
-            return []
+            return ()
         if key not in self._fuzzy_seen:
-            if len(self._fuzzy_seen) > _FUZZY_CACHE:
-                self._fuzzy_seen.clear()
-            best = difflib.get_close_matches(key, self._fuzzy_keys, n=2, cutoff=0.85)
+            best = difflib.get_close_matches(key, self.index.fuzzy_keys, n=2, cutoff=0.85)
             unique = len(best) == 1 or (len(best) == 2 and self.rows[best[0]] == self.rows[best[1]])
-            self._fuzzy_seen[key] = self.rows[best[0]] if unique else []
+            self._fuzzy_seen[key] = self.rows[best[0]] if unique else ()
         return self._fuzzy_seen[key]
 
     def _choose(
-        self, candidates: list[RowSpec], label: _Label, group: GroupSpec | None, table: str | None
+        self,
+        candidates: Sequence[RowSpec],
+        label: Label,
+        group: GroupSpec | None,
+        table: str | None,
     ) -> RowSpec | None:
         """The row a label names among several candidates, or for a bare header.
 
@@ -275,13 +208,13 @@ class Matcher:
                 found.add(candidates[0].key)
         return len(found), len(found) + len(headings)
 
-    def match(self, rows: Sequence[LogicalRow]) -> Assembly:
+    def match(self, rows: Sequence[LogicalRow], notes: Notes) -> Assembly:
         """Find this template's rows in ``rows``; :meth:`assign` then reads their cells.
 
         Matching is cheap and done for every template to pick one; reading the
         cells is done for the chosen template only.
         """
-        out = Assembly()
+        out = Assembly(notes)
         state = _State()
         matches = out.matches
         for logical in rows:
@@ -377,7 +310,7 @@ class Matcher:
             row = self._choose(candidates, label, state.group, state.table)
         return None if row is None else _Match(row, logical, last, label, approximate)
 
-    def _wrapped(self, labels: Sequence[Cell]) -> tuple[Cell, _Label] | None:
+    def _wrapped(self, labels: Sequence[Cell]) -> tuple[Cell, Label] | None:
         """A label wrapped over lines, or split into words by a PDF extractor.
 
         The last two to four label cells, joined, when they name a row.
@@ -394,14 +327,10 @@ class Matcher:
         values = [c[TEXT] for c in logical.cells if c[KIND] is Kind.VALUE]
         first = logical.labels[0]
         end = max(c[END] for c in (*logical.labels, *logical.cells))
-        out.notes.append(
-            Note(
-                "unknown-row",
-                f"row not in the template, kept here: {label!r} with values {values}",
-                Severity.INFO,
-                first[START],
-                end,
-            )
+        out.notes.add(
+            UNKNOWN_ROW,
+            f"row not in the template, kept here: {label!r} with values {values}",
+            (first[START], end),
         )
 
     def _assign_rows(self, matches: list[_Match], out: Assembly) -> None:
@@ -417,15 +346,11 @@ class Matcher:
         for m in chosen.values():
             out.rows_seen.add(m.row.key)
             if m.approximate:
-                out.notes.append(
-                    Note(
-                        "approximate-label",
-                        f"label {m.label[TEXT]!r} read as {m.row.label!r} ({m.row.key})",
-                        Severity.INFO,
-                        m.label[START],
-                        m.label[END],
-                        m.row.key,
-                    )
+                out.notes.add(
+                    APPROXIMATE_LABEL,
+                    f"label {m.label[TEXT]!r} read as {m.row.label!r} ({m.row.key})",
+                    (m.label[START], m.label[END]),
+                    key=m.row.key,
                 )
             units = m.logical.units
             unit = (units[0][TEXT] if units else None) or m.named.unit
@@ -440,15 +365,11 @@ class Matcher:
             self._fill(m.row, window, m.logical, unit, out)
 
     def _duplicate(self, ignored: _Match, kept: _Match, out: Assembly) -> None:
-        out.notes.append(
-            Note(
-                "duplicate-row",
-                f"{ignored.row.key} appears again; the row at offset {kept.label[START]} is used",
-                Severity.WARNING,
-                ignored.label[START],
-                ignored.label[END],
-                ignored.row.key,
-            )
+        out.notes.add(
+            DUPLICATE_ROW,
+            f"{ignored.row.key} appears again; the row at offset {kept.label[START]} is used",
+            (ignored.label[START], ignored.label[END]),
+            key=ignored.row.key,
         )
 
     def _assign_block(self, table: TableSpec, logical: LogicalRow, out: Assembly) -> None:
@@ -476,29 +397,21 @@ class Matcher:
 
     def _padding(self, where: str, logical: LogicalRow, side: str, out: Assembly) -> None:
         first = logical.cells[0]
-        out.notes.append(
-            Note(
-                "padding-assumed",
-                f"{where}: {len(logical.cells)} cells for fewer columns, some blank; "
-                f"the empty cells {side} the values were taken as padding",
-                Severity.INFO,
-                first[START],
-                logical.cells[-1][END],
-                where,
-            )
+        out.notes.add(
+            PADDING_ASSUMED,
+            f"{where}: {len(logical.cells)} cells for fewer columns, some blank; "
+            f"the empty cells {side} the values were taken as padding",
+            (first[START], logical.cells[-1][END]),
+            key=where,
         )
 
     def _extra(self, where: str, extra: Sequence[Cell], kept: int, out: Assembly) -> None:
         """Report the filled cells outside a row's ``kept`` cells."""
-        out.notes.append(
-            Note(
-                "extra-cells",
-                f"{where}: values beyond its {kept} cells kept here: {[c[TEXT] for c in extra]}",
-                Severity.WARNING,
-                extra[0][START],
-                extra[-1][END],
-                where,
-            )
+        out.notes.add(
+            EXTRA_CELLS,
+            f"{where}: values beyond its {kept} cells kept here: {[c[TEXT] for c in extra]}",
+            (extra[0][START], extra[-1][END]),
+            key=where,
         )
 
     def _fill(
@@ -518,42 +431,33 @@ class Matcher:
         if len(window) < len(plan):
             anchor = logical.labels[-1] if logical.labels else logical.cells[0]
             missing = [p.key for p in plan[len(window) :]]
-            out.notes.append(
-                Note(
-                    "short-row",
-                    f"{row.key}: {len(plan)} cells expected, "
-                    f"{len(plan) - len(missing)} found; left blank: {', '.join(missing)}",
-                    Severity.WARNING,
-                    anchor[START],
-                    anchor[END],
-                    row.key,
-                )
+            out.notes.add(
+                SHORT_ROW,
+                f"{row.key}: {len(plan)} cells expected, "
+                f"{len(plan) - len(missing)} found; left blank: {', '.join(missing)}",
+                (anchor[START], anchor[END]),
+                key=row.key,
             )
         values, sources, header_units = out.values, out.sources, out.header_units
         # A unit written in the row applies to its cells; else each column's header's.
         if unit or not header_units:
             hints: Iterable[str | None] = itertools.repeat(unit)
         else:
-            hints = map(header_units.get, self._headers[row.key])
+            hints = map(header_units.get, self.index.column_headers[row.key])
         cells = zip(plan, window, hints, strict=False)  # a short window: the rest stays blank
         for (column, key, _, unit_key), (text, start, end, _), hint in cells:
-            value, how, detail, written = read_cell(text, column, hint)
+            if text.isdigit() and text.isascii() and not column.money:
+                values[key] = int(text)  # most cells: a plain count, as read_cell reads it
+                sources[key] = (start, end)
+                continue
+            value, note, detail, written = read_cell(text, column, hint)
             values[key] = value
             sources[key] = span = (start, end)
             if unit_key is not None and value is not None and written in _MONEY_UNITS:
                 values[unit_key] = written
                 sources[unit_key] = span
-            if how in _NOTED_READINGS:
-                severity = Severity.INFO if how == "converted" else Severity.WARNING
-                out.notes.append(Note(how, f"{key}: {detail}", severity, start, end, key))
-
-
-def _plan(row: RowSpec) -> tuple[_ColumnPlan, ...]:
-    units = {c.unit_of: row.cell_key(c) for c in row.columns if c.unit_of is not None}
-    return tuple(
-        _ColumnPlan(c, row.cell_key(c), label_keys(c.label)[1], units.get(c.name))
-        for c in row.value_columns
-    )
+            if note is not None:
+                out.notes.add(note, f"{key}: {detail}", (start, end), key=key)
 
 
 def _window(row: LogicalRow, n: int, *, trailing_padding: bool) -> tuple[int, bool, Sequence[Cell]]:

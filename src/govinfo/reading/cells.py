@@ -13,14 +13,17 @@ after values starts a new row, and prose ends one.
 from __future__ import annotations
 
 import enum
-import functools
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from govinfo.inputs.document import Grid, Prose
 from govinfo.reading.numbers import is_unit_text, is_value_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from govinfo.inputs.document import Document
 
 
 class Kind(enum.Enum):
@@ -56,7 +59,6 @@ class LogicalRow(NamedTuple):
     last_filled: int
 
 
-@functools.lru_cache(maxsize=4096)
 def _kind(text: str) -> Kind:
     # A lone "?" is what a non-breaking space becomes in a mis-decoded page.
     if not text or not text.strip("?"):
@@ -128,17 +130,15 @@ def _whitespace_shape(line: str) -> Shape:
 
 
 _PIPED = re.compile(r"\|[^\S\n]*$", re.MULTILINE)
-# Shapes of lines seen, by Markdown mode: scraped pages repeat the same lines ("0 |",
-# "||") hundreds of times, and reports repeat each other's labels.
-_SHAPES: dict[bool, dict[str, Shape]] = {False: {}, True: {}}
-_SHAPE_CACHE = 50_000
 
 
 def _piped_shapes(markdown: bool) -> tuple[dict[str, Shape], Callable[[str], Shape]]:
-    """The shapes of ``|`` lines seen so far, and the function that makes a new one."""
-    shapes = _SHAPES[markdown]
-    if len(shapes) > _SHAPE_CACHE:
-        shapes.clear()
+    """The shapes of this text's ``|`` lines, and the function that makes a new one.
+
+    Scraped pages repeat the same lines ("0 |", "||") dozens of times in a report:
+    each distinct line is read once.
+    """
+    shapes: dict[str, Shape] = {}
 
     def make(raw: str) -> Shape:
         if "|" not in raw:
@@ -204,3 +204,56 @@ def tokenize(text: str) -> list[LogicalRow]:
     if labels or cells:
         rows.append(_row(labels, cells, units, filled, last))
     return rows
+
+
+def _cell_line(texts: list[str]) -> str:
+    """One table row in the ``|`` layout: ``a | b | c |``, each cell on one line."""
+    return " | ".join(" ".join(t.replace("|", "¦").split()) for t in texts) + " |"
+
+
+def _grid_lines(grid: Grid, lines: list[str], sources: list[int | None]) -> None:
+    """A grid's rows in the ``|`` layout, each with its source line; nested tables after theirs.
+
+    A cell is written in its first row. In the rows below it spans, a label is
+    repeated (it is the group context of those rows) while a number is left
+    blank: a figure must not be counted twice. Columns a cell spans to its right
+    are not padded, so each row reads label(s) then values.
+    """
+    rows: list[list[tuple[int, str]]] = [[] for _ in range(grid.rows)]
+    for cell in grid.cells:
+        rows[cell.row].append((cell.column, cell.text))
+        if cell.rowspan > 1:
+            number = is_value_text(unicodedata.normalize("NFKC", cell.text).strip())
+            for below in rows[cell.row + 1 : cell.row + cell.rowspan]:
+                below.append((cell.column, "" if number else cell.text))
+    nested: dict[int, list[Grid]] = {}
+    for r, inner in grid.nested:
+        nested.setdefault(r, []).append(inner)
+    for r, row in enumerate(rows):
+        texts = [text for _, text in sorted(row, key=lambda item: item[0])]
+        if any(texts):
+            lines.append(_cell_line(texts))
+            sources.append(grid.lines[r] if r < len(grid.lines) else None)
+        for inner in nested.get(r, ()):
+            _grid_lines(inner, lines, sources)
+
+
+def lay_out(document: Document) -> tuple[str, tuple[int | None, ...] | None]:
+    """The text read from a document, and the source line (or page) of each of its lines.
+
+    Text given as text is read as it is. Otherwise prose blocks are lines (a
+    ``|`` in them written ``¦``, so they stay prose) and tables rows in the
+    ``|`` layout; the source lines are ``None`` when the source has none (Word).
+    """
+    if document.text is not None:
+        return document.text, None
+    lines: list[str] = []
+    sources: list[int | None] = []
+    for block in document.blocks:
+        if isinstance(block, Prose):
+            lines.append(block.text.replace("|", "¦"))
+            sources.append(block.line)
+        else:
+            _grid_lines(block, lines, sources)
+    text = "\n".join(lines) + "\n" if lines else ""
+    return text, tuple(sources) if any(s is not None for s in sources) else None

@@ -1,10 +1,28 @@
-"""Label keys: the form of a label that survives numbering, spacing and punctuation."""
+"""Labels: the form that survives numbering, spacing and punctuation, and what each names.
+
+A :class:`LabelIndex` per template, built once at import from its spec and never
+changed, says what a label text names there: rows, a group, a table heading,
+a column header. The texts the templates declare are looked up in it as they
+are; any other text is worked out by the parse that meets it.
+"""
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
+
+import attrs
+
+from govinfo.models import REGISTRY
+from govinfo.templates.spec import GroupSpec, RowSpec, TableSpec, TemplateSpec
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from govinfo.templates.spec import ColumnSpec
 
 _NUMERAL = "一二三四五六七八九十"
 _NUMBERING = re.compile(
@@ -27,13 +45,10 @@ def split_numbering(label: str) -> tuple[str, str]:
     return numbering, text
 
 
-@functools.lru_cache(maxsize=8192)
 def label_keys(label: str) -> tuple[str, str]:
     """Return the exact key and the loose key (parenthetical notes removed) of a label."""
-    _, body = split_numbering(label)
-    exact = _NOT_WORD.sub("", body)
-    loose = _NOT_WORD.sub("", _PARENTHETICAL.sub("", body))
-    return exact, loose
+    keys = keys_of(label)
+    return keys.exact, keys.loose
 
 
 def has_numbering(label: str) -> bool:
@@ -44,8 +59,166 @@ def has_numbering(label: str) -> bool:
 _UNIT_NOTE = re.compile(r"\((?:单位:)?(万元|元)\)")
 
 
-@functools.lru_cache(maxsize=8192)
 def unit_in_label(label: str) -> str | None:
     """The money unit a label declares in parentheses ("本年收费金额(单位:万元)" → "万元")."""
     m = _UNIT_NOTE.search(unicodedata.normalize("NFKC", label).replace(" ", ""))
     return m[1] if m else None
+
+
+def _keys(label: str, aliases: Sequence[str]) -> set[str]:
+    return {k for text in (label, *aliases) for k in label_keys(text) if k}
+
+
+class ColumnPlan(NamedTuple):
+    """How to fill one value column of a row."""
+
+    column: ColumnSpec
+    key: str
+    header: str  # the column label's key, under which a header may declare a unit
+    unit_key: str | None  # the cell recording the unit written in this column's cell
+
+
+def _plan(row: RowSpec) -> tuple[ColumnPlan, ...]:
+    units = {c.unit_of: row.cell_key(c) for c in row.columns if c.unit_of is not None}
+    return tuple(
+        ColumnPlan(c, row.cell_key(c), label_keys(c.label)[1], units.get(c.name))
+        for c in row.value_columns
+    )
+
+
+class LabelKeys(NamedTuple):
+    """What a label text says whatever the template: its keys, a unit, numbering."""
+
+    exact: str
+    loose: str
+    unit: str | None  # a money unit the label declares ("本年收费金额(单位:万元)")
+    numbered: bool
+
+
+def keys_of(text: str) -> LabelKeys:
+    """The :class:`LabelKeys` of a label text."""
+    numbering, body = split_numbering(text)
+    exact = _NOT_WORD.sub("", body)
+    loose = _NOT_WORD.sub("", _PARENTHETICAL.sub("", body))
+    return LabelKeys(exact, loose, unit_in_label(text), bool(numbering))
+
+
+class Label(NamedTuple):
+    """A label text's keys and what they name: rows, a group, a table heading."""
+
+    exact: str
+    loose: str
+    rows: tuple[RowSpec, ...]
+    group: GroupSpec | None
+    anchor: TableSpec | None
+    unit: str | None  # a money unit the label declares ("本年收费金额(单位:万元)")
+    bare_header: bool  # a column header without numbering ("总计"), not a row label
+    heading: bool  # names a group, a table or a unit: the row's context changes
+
+
+def _frozen(mapping: dict[str, list[RowSpec]]) -> Mapping[str, tuple[RowSpec, ...]]:
+    return MappingProxyType({k: tuple(v) for k, v in mapping.items()})
+
+
+@attrs.frozen(eq=False)
+class LabelIndex:
+    """What the labels of one template name, by label key (immutable)."""
+
+    spec: TemplateSpec
+    rows: Mapping[str, tuple[RowSpec, ...]]
+    groups: Mapping[str, GroupSpec]
+    anchors: Mapping[str, TableSpec]
+    headers: Mapping[str, TableSpec]
+    block_words: Mapping[str, frozenset[str]]
+    plans: Mapping[str, tuple[ColumnPlan, ...]]
+    column_headers: Mapping[str, tuple[str, ...]]  # by row key: each value column's header
+    fuzzy_keys: tuple[str, ...]
+    known: Mapping[str, Label]
+
+    @classmethod
+    def of(cls, spec: TemplateSpec, texts: Iterable[str] = ()) -> LabelIndex:
+        """Index the labels of ``spec``; facts of ``texts`` and of its own labels are kept."""
+        rows: dict[str, list[RowSpec]] = {}
+        groups: dict[str, GroupSpec] = {}
+        anchors: dict[str, TableSpec] = {}
+        headers: dict[str, TableSpec] = {}
+        block_words: dict[str, frozenset[str]] = {}
+        for table in spec.tables:
+            for key in _keys(table.label, (*table.aliases, *table.anchors)):
+                anchors[key] = table
+            for group in table.groups:
+                for key in _keys(group.label, group.aliases):
+                    groups[key] = group
+            for row in table.rows:
+                for key in _keys(row.label, row.aliases):
+                    rows.setdefault(key, []).append(row)
+                for column in row.columns:
+                    if column.name:
+                        for key in _keys(column.label, column.aliases):
+                            headers[key] = table
+            if table.layout == "value_block":
+                block_words[table.key] = frozenset(_block_words(table))
+        plans = {r.key: _plan(r) for t in spec.tables for r in t.rows}
+        index = cls(
+            spec,
+            _frozen(rows),
+            MappingProxyType(groups),
+            MappingProxyType(anchors),
+            MappingProxyType(headers),
+            MappingProxyType(block_words),
+            MappingProxyType(plans),
+            MappingProxyType({k: tuple(p.header for p in plan) for k, plan in plans.items()}),
+            tuple(sorted(k for k in rows if len(k) >= 6)),
+            MappingProxyType({}),
+        )
+        known = {text: index.facts(keys_of(text)) for text in {*texts, *declared_texts(spec)}}
+        return attrs.evolve(index, known=MappingProxyType(known))
+
+    def facts(self, keys: LabelKeys) -> Label:
+        """What a label text with ``keys`` names in this template."""
+        exact, loose, unit, numbered = keys
+        group = self.groups.get(exact) or self.groups.get(loose)
+        anchor = self.anchors.get(exact) or self.anchors.get(loose)
+        return Label(
+            exact,
+            loose,
+            self.rows.get(exact) or self.rows.get(loose) or (),
+            group,
+            anchor,
+            unit,
+            exact in self.headers and not numbered,
+            group is not None or anchor is not None or unit is not None,
+        )
+
+
+def declared_texts(spec: TemplateSpec) -> set[str]:
+    """Every label text a template declares: tables, anchors, groups, rows, columns."""
+    texts: set[str] = set()
+    for table in spec.tables:
+        texts.update((table.label, *table.aliases, *table.anchors))
+        for group in table.groups:
+            texts.update((group.label, *group.aliases))
+        for row in table.rows:
+            texts.update((row.label, *row.aliases))
+            for column in row.columns:
+                if column.name:
+                    texts.update((column.label, *column.aliases))
+    return texts
+
+
+def _block_words(table: TableSpec) -> Iterable[str]:
+    """The label keys of a value block's header: rows, anchors, columns, and label parts."""
+    yield from (k for r in table.rows for k in _keys(r.label, r.aliases))
+    yield from (k for text in table.anchors for k in label_keys(text))
+    yield from (k for r in table.rows for c in r.columns for k in _keys(c.label, c.aliases))
+    # "行政诉讼 复议后起诉" is printed as two header cells.
+    yield from (k for r in table.rows for part in r.label.split() for k in label_keys(part))
+
+
+_DECLARED = {text for spec in REGISTRY for text in declared_texts(spec)}
+
+#: The label index of every template, by template id; each knows what every
+#: template's declared labels name in it (a report is scored against all three).
+INDEXES: Mapping[str, LabelIndex] = MappingProxyType(
+    {spec.template: LabelIndex.of(spec, _DECLARED) for spec in REGISTRY}
+)

@@ -8,8 +8,6 @@ import re
 
 import attrs
 
-from govinfo._diagnostics import Severity
-
 _DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 _SEP = r"[ \t]{0,20}[::]?[ \t]{0,20}(?:\|[ \t]{0,20})?"
 # Patterns open with a literal, which the scan can skip to: an alternation of
@@ -81,7 +79,20 @@ class MetaFacts:
     year: int | None = None
     published: dt.date | None = None
     index_number: tuple[int, int] | None = None
-    notes: tuple[tuple[str, str, Severity, int, int], ...] = ()
+    year_basis: YearBasis | None = None
+
+
+@attrs.frozen
+class YearBasis:
+    """How the year was found when the title does not state it.
+
+    ``span`` is where (normalized offsets), ``None`` for a guess from the whole
+    text; ``guessed`` when only the text's most frequent year was left.
+    """
+
+    how: str
+    span: tuple[int, int] | None
+    guessed: bool = False
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -144,7 +155,7 @@ def _year_by_rules(text: str, plausible: range) -> tuple[str, int, int] | None:
 
 def extract_meta(text: str) -> MetaFacts:
     """Read meta facts from normalized report text."""
-    notes: list[tuple[str, str, Severity, int, int]] = []
+    basis: YearBasis | None = None
     explicit = {
         name: m
         for name, (label, pattern) in _EXPLICIT.items()
@@ -186,23 +197,16 @@ def extract_meta(text: str) -> MetaFacts:
     if year is None and (ruled := _year_by_rules(text, plausible)) is not None:
         source, start, end = ruled
         year = int(text[start:end])
-        notes.append(
-            ("year-inferred", f"report year {year} read from the {source}",
-             Severity.INFO, start, end)
-        )  # fmt: skip
+        basis = YearBasis(f"report year {year} read from the {source}", (start, end))
     if year is None:
         years = collections.Counter(
             y for y in (int(m[1]) for m in _ANY_YEAR.finditer(text)) if y in plausible
         )
         if years:
             year, count = years.most_common(1)[0]
-            notes.append(
-                (
-                    "year-inferred",
-                    f"report year {year} guessed as the year the text names most often ({count}×)",
-                    Severity.WARNING,
-                    -1,
-                    -1,
-                )
+            basis = YearBasis(
+                f"report year {year} guessed as the year the text names most often ({count}×)",
+                None,
+                guessed=True,
             )
-    return MetaFacts(title, agency, year, published, index_number, tuple(notes))
+    return MetaFacts(title, agency, year, published, index_number, basis)

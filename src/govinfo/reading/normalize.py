@@ -11,13 +11,15 @@ are reported in the text the user gave.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 import unicodedata
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, overload
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 import attrs
+
+from govinfo.templates.codegen import Once
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -54,54 +56,66 @@ class Normalized:
         return self.original_offset(start), self.original_offset(end - 1) + 1
 
 
-@functools.cache
-def _t2s() -> Any:  # noqa: ANN401 - the OpenCC binding is untyped
+def _opencc() -> Any:  # noqa: ANN401 - the OpenCC binding is untyped
     import opencc  # noqa: PLC0415 - loading the dictionaries is deferred to first use
 
     return opencc.OpenCC("t2s")
 
 
-class _Fold(dict[str, str]):
-    """Each character to its NFKC form (plus :data:`_EXTRA_FOLD`), computed once per character."""
-
-    def __missing__(self, ch: str) -> str:
-        norm = unicodedata.normalize("NFKC", ch.translate(_EXTRA_FOLD))
-        self[ch] = norm
-        return norm
+#: The OpenCC converter, loaded on first use (its dictionaries take a while).
+_T2S = Once(_opencc)
 
 
-_FOLD = _Fold()
+def _t2s() -> Any:  # noqa: ANN401 - the OpenCC binding is untyped
+    """The traditional → simplified converter."""
+    return _T2S.get()
 
 
-@functools.cache
-def _foldable() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Patterns of the characters folding changes, and of those it lengthens.
+def _fold_char(ch: str) -> str:
+    """A character's NFKC form, with the punctuation variants of :data:`_EXTRA_FOLD`."""
+    return unicodedata.normalize("NFKC", ch.translate(_EXTRA_FOLD))
+
+
+class _FoldTable(NamedTuple):
+    """What folding changes in the Basic Multilingual Plane, tabulated once."""
+
+    folds: Mapping[str, str]  # each character that changes, to its form
+    changing: re.Pattern[str]  # any character that may change (the astral ones too)
+    expanding: re.Pattern[str]  # any character that may become several
+
+
+def _tabulate() -> _FoldTable:
+    """Tabulate the Basic Multilingual Plane from :mod:`unicodedata`.
 
     Scanning for the few characters that change (full-width punctuation, mostly)
-    is far cheaper than translating every character of a report. The Basic
-    Multilingual Plane is tabulated from :mod:`unicodedata` once; any character
-    beyond it is looked at case by case.
+    is far cheaper than translating every character of a report. Any character
+    beyond the plane is folded case by case.
     """
-    changing: list[str] = []
+    folds: dict[str, str] = {}
     expanding: list[str] = []
     for code in range(0x10000):
         if 0xD800 <= code < 0xE000:
             continue  # surrogates: not characters
         ch = chr(code)
-        norm = _FOLD[ch]
+        norm = _fold_char(ch)
         if norm != ch:
-            changing.append(ch)
+            folds[ch] = norm
             if len(norm) != 1:
                 expanding.append(ch)
     astral = "\U00010000-\U0010ffff"
-    return (
-        re.compile(f"[{re.escape(''.join(changing))}{astral}]"),
+    return _FoldTable(
+        MappingProxyType(folds),
+        re.compile(f"[{re.escape(''.join(folds))}{astral}]"),
         re.compile(f"[{re.escape(''.join(expanding))}{astral}]"),
     )
 
 
+_FOLDS = Once(_tabulate)
+
+
 def _fold_match(m: re.Match[str]) -> str:
-    return _FOLD[m[0]]
+    ch = m[0]
+    return _FOLDS.get().folds.get(ch) or _fold_char(ch)
 
 
 #: Characters :data:`_EXTRA_FOLD` changes that NFKC leaves alone.
@@ -114,7 +128,7 @@ def _nfkc(text: str, origin: Sequence[int]) -> tuple[str, Sequence[int]]:
     # changes when folded alone (a test checks every character).
     if unicodedata.is_normalized("NFKC", text) and not any(c in text for c in _EXTRA_STABLE):
         return text, origin
-    changing, expanding = _foldable()
+    _, changing, expanding = _FOLDS.get()
     first = changing.search(text)
     if first is None:
         return text, origin

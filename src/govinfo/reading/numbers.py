@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
+
+from govinfo._diagnostics import CONVERTED, INVALID, PLACEHOLDER, Code
 
 if TYPE_CHECKING:
     from govinfo.templates.spec import CellValue, ColumnSpec
@@ -18,19 +19,22 @@ _NUMBER = re.compile(
 _BLANK = re.compile(r"^(?:[—\-/\\]+|－|/|空|\?+)?$")
 _ZERO_WORDS = frozenset({"无", "没有", "零"})
 _PLACEHOLDER = re.compile(r"^[xX×*]+(?:\.[xX×*]+)?(?:%|" + _UNIT_RE + ")?$")
+#: Every text the four patterns above admit starts with a digit or one of these.
+_VALUE_STARTS = frozenset("+-—/\\－空?无没零xX×*")
 
 
 class CellReading(NamedTuple):
-    """The value read from a cell and how it was read.
+    """The value read from a cell, and the diagnostic its reading calls for, if any.
 
-    ``how`` is one of ``number``, ``blank``, ``zero-word``, ``placeholder``,
-    ``converted`` (元 → 万元) or ``invalid``. A named tuple: a batch of reports
-    reads numbers never seen before by the hundred each, and a tuple is built in
-    a quarter of the time of a frozen attrs instance.
+    ``note`` is ``placeholder``, ``converted`` (元 → 万元) or ``invalid``, with
+    ``detail`` saying why; ``None`` for a number, a blank or a word for zero.
+    ``unit`` is the unit written in the cell. A named tuple: a batch of
+    reports reads numbers never seen before by the hundred each, and a tuple is
+    built in a quarter of the time of a frozen attrs instance.
     """
 
     value: CellValue
-    how: str
+    note: Code | None = None
     detail: str = ""
     unit: str | None = None
 
@@ -45,6 +49,8 @@ def is_value_text(text: str) -> bool:
     if _plain_digits(text):
         return True
     t = text.replace(" ", "")
+    if t and t[0] not in _VALUE_STARTS and not t[0].isdigit():
+        return False  # most labels: no pattern could match
     return bool(_NUMBER.match(t) or _BLANK.match(t) or t in _ZERO_WORDS or _PLACEHOLDER.match(t))
 
 
@@ -53,21 +59,20 @@ def is_unit_text(text: str) -> bool:
     return text.replace(" ", "") in UNITS
 
 
-@functools.lru_cache(maxsize=8192)
 def read_cell(text: str, column: ColumnSpec, unit_hint: str | None = None) -> CellReading:
     """Read one cell for ``column``; ``unit_hint`` is a unit written beside it."""
     if not column.money and _plain_digits(text):
-        return CellReading(int(text), "number")  # a plain count, as _read_number reads it
+        return CellReading(int(text))  # a plain count, as _read_number reads it
     t = text.replace(" ", "")
     if _BLANK.match(t):
-        return CellReading(None, "blank")
+        return CellReading(None)
     if t in _ZERO_WORDS:
-        return CellReading(Decimal(0) if column.money else 0, "zero-word")
+        return CellReading(Decimal(0) if column.money else 0)
     if _PLACEHOLDER.match(t):
-        return CellReading(None, "placeholder", f"placeholder {text!r} in a number position")
+        return CellReading(None, PLACEHOLDER, f"placeholder {text!r} in a number position")
     m = _NUMBER.match(t)
     if m is None:
-        return CellReading(None, "invalid", f"cannot read {text!r} as a number")
+        return CellReading(None, INVALID, f"cannot read {text!r} as a number")
     return _read_number(m, text, column, unit_hint)
 
 
@@ -82,15 +87,15 @@ def _read_number(
         try:
             amount = Decimal(sign + digits)
         except InvalidOperation:  # pragma: no cover - the regex admits only digits
-            return CellReading(None, "invalid", f"cannot read {text!r} as an amount")
+            return CellReading(None, INVALID, f"cannot read {text!r} as an amount")
         if column.unit == "万元" and unit == "元":
             return CellReading(
-                amount / 10000, "converted", f"{text!r} read in 元, stored in 万元", "元"
+                amount / 10000, CONVERTED, f"{text!r} read in 元, stored in 万元", "元"
             )
-        return CellReading(amount, "number", unit=unit)
+        return CellReading(amount, unit=unit)
     if m["frac"] and set(m["frac"][1:]) != {"0"}:
-        return CellReading(None, "invalid", f"a count cannot be fractional: {text!r}")
+        return CellReading(None, INVALID, f"a count cannot be fractional: {text!r}")
     if sign == "-" and not column.signed:
-        return CellReading(None, "invalid", f"a count cannot be negative: {text!r}")
+        return CellReading(None, INVALID, f"a count cannot be negative: {text!r}")
     value = int(m["num"].replace(",", ""))
-    return CellReading(-value if sign == "-" else value, "number")
+    return CellReading(-value if sign == "-" else value)

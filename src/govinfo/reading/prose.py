@@ -2,9 +2,10 @@
 
 v2015-era reports often give their statistics in sentences ("共受理9件政府信息公开
 申请,其中网络申请7件"), and 2019/2021 reports state the 信息处理费 in section 六.
-The rules are data: a key, a pattern whose first group is the number (or a
-fixed value for "未收取…"), and optionally the clause it must follow
-("行政诉讼" for the 维持/纠错 counts of lawsuits).
+The rules are data declared with each template
+(:class:`~govinfo.templates.declare.ProseRule`): a key, a pattern whose first
+group is the number (or a fixed value for "未收取…"), and optionally the clause
+it must follow ("行政诉讼" for the 维持/纠错 counts of lawsuits).
 """
 
 from __future__ import annotations
@@ -12,11 +13,17 @@ from __future__ import annotations
 import bisect
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
-from govinfo._diagnostics import Severity
-from govinfo.reading.align import Note
+from govinfo._diagnostics import PLACEHOLDER
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Sequence
+
+    from govinfo.reading.spans import Notes
+    from govinfo.templates.declare import ProseRule
 
 _CLAUSE = r"[^。;;\n]"
 _FEE = "信息处理费"
@@ -29,90 +36,6 @@ _FEE_NONE_AFTER = re.compile(
     rf"{_FEE}(?:[^。;;\n\d]{{0,10}}?(?:为\s*)?(?:0|零)\s*元|{_CLAUSE}{{0,6}}?(?:均为零|为零|无))"
 )
 _FEE_AMOUNT = re.compile(rf"{_FEE}{_CLAUSE}{{0,12}}?(\d+(?:\.\d+)?)\s*(万元|元)")
-
-
-@attrs.frozen
-class ProseRule:
-    """A figure in prose: ``key`` ← the number ``pattern`` captures (or ``value``).
-
-    Every match of ``pattern`` contains one of ``anchors``: sentences without
-    any are not searched (a report has hundreds of sentences, and few state figures).
-    """
-
-    key: str
-    pattern: re.Pattern[str]
-    anchors: tuple[str, ...]
-    value: Decimal | None = None
-    after: str | None = None
-
-
-def _rule(
-    key: str,
-    pattern: str,
-    anchors: tuple[str, ...],
-    *,
-    value: int | None = None,
-    after: str | None = None,
-) -> ProseRule:
-    decimal = None if value is None else Decimal(value)
-    return ProseRule(key, re.compile(pattern), anchors, decimal, after)
-
-
-_N = r"(\d{1,3}(?:,\d{3})+|\d+)"
-_NOT = r"(?:未|没有|无)"
-_TOPICS = ("行政复议", "行政诉讼")
-_REVIEW, _SUIT = _TOPICS
-
-#: v2015 figures stated in prose (the 2014–2018 reports).
-V2015_PROSE: tuple[ProseRule, ...] = (
-    _rule(
-        "proactive.total", rf"主动公开(?:各类)?(?:政府)?信息(?:共|总数)?{_N}\s*条", ("主动公开",)
-    ),
-    _rule(
-        "applications.received",
-        rf"(?:受理|收到)(?:各类)?(?:政府信息公开)?申请(?:共)?{_N}\s*件",
-        ("受理", "收到"),
-    ),
-    _rule(
-        "applications.received",
-        rf"(?:共|累计)?(?:受理|收到){_N}\s*件(?:政府信息)?(?:公开)?申请",
-        ("受理", "收到"),
-    ),
-    _rule(
-        "applications.received",
-        rf"{_NOT}(?:收到|受理)[^。;]{{0,25}}?(?:公开)?申请",
-        ("受理", "收到"),
-        value=0,
-    ),
-    _rule("applications.in_person", rf"当面申请{_N}\s*件", ("当面申请",)),
-    _rule("applications.fax", rf"传真申请{_N}\s*件", ("传真申请",)),
-    _rule("applications.online", rf"网络(?:在线)?申请{_N}\s*件", ("网络",)),
-    _rule("applications.letter", rf"信函申请{_N}\s*件", ("信函申请",)),
-    _rule(
-        "answers.denied_other_law",
-        rf"法律法规规定的其他情形[^。;,\d]{{0,10}}?{_N}\s*件",
-        ("法律法规规定的其他情形",),
-    ),
-    _rule("review.total", rf"行政复议(?:案件)?(?:共)?{_N}\s*件", (_REVIEW,)),
-    _rule(
-        "review.total", rf"{_NOT}(?:发生|出现|收到)?[^。;,]{{0,25}}?行政复议", (_REVIEW,), value=0
-    ),
-    _rule("litigation.total", rf"行政诉讼(?:案件)?(?:共)?{_N}\s*件", (_SUIT,)),
-    _rule("litigation.total", rf"{_NOT}(?:发生|出现)?[^。;]{{0,40}}?行政诉讼", (_SUIT,), value=0),
-    _rule("review.upheld", rf"维持[^。;,\d]{{0,20}}?{_N}\s*件", ("维持",), after=_REVIEW),
-    _rule("review.corrected", rf"(?:被依法)?纠错{_N}\s*件", ("纠错",), after=_REVIEW),
-    _rule("review.other", rf"其他情形{_N}\s*件", ("其他情形",), after=_REVIEW),
-    _rule("litigation.upheld", rf"维持[^。;,\d]{{0,25}}?{_N}\s*件", ("维持",), after=_SUIT),
-    _rule("litigation.corrected", rf"(?:被依法)?纠错{_N}\s*件", ("纠错",), after=_SUIT),
-    _rule("litigation.other", rf"其他情形{_N}\s*件", ("其他情形",), after=_SUIT),
-    _rule(
-        "fees",
-        rf"{_NOT}(?:向[^。;]{{0,20}}?)?收取(?:任何)?(?:[^。;]{{0,12}}?)费用",
-        ("收取",),
-        value=0,
-    ),
-    _rule("fees", r"均未收取任何费用", ("均未收取任何费用",), value=0),
-)
 
 
 @attrs.frozen
@@ -133,13 +56,13 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
-def _segments(sentence: str, after: str) -> list[tuple[int, str]]:
-    """The parts of a sentence that follow ``after`` up to the next topic word."""
+def _segments(sentence: str, after: str, topics: Collection[str]) -> list[tuple[int, str]]:
+    """The parts of a sentence that follow ``after`` up to the next of the other ``topics``."""
     out = []
     at = sentence.find(after)
     while at != -1:
         start = at + len(after)
-        stops = [sentence.find(t, start) for t in _TOPICS if t != after]
+        stops = [sentence.find(t, start) for t in topics if t != after]
         stop = min([s for s in stops if s != -1], default=len(sentence))
         out.append((start, sentence[start:stop]))
         # A later mention before ``stop`` opens a scope inside this one, where no
@@ -151,48 +74,48 @@ def _segments(sentence: str, after: str) -> list[tuple[int, str]]:
 _SENTENCE_END = re.compile(r"[。;\n]")
 
 
-def _by_anchor() -> dict[str, list[int]]:
+def _by_anchor(rules: Sequence[ProseRule]) -> dict[str, list[int]]:
     """Each anchor with the rules (by index) it admits: one scan of the text per anchor."""
     out: dict[str, list[int]] = {}
-    for r, rule in enumerate(V2015_PROSE):
+    for r, rule in enumerate(rules):
         for anchor in rule.anchors:
             out.setdefault(anchor, []).append(r)
     return out
 
 
-_ANCHORS = _by_anchor()
-
-
-def _candidates(text: str, starts: list[int]) -> dict[int, set[int]]:
+def _candidates(text: str, starts: list[int], rules: Sequence[ProseRule]) -> dict[int, set[int]]:
     """For each sentence (by index) that holds an anchor, the rules (by index) to try there."""
     out: dict[int, set[int]] = {}
-    for anchor, rules in _ANCHORS.items():
+    for anchor, admitted in _by_anchor(rules).items():
         at = text.find(anchor)
         while at != -1:
             # Anchors hold no sentence end, so each lies within one sentence.
             i = bisect.bisect_right(starts, at) - 1
-            out.setdefault(i, set()).update(rules)
+            out.setdefault(i, set()).update(admitted)
             at = text.find(anchor, starts[i + 1])
     return out
 
 
-def v2015_figures(text: str) -> list[ProseFigure]:
-    """Every v2015 figure the prose states, first statement of each key only.
+def prose_figures(text: str, rules: Sequence[ProseRule]) -> list[ProseFigure]:
+    """Every figure the prose states by ``rules``, first statement of each key only.
 
     Sentences (each up to and with its 。, ; or line end) are read in order, and
     the rules in order within each sentence.
     """
+    if not rules:
+        return []
     found: dict[str, ProseFigure] = {}
     starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
-    candidates = _candidates(text, starts)
+    candidates = _candidates(text, starts, rules)
+    topics = {rule.after for rule in rules if rule.after}
     for i in sorted(candidates):
         position = starts[i]
         sentence = text[position : starts[i + 1]]
         for r in sorted(candidates[i]):
-            rule = V2015_PROSE[r]
+            rule = rules[r]
             if rule.key in found:
                 continue
-            scopes = _segments(sentence, rule.after) if rule.after else [(0, sentence)]
+            scopes = _segments(sentence, rule.after, topics) if rule.after else [(0, sentence)]
             for offset, scope in scopes:
                 m = rule.pattern.search(scope)
                 if m is None:
@@ -257,8 +180,8 @@ _PROSE_PLACEHOLDER = re.compile(
 )
 
 
-def prose_placeholders(text: str) -> list[Note]:
-    """One ``placeholder`` note per line of prose holding unfilled figures ("xxxx条")."""
+def prose_placeholders(text: str, notes: Notes) -> int:
+    """Note each line of prose holding unfilled figures ("xxxx条"); returns how many."""
     by_line: dict[tuple[int, int], list[re.Match[str]]] = {}
     line = (0, -1)
     for m in _PROSE_PLACEHOLDER.finditer(text):
@@ -267,19 +190,16 @@ def prose_placeholders(text: str) -> list[Note]:
             line = (text.rfind("\n", 0, m.start()) + 1, len(text) if end == -1 else end)
             by_line[line] = []
         by_line[line].append(m)
-    notes = []
+    lines = 0
     for (start, end), found in by_line.items():
         if text.find("|", start, end) != -1:
             continue
         shown = ", ".join(repr(text[max(0, m.start() - 4) : m.end() + 2]) for m in found[:3])
         more = f" and {len(found) - 3} more" if len(found) > 3 else ""
-        notes.append(
-            Note(
-                "placeholder",
-                f"{len(found)} unfilled figure(s) in prose: {shown}{more}",
-                Severity.WARNING,
-                found[0].start(),
-                found[-1].end(),
-            )
+        notes.add(
+            PLACEHOLDER,
+            f"{len(found)} unfilled figure(s) in prose: {shown}{more}",
+            (found[0].start(), found[-1].end()),
         )
-    return notes
+        lines += 1
+    return lines

@@ -15,20 +15,19 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from govinfo._diagnostics import Severity
-from govinfo.checks.validate import Relation, Verdict, plan, verdicts
-from govinfo.reading.align import Assembly, Note, Short
+from govinfo._diagnostics import AMBIGUOUS_CELLS, RECOVERED
 from govinfo.reading.cells import END, START, TEXT, Cell
 from govinfo.reading.numbers import read_cell
+from govinfo.templates.invariants import Check, fails, verdicts
 from govinfo.templates.spec import CellValue, number
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from decimal import Decimal
 
+    from govinfo.reading.align import Assembly, Short
     from govinfo.templates.spec import TemplateSpec
 
-_FAIL = (Verdict.FAILED, Verdict.BLANK_TOTAL)
 #: Placements tried per row at most (C(15, 7) = 6435 for a table 四 block).
 MAX_PLACEMENTS = 20_000
 
@@ -54,20 +53,17 @@ def _placements(short: Short) -> list[_Placement]:
     return out
 
 
-Check = tuple[Relation, tuple[str, ...], tuple[str, ...]]
-
-
 def _consistent(
     trial: dict[str, CellValue], checks: list[Check], known: dict[str, CellValue]
 ) -> bool:
     def value(key: str) -> int | Decimal | None:
         return number(trial[key] if key in trial else known.get(key))
 
-    for relation, total_keys, part_keys in checks:
+    for check in checks:
         strict, lenient = verdicts(
-            relation, [value(k) for k in total_keys], [value(k) for k in part_keys]
+            check.rule.relation, [value(k) for k in check.total], [value(k) for k in check.parts]
         )
-        if strict in _FAIL or (strict is Verdict.NOT_CHECKABLE and lenient in _FAIL):
+        if fails(strict, lenient):
             return False
     return True
 
@@ -76,7 +72,7 @@ def recover(spec: TemplateSpec, out: Assembly) -> None:
     """Place the cells of every short row of ``out`` where the invariants allow."""
     if not out.shorts:
         return
-    all_checks: list[Check] = [(rule.relation, t, p) for rule, t, p in plan(spec)]
+    all_checks = spec.checks
     pending = list(out.shorts)
     candidates: dict[str, list[_Placement]] = {}
     progress = True
@@ -88,8 +84,8 @@ def recover(spec: TemplateSpec, out: Assembly) -> None:
             checks = [
                 c
                 for c in all_checks
-                if own & {*c[1], *c[2]}
-                and all(out.values.get(k) is not None for k in {*c[1], *c[2]} - own)
+                if own & set(c.keys)
+                and all(out.values.get(k) is not None for k in set(c.keys) - own)
             ]
             fits = [p for p in _placements(short) if _consistent(p.values, checks, out.values)]
             candidates[short.where] = fits
@@ -116,7 +112,7 @@ def _recovered(short: Short, fit: _Placement, out: Assembly) -> None:
     _place(fit, fit.values, out)
     message = f"{_summary(short)}; recovered by invariants: {_placed(short, fit.values)}"
     start, end = short.cells[0][START], short.cells[-1][END]
-    out.notes.append(Note("recovered", message, Severity.WARNING, start, end, short.where))
+    out.notes.add(RECOVERED, message, (start, end), key=short.where)
 
 
 def _ambiguous(short: Short, fits: list[_Placement], out: Assembly) -> None:
@@ -135,7 +131,7 @@ def _ambiguous(short: Short, fits: list[_Placement], out: Assembly) -> None:
     else:
         message = f"{_summary(short)}; no placement fits the invariants, all left blank"
     start, end = short.cells[0][START], short.cells[-1][END]
-    out.notes.append(Note("ambiguous-cells", message, Severity.WARNING, start, end, short.where))
+    out.notes.add(AMBIGUOUS_CELLS, message, (start, end), key=short.where)
 
 
 def _place(placement: _Placement, values: Mapping[str, CellValue], out: Assembly) -> None:

@@ -1,26 +1,19 @@
-"""The six sections the 2019 and 2021 formats require, found in the report text."""
+"""The sections a template requires (the six of 60号 and 30号), found in the report text."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import attrs
 
 from govinfo.reading.labels import split_numbering
 
-#: (number, official title, words that identify the heading).
-REQUIRED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("一", "总体情况", ("总体情况", "概述")),
-    ("二", "主动公开政府信息情况", ("主动公开政府信息情况", "主动公开情况")),
-    ("三", "收到和处理政府信息公开申请情况", ("收到和处理政府信息公开申请情况", "依申请公开")),
-    ("四", "政府信息公开行政复议、行政诉讼情况", ("行政复议、行政诉讼", "行政复议行政诉讼")),
-    (
-        "五",
-        "存在的主要问题及改进情况",
-        ("存在的主要问题", "存在的问题", "问题及改进", "问题和改进"),
-    ),
-    ("六", "其他需要报告的事项", ("其他需要报告的事项", "其他需要报告")),
-)
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from govinfo.templates.declare import RequiredSection
+
 # A line that opens with a numeral and 、 (the literal newline lets the scan skip ahead).
 # Table rows ("一、本年新收… |") are not headings: the line must hold no "|".
 _HEADING = re.compile(r"\n[^\S\n]*[一二三四五六七八九十]+[、.][^\n|]*(?![^\n])")
@@ -43,7 +36,7 @@ class Section:
 
 @attrs.frozen
 class Sections:
-    """Section compliance of a 2019/2021-format report."""
+    """Section compliance of a report whose template requires sections (2019/2021 formats)."""
 
     sections: tuple[Section, ...]
 
@@ -60,7 +53,7 @@ class Sections:
 
     @property
     def complete(self) -> bool:
-        """All six present, in order."""
+        """Every required section present, in order."""
         return not self.missing and self.in_order
 
     def summary(self) -> str:
@@ -71,8 +64,8 @@ class Sections:
         return text + (f"; missing: {', '.join(self.missing)}" if self.missing else "")
 
 
-def find_sections(text: str) -> Sections:
-    """Find the six required section headings among the short numbered lines of ``text``."""
+def find_sections(text: str, required: Sequence[RequiredSection]) -> Sections:
+    """Find the ``required`` section headings among the short numbered lines of ``text``."""
     lines: dict[int, int] = {}
     number, counted = 0, 0
     text = "\n" + text
@@ -84,10 +77,8 @@ def find_sections(text: str) -> Sections:
         counted = m.start() + 1
         stripped = _TRAILER.sub("", stripped)
         _, body = split_numbering(stripped)
-        for i, (_, _, words) in enumerate(REQUIRED):
-            if i not in lines and any(w in body for w in words):
+        for i, section in enumerate(required):
+            if i not in lines and any(w in body for w in section.words):
                 lines[i] = number
                 break
-    return Sections(
-        tuple(Section(n, title, lines.get(i)) for i, (n, title, _) in enumerate(REQUIRED))
-    )
+    return Sections(tuple(Section(r.number, r.title, lines.get(i)) for i, r in enumerate(required)))

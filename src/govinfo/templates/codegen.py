@@ -10,8 +10,10 @@ and its result compiled into a plain Python function.
 from __future__ import annotations
 
 import itertools
+import linecache
+import threading
 import types
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
@@ -20,33 +22,43 @@ from govinfo.templates.declare import Group, Row, Stat, Table, UnitOf, node_of
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-F = TypeVar("F")
+T = TypeVar("T")
+R = TypeVar("R")
 
 
-def once_per_class(generate: Callable[[type], F]) -> Callable[[type], F]:
-    """Wrap ``generate`` so that it runs once per class, its result kept."""
-    made: dict[type, F] = {}
+def compile_function(
+    name: str, lines: list[str], namespace: dict[str, Any], *, owner: str
+) -> Callable[..., Any]:
+    """Define the function ``name`` from source ``lines``, with ``namespace`` as its globals.
 
-    def get(cls: type) -> F:
-        if cls not in made:
-            made[cls] = generate(cls)
-        return made[cls]
-
-    return get
-
-
-def compile_function(name: str, lines: list[str], namespace: dict[str, Any]) -> Callable[..., Any]:
-    """Define the function ``name`` from source ``lines``, with ``namespace`` as its globals."""
-    source = "\n".join(lines)
-    exec(compile(source, f"<govinfo generated {name}>", "exec"), namespace)  # noqa: S102
+    The source is registered with :mod:`linecache` under a name of its own (as
+    attrs and cattrs do for theirs), so tracebacks and debuggers show the
+    generated lines. ``owner`` names what the function is for.
+    """
+    source = "\n".join(lines) + "\n"
+    text = source.splitlines(keepends=True)
+    base = f"<govinfo generated {name} for {owner}"
+    filename, n = f"{base}>", 1
+    while linecache.getlines(filename) not in ([], text):
+        n += 1
+        filename = f"{base} #{n}>"
+    linecache.cache[filename] = (len(source), None, text, filename)
+    exec(compile(source, filename, "exec"), namespace)  # noqa: S102
     function: Callable[..., Any] = namespace[name]
     return function
 
 
 def _settable(cls: type) -> bool:
-    """Whether setting ``cls``'s slots directly is all its ``__init__`` would do."""
-    slots = vars(cls).get("__slots__")
-    if not attrs.has(cls) or slots is None or "_attrs_cached_hash" in slots:
+    """Whether setting ``cls``'s slots directly is all its ``__init__`` would do.
+
+    That is so when every slot of the class is one of its fields (no cached
+    hash or other state to set up) and no field has a validator, converter or
+    init hook.
+    """
+    if not attrs.has(cls) or "__slots__" not in vars(cls):
+        return False
+    slots = {s for c in cls.__mro__ for s in vars(c).get("__slots__", ()) if s != "__weakref__"}
+    if not slots <= {f.name for f in attrs.fields(cls)}:
         return False
     if any(hasattr(cls, hook) for hook in ("__attrs_pre_init__", "__attrs_post_init__")):
         return False
@@ -54,7 +66,7 @@ def _settable(cls: type) -> bool:
         f.validator is None
         and f.converter is None
         and f.init
-        and isinstance(vars(cls).get(f.name), types.MemberDescriptorType)
+        and isinstance(getattr(cls, f.name, None), types.MemberDescriptorType)
         for f in attrs.fields(cls)
     )
 
@@ -78,19 +90,18 @@ def construction(
     namespace["_new"] = object.__new__
     lines = [f"{target} = _new({prefix}cls)"]
     for i, (name, arg) in enumerate(zip(names, args, strict=True)):
-        namespace[f"{prefix}set{i}"] = vars(cls)[name].__set__
+        namespace[f"{prefix}set{i}"] = getattr(cls, name).__set__
         lines.append(f"{prefix}set{i}({target}, {arg})")
     return lines
 
 
-@once_per_class
 def constructor(cls: type) -> Callable[..., Any]:
     """A function taking every field of attrs class ``cls`` positionally, in declaration order."""
     params = [f"v{i}" for i in range(len(attrs.fields(cls)))]
     namespace: dict[str, Any] = {}
     body = [*construction(cls, params, "obj", namespace, "_"), "return obj"]
     lines = [f"def make({', '.join(params)}):", *(f"    {line}" for line in body)]
-    return compile_function("make", lines, namespace)
+    return compile_function("make", lines, namespace, owner=cls.__qualname__)
 
 
 def _default(field: attrs.Attribute[Any], namespace: dict[str, Any], ids: Any) -> str:  # noqa: ANN401
@@ -109,10 +120,17 @@ def _default(field: attrs.Attribute[Any], namespace: dict[str, Any], ids: Any) -
 
 
 def _constructor_call(cls: type, prefix: str, namespace: dict[str, Any], ids: Any) -> str:  # noqa: ANN401
-    """The expression that builds ``cls`` from ``values`` (local ``get``)."""
+    """The expression that builds ``cls`` from ``values`` (local ``get``).
+
+    Each class's constructor is generated once per call of :func:`builder`
+    (table 三 holds 25 rows of one class) and named by the class in ``namespace``.
+    """
     attrs.resolve_types(cls)
-    make = f"_make{next(ids)}"
-    namespace[make] = constructor(cls)
+    makers: dict[type, str] = namespace.setdefault("__makers__", {})
+    if cls not in makers:
+        makers[cls] = f"_make{next(ids)}"
+        namespace[makers[cls]] = constructor(cls)
+    make = makers[cls]
     args: list[str] = []
     for field in attrs.fields(cls):
         node = node_of(field)
@@ -130,13 +148,13 @@ def _constructor_call(cls: type, prefix: str, namespace: dict[str, Any], ids: An
     return f"{make}({', '.join(args)})"
 
 
-@once_per_class
 def builder(cls: type) -> Callable[[dict[str, Any]], Any]:
     """A function that constructs ``cls`` from a flat ``{dotted key: value}`` mapping."""
     namespace: dict[str, Any] = {}
     call = _constructor_call(cls, "", namespace, itertools.count())
+    del namespace["__makers__"]
     lines = ["def build(values):", "    get = values.get", f"    return {call}"]
-    return compile_function("build", lines, namespace)
+    return compile_function("build", lines, namespace, owner=cls.__qualname__)
 
 
 def attribute_locals(root: str, lines: list[str]) -> Callable[[str], str]:
@@ -167,4 +185,44 @@ def flattener(keys: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:
         parent, _, attr = key.rpartition(".")
         items.append(f"{key!r}: {ref(parent)}.{attr}")
     lines.append(f"    return {{{', '.join(items)}}}")
-    return compile_function("flatten", lines, {})
+    return compile_function("flatten", lines, {}, owner=f"{len(keys)} keys")
+
+
+_UNSET: Any = object()
+
+
+class Once(Generic[T]):
+    """A value made on first use, exactly once, and never changed after.
+
+    For what is costly to make and not always needed (generated code a
+    program may never call): unlike a cache it has one value, fixed by its
+    maker, and a lock makes sure the maker runs once whatever the threads.
+    """
+
+    __slots__ = ("_lock", "_make", "_value")
+
+    def __init__(self, make: Callable[[], T]) -> None:
+        """Make the value with ``make`` when it is first asked for."""
+        self._make = make
+        self._value: T = _UNSET
+        self._lock = threading.Lock()
+
+    def get(self) -> T:
+        """The value (made now if this is the first time)."""
+        value = self._value
+        if value is _UNSET:
+            with self._lock:
+                if self._value is _UNSET:
+                    self._value = self._make()
+                value = self._value
+        return value
+
+
+def deferred(make: Callable[[], Callable[..., R]]) -> Callable[..., R]:
+    """A function that generates its implementation with ``make`` on its first call."""
+    once = Once(make)
+
+    def call(*args: Any) -> R:  # noqa: ANN401 - whatever the generated function takes
+        return once.get()(*args)
+
+    return call

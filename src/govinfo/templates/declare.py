@@ -3,11 +3,16 @@
 Models declare their fields with :func:`stat`, :func:`row`, :func:`group` and
 :func:`table`. The official label, unit and accepted label variants live in the
 field metadata, so parsing, validation, JSON Schema, rendering and the docs all
-read the same declaration (see :mod:`govinfo.templates.spec`).
+read the same declaration (compiled by :mod:`govinfo.templates.spec`). What a
+template says beyond its cells is declared beside them on the report class,
+with the types here: the report years it covers (:class:`Years`), the figures
+its prose states (:class:`ProseRule`) and the sections it requires
+(:class:`RequiredSection`).
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -18,9 +23,17 @@ META_KEY = "govinfo"
 Layout = Literal["rows", "value_block"]
 
 
+class DeclarationError(Exception):
+    """A template declaration that does not hold together (raised when it is compiled)."""
+
+
 @attrs.frozen
 class Stat:
-    """A number cell: a column of a :class:`Row`, or a one-value row of its own."""
+    """A number cell: a column of a :class:`Row`, or a one-value row of its own.
+
+    ``under`` is the header printed above this column and its neighbours
+    ("法人或其他组织" over the five organisation columns of table 三).
+    """
 
     label: str
     unit: str
@@ -28,6 +41,7 @@ class Stat:
     signed: bool = False
     note: str | None = None
     ext: bool = False
+    under: str | None = None
 
 
 @attrs.frozen
@@ -58,12 +72,28 @@ class Group:
 
 
 @attrs.frozen
+class Band:
+    """A label printed down the side of consecutive rows ("三、本年度办理结果").
+
+    ``first`` and ``last`` name the first and last field of the band (a row or
+    a group) in the table class.
+    """
+
+    label: str
+    first: str
+    last: str
+
+
+@attrs.frozen
 class Table:
     """One statistical table of a template.
 
     ``layout`` is ``"rows"`` when every row carries its label, and
     ``"value_block"`` when the table prints its values as one unlabeled run
-    after a header (table 四 of 60号/30号).
+    after a header (table 四 of 60号/30号). ``corner`` is the text printed in
+    the header's corner above the row labels, ``over`` the one printed across
+    the top of all value columns ("申请人情况"); ``bands`` are labels printed
+    down the side of consecutive rows.
     """
 
     label: str
@@ -71,6 +101,9 @@ class Table:
     layout: Layout = "rows"
     anchors: tuple[str, ...] = ()
     optional: bool = False
+    bands: tuple[Band, ...] = ()
+    corner: str | None = None
+    over: str | None = None
 
 
 Node = Stat | UnitOf | Row | Group | Table
@@ -84,12 +117,13 @@ def stat(
     signed: bool = False,
     note: str | None = None,
     ext: bool = False,
+    under: str | None = None,
 ) -> Any:  # noqa: ANN401 - attrs field specifiers are typed as Any by design
     """Declare a number cell (blank → ``None``, never 0); ``ext`` marks a provincial extension."""
     return attrs.field(
         default=None,
         kw_only=True,
-        metadata={META_KEY: Stat(label, unit, aliases, signed, note, ext)},
+        metadata={META_KEY: Stat(label, unit, aliases, signed, note, ext, under)},
     )
 
 
@@ -119,7 +153,7 @@ def group(cls: type, label: str, *, aliases: tuple[str, ...] = (), optional: boo
     )
 
 
-def table(
+def table(  # noqa: PLR0913 - keyword options, one per declared property of a table
     cls: type,
     label: str,
     *,
@@ -127,13 +161,13 @@ def table(
     layout: Layout = "rows",
     anchors: tuple[str, ...] = (),
     optional: bool = False,
+    bands: tuple[Band, ...] = (),
+    corner: str | None = None,
+    over: str | None = None,
 ) -> Any:  # noqa: ANN401
     """Declare one statistical table (or section) of a template."""
-    return attrs.field(
-        factory=cls,
-        kw_only=True,
-        metadata={META_KEY: Table(label, aliases, layout, anchors, optional)},
-    )
+    node = Table(label, aliases, layout, anchors, optional, bands, corner, over)
+    return attrs.field(factory=cls, kw_only=True, metadata={META_KEY: node})
 
 
 def node_of(field: attrs.Attribute[Any]) -> Node | None:
@@ -145,3 +179,61 @@ def node_of(field: attrs.Attribute[Any]) -> Node | None:
 def is_money(tp: object) -> bool:
     """Tell whether a field type holds money (``Decimal``)."""
     return tp is Decimal or tp == (Decimal | None)
+
+
+@attrs.frozen
+class Years:
+    """The report years a template covers: ``first`` to ``last`` (``None``: still in use)."""
+
+    first: int
+    last: int | None = None
+
+    def __contains__(self, year: object) -> bool:
+        """Whether ``year`` is a report year of the template."""
+        if not isinstance(year, int):
+            return False
+        return self.first <= year and (self.last is None or year <= self.last)
+
+    def __str__(self) -> str:
+        """``2019–2020``, or ``2021–`` while the template is in use."""
+        return f"{self.first}–{self.last or ''}"
+
+
+@attrs.frozen
+class ProseRule:
+    """A figure stated in prose: cell ``key`` ← the number ``pattern`` captures (or ``value``).
+
+    Every match of ``pattern`` contains one of ``anchors``: sentences holding
+    none are not searched (a report has hundreds of sentences, and few state
+    figures). With ``after``, the match must lie in the part of a sentence that
+    follows that word, up to the next word another rule is ``after`` ("行政复议"
+    before the 维持/纠错 counts of reviews).
+    """
+
+    key: str
+    pattern: re.Pattern[str]
+    anchors: tuple[str, ...]
+    value: Decimal | None = None
+    after: str | None = None
+
+
+def prose(
+    key: str,
+    pattern: str,
+    anchors: tuple[str, ...],
+    *,
+    value: int | None = None,
+    after: str | None = None,
+) -> ProseRule:
+    """Declare a :class:`ProseRule`; ``value`` is the figure when the pattern states none."""
+    decimal = None if value is None else Decimal(value)
+    return ProseRule(key, re.compile(pattern), anchors, decimal, after)
+
+
+@attrs.frozen
+class RequiredSection:
+    """A section a template requires: its number, official title and words that name it."""
+
+    number: str
+    title: str
+    words: tuple[str, ...]

@@ -1,31 +1,55 @@
-"""Compile a template's model declaration into the flat specs every stage reads.
+"""Compile a template's declaration into the flat, immutable spec every stage reads.
 
 A :class:`TemplateSpec` lists the tables, their rows and their cells, each with
 its dotted key (``requests.denied.state_secret.total``), official label, unit
-and value kind. It is derived from the attrs metadata declared with
-:mod:`govinfo.templates.declare` and never written by hand.
+and value kind, and what the report class declares beside its fields: the
+report years, the invariants (expanded to concrete checks), the prose rules
+and the required sections. It is derived from the declaration made with
+:mod:`govinfo.templates.declare` and never written by hand; every key the
+declaration names is checked here, so a typo fails when the template is
+compiled, at import.
 """
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from govinfo.templates.codegen import builder, flattener
-from govinfo.templates.declare import Group, Row, Stat, Table, UnitOf, is_money, node_of
+from govinfo.templates.codegen import builder, deferred, flattener
+from govinfo.templates.declare import (
+    Band,
+    DeclarationError,
+    Group,
+    ProseRule,
+    RequiredSection,
+    Row,
+    Stat,
+    Table,
+    UnitOf,
+    Years,
+    is_money,
+    node_of,
+)
+from govinfo.templates.invariants import (
+    Check,
+    Rule,
+    SeriesCheck,
+    SeriesRule,
+    compile_rules,
+    compile_series,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-T = TypeVar("T")
+    from collections.abc import Sequence
 
 CellValue = int | Decimal | str | None
 
-# Specs are compiled once per template and compared by identity (``eq=False``):
-# they key caches in the parser's inner loops, where hashing every field would cost.
+# Specs are compared by identity (``eq=False``): each is compiled once, and they
+# key lookups in the parser's inner loops, where hashing every field would cost.
 
 #: Key of the table that holds a template's top-level indicators (v2015 ``complaints``).
 ROOT_TABLE = ""
@@ -33,7 +57,7 @@ ROOT_TABLE = ""
 
 @attrs.frozen(eq=False)
 class ColumnSpec:
-    """One value column of a row."""
+    """One value column of a row; ``under`` is the header printed above it, if any."""
 
     name: str
     label: str
@@ -42,6 +66,7 @@ class ColumnSpec:
     money: bool
     signed: bool
     unit_of: str | None = None
+    under: str | None = None
 
     @property
     def reads_cell(self) -> bool:
@@ -61,7 +86,10 @@ class GroupSpec:
 
 @attrs.frozen(eq=False)
 class RowSpec:
-    """A row to find in the input: its label and the columns it carries."""
+    """A row to find in the input: its label and the columns it carries.
+
+    ``value_columns`` are the columns that read a cell of the input, in order.
+    """
 
     key: str
     table: str
@@ -69,6 +97,7 @@ class RowSpec:
     aliases: tuple[str, ...]
     group: GroupSpec | None
     columns: tuple[ColumnSpec, ...]
+    value_columns: tuple[ColumnSpec, ...]
     ext: bool = False
     note: str | None = None
 
@@ -76,10 +105,10 @@ class RowSpec:
         """Dotted key of one cell of this row."""
         return f"{self.key}.{column.name}" if column.name else self.key
 
-    @functools.cached_property
-    def value_columns(self) -> tuple[ColumnSpec, ...]:
-        """The columns that read a cell of the input, in order."""
-        return tuple(c for c in self.columns if c.reads_cell)
+    @property
+    def indicator(self) -> bool:
+        """A row of one unnamed number (the v2015 indicator list: 指标 | 单位 | 统计数)."""
+        return len(self.columns) == 1 and not self.columns[0].name
 
 
 @attrs.frozen(eq=False)
@@ -99,6 +128,14 @@ class CellSpec:
 
 
 @attrs.frozen(eq=False)
+class BandSpec:
+    """A label printed down the side of consecutive rows of a table."""
+
+    label: str
+    rows: tuple[RowSpec, ...]
+
+
+@attrs.frozen(eq=False)
 class TableSpec:
     """One statistical table."""
 
@@ -110,32 +147,87 @@ class TableSpec:
     rows: tuple[RowSpec, ...]
     groups: tuple[GroupSpec, ...]
     optional: bool = False
+    bands: tuple[BandSpec, ...] = ()
+    corner: str | None = None
+    over: str | None = None
+
+    @property
+    def indicator_list(self) -> bool:
+        """Whether every row is one unnamed number (the v2015 form)."""
+        return all(r.indicator for r in self.rows)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class TemplateSpec:
-    """Everything the pipeline needs to know about one template."""
+    """Everything the pipeline knows about one template, compiled once from its declaration.
+
+    Attributes:
+        template: the template id (``"v2021"``).
+        report_type: the report class.
+        years: the report years the template covers.
+        family: templates of one family share their form (v2021 revises v2019).
+        tables: the statistical tables, in declaration order.
+        cells: every cell, in declaration order.
+        by_key: the cells by dotted key.
+        checks: the template's invariants, one check per row, column or group.
+        series: the invariants between this year's report and last year's.
+        prose: the figures its prose states, as rules.
+        sections: the sections the template requires (none for v2015).
+        cues: phrases that mark a report of this template when it has no table.
+        build: a report from ``{dotted key: value}`` (``"meta"`` for the meta).
+        flatten: ``{dotted key: value}`` of a report, over :attr:`cells`.
+            Both are generated on their first call (most programs use few templates).
+    """
 
     template: str
     report_type: type
+    years: Years
+    family: str
     tables: tuple[TableSpec, ...]
     cells: tuple[CellSpec, ...]
+    by_key: Mapping[str, CellSpec]
+    checks: tuple[Check, ...]
+    series: tuple[SeriesCheck, ...]
+    prose: tuple[ProseRule, ...]
+    sections: tuple[RequiredSection, ...]
+    cues: tuple[str, ...]
+    build: Callable[[dict[str, Any]], Any]
+    flatten: Callable[[Any], dict[str, CellValue]]
 
-    @functools.cached_property
-    def flatten(self) -> Callable[[Any], dict[str, CellValue]]:
-        """The function behind :func:`cell_values` for this template."""
-        return flattener(tuple(c.key for c in self.cells))
-
-    @functools.cached_property
-    def by_key(self) -> dict[str, CellSpec]:
-        """Cells by dotted key."""
-        return {c.key: c for c in self.cells}
+    @property
+    def indicator_list(self) -> bool:
+        """Whether the template is one long indicator list (统计指标 / 单位 / 统计数)."""
+        return all(t.indicator_list for t in self.tables)
 
 
 def _column(name: str, node: Stat | UnitOf, tp: object) -> ColumnSpec:
     if isinstance(node, UnitOf):
         return ColumnSpec(name, node.label, "", (), money=False, signed=False, unit_of=node.column)
-    return ColumnSpec(name, node.label, node.unit, node.aliases, is_money(tp), node.signed)
+    return ColumnSpec(
+        name, node.label, node.unit, node.aliases, is_money(tp), node.signed, under=node.under
+    )
+
+
+def _row(
+    key: str, table: str, node: Row | Stat, group: GroupSpec | None, columns: list[ColumnSpec]
+) -> RowSpec:
+    names = {c.name for c in columns}
+    for c in columns:
+        if c.unit_of is not None and c.unit_of not in names:
+            raise DeclarationError(f"{key}.{c.name}: unit of an unknown column {c.unit_of!r}")
+    value_columns = tuple(c for c in columns if c.reads_cell)
+    return RowSpec(
+        key, table, node.label, node.aliases, group, tuple(columns), value_columns, node.ext,
+        node.note,
+    )  # fmt: skip
+
+
+def _field_class(field: attrs.Attribute[Any], key: str) -> type:
+    sub = field.type
+    if not (isinstance(sub, type) and attrs.has(sub)):
+        raise DeclarationError(f"{key}: a row, group or table needs an attrs class, got {sub!r}")
+    attrs.resolve_types(sub)
+    return sub
 
 
 def _walk(
@@ -146,58 +238,58 @@ def _walk(
     rows: list[RowSpec],
     groups: list[GroupSpec],
 ) -> None:
-    attrs.resolve_types(cls)
     for field in attrs.fields(cls):
         node = node_of(field)
         key = f"{prefix}.{field.name}" if prefix else field.name
         if isinstance(node, Row):
-            row_cls = field.type
-            assert isinstance(row_cls, type)  # noqa: S101 - declaration invariant
-            attrs.resolve_types(row_cls)
             columns = []
-            for col in attrs.fields(row_cls):
+            for col in attrs.fields(_field_class(field, key)):
                 col_node = node_of(col)
-                assert isinstance(col_node, Stat | UnitOf)  # noqa: S101 - declaration invariant
+                if not isinstance(col_node, Stat | UnitOf):
+                    raise DeclarationError(f"{key}.{col.name}: a row's fields are stat or unit_of")
                 columns.append(_column(col.name, col_node, col.type))
-            rows.append(
-                RowSpec(
-                    key,
-                    table_key,
-                    node.label,
-                    node.aliases,
-                    group,
-                    tuple(columns),
-                    node.ext,
-                    node.note,
-                )
-            )
+            rows.append(_row(key, table_key, node, group, columns))
         elif isinstance(node, Stat):
-            column = _column("", node, field.type)
-            rows.append(
-                RowSpec(
-                    key, table_key, node.label, node.aliases, group, (column,), node.ext, node.note
-                )
-            )
+            rows.append(_row(key, table_key, node, group, [_column("", node, field.type)]))
         elif isinstance(node, Group):
             spec = GroupSpec(key, node.label, node.aliases, node.optional)
             groups.append(spec)
-            sub = field.type
-            assert isinstance(sub, type)  # noqa: S101 - declaration invariant
-            _walk(sub, key, table_key, spec, rows, groups)
+            _walk(_field_class(field, key), key, table_key, spec, rows, groups)
+        else:
+            raise DeclarationError(f"{key}: a table's fields are declared with row, group or stat")
 
 
-_SPECS: dict[type, TemplateSpec] = {}
+def _bands(table: str, cls: type, bands: Sequence[Band], rows: list[RowSpec]) -> list[BandSpec]:
+    names = [f.name for f in attrs.fields(cls)]
+    out = []
+    for band in bands:
+        if band.first not in names or band.last not in names:
+            raise DeclarationError(f"{table}: band {band.label!r} names an unknown field")
+        inside = names[names.index(band.first) : names.index(band.last) + 1]
+        prefixes = tuple(f"{table}.{name}" for name in inside)
+        members = [
+            r
+            for r in rows
+            if r.key in prefixes or r.key.startswith(tuple(f"{p}." for p in prefixes))
+        ]
+        out.append(BandSpec(band.label, tuple(members)))
+    return out
 
 
-def spec_for(report_type: type) -> TemplateSpec:
-    """Compile (once) the spec of a report class."""
-    cached = _SPECS.get(report_type)
-    if cached is None:
-        cached = _SPECS[report_type] = _compile(report_type)
-    return cached
+def _declared(report_type: type, name: str, kind: type) -> Any:  # noqa: ANN401 - checked below
+    value = getattr(report_type, name, None)
+    if not isinstance(value, kind):
+        raise DeclarationError(f"{report_type.__name__}.{name} must be a {kind.__name__}")
+    return value
 
 
-def _compile(report_type: type) -> TemplateSpec:
+def compile_template(report_type: type) -> TemplateSpec:
+    """Compile the spec of a report class, checking every key its declaration names.
+
+    Raises:
+        DeclarationError: the declaration does not hold together (an unknown
+            key in a rule or prose rule, a field without a declaration …).
+    """
     attrs.resolve_types(report_type)
     tables = []
     root_rows: list[RowSpec] = []
@@ -205,28 +297,18 @@ def _compile(report_type: type) -> TemplateSpec:
     for field in attrs.fields(report_type):
         node = node_of(field)
         if isinstance(node, Stat):
-            column = _column("", node, field.type)
-            spec = RowSpec(
-                field.name,
-                ROOT_TABLE,
-                node.label,
-                node.aliases,
-                None,
-                (column,),
-                node.ext,
-                node.note,
-            )
+            spec = _row(field.name, ROOT_TABLE, node, None, [_column("", node, field.type)])
             root_rows.append(spec)
             ordered.append(spec)
             continue
         if not isinstance(node, Table):
-            continue
+            continue  # meta, and anything outside the statistics
         rows: list[RowSpec] = []
         groups: list[GroupSpec] = []
-        sub = field.type
-        assert isinstance(sub, type)  # noqa: S101 - declaration invariant
+        sub = _field_class(field, field.name)
         _walk(sub, field.name, field.name, None, rows, groups)
         ordered.extend(rows)
+        bands = tuple(_bands(field.name, sub, node.bands, rows))
         tables.append(
             TableSpec(
                 field.name,
@@ -237,27 +319,48 @@ def _compile(report_type: type) -> TemplateSpec:
                 tuple(rows),
                 tuple(groups),
                 node.optional,
+                bands,
+                node.corner,
+                node.over,
             )
         )
     if root_rows:
-        root = TableSpec(ROOT_TABLE, "其他统计指标", (), "rows", (), tuple(root_rows), ())
-        tables.append(root)
+        tables.append(TableSpec(ROOT_TABLE, "其他统计指标", (), "rows", (), tuple(root_rows), ()))
     cells = tuple(CellSpec(r.cell_key(c), r, c) for r in ordered for c in r.columns)
-    template = report_type.TEMPLATE  # type: ignore[attr-defined]
-    return TemplateSpec(template, report_type, tuple(tables), cells)
+    by_key = {c.key: c for c in cells}
+    table_rows = {t.key: [r.key for r in t.rows] for t in tables}
+    group_rows = {
+        g.key: [r.key for r in t.rows if r.key.startswith(f"{g.key}.")]
+        for t in tables
+        for g in t.groups
+    }
+    rules: tuple[Rule, ...] = _declared(report_type, "RULES", tuple)
+    checks = compile_rules(rules, list(by_key), table_rows, group_rows)
+    series: tuple[SeriesRule, ...] = _declared(report_type, "SERIES", tuple)
+    prose: tuple[ProseRule, ...] = _declared(report_type, "PROSE", tuple)
+    for rule in prose:
+        if rule.key not in by_key:
+            raise DeclarationError(
+                f"{report_type.__name__}: prose rule for unknown key {rule.key!r}"
+            )
+    return TemplateSpec(
+        template=_declared(report_type, "TEMPLATE", str),
+        report_type=report_type,
+        years=_declared(report_type, "YEARS", Years),
+        family=_declared(report_type, "FAMILY", str),
+        tables=tuple(tables),
+        cells=cells,
+        by_key=MappingProxyType(by_key),
+        checks=checks,
+        series=compile_series(series, list(by_key)),
+        prose=prose,
+        sections=_declared(report_type, "SECTIONS", tuple),
+        cues=_declared(report_type, "CUES", tuple),
+        build=deferred(lambda: builder(report_type)),
+        flatten=deferred(lambda: flattener(tuple(by_key))),
+    )
 
 
 def number(value: CellValue) -> int | Decimal | None:
     """A cell's value when it is a number (a unit cell's text is not)."""
     return value if isinstance(value, int | Decimal) else None
-
-
-def build(cls: type[T], values: dict[str, Any]) -> T:
-    """Construct ``cls`` from a flat ``{dotted key: value}`` mapping of its cells."""
-    built: T = builder(cls)(values)
-    return built
-
-
-def cell_values(report: object) -> dict[str, CellValue]:
-    """Flatten a report into ``{dotted key: value}`` over the template's cells."""
-    return spec_for(type(report)).flatten(report)

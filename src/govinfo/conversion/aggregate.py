@@ -9,8 +9,7 @@ from typing import Any
 import attrs
 
 from govinfo._errors import MixedInputError
-from govinfo.models import Meta, Report
-from govinfo.templates.spec import build, cell_values, spec_for
+from govinfo.models import REGISTRY, Meta, Report
 
 
 @attrs.frozen
@@ -56,9 +55,8 @@ def aggregate(reports: Iterable[Report], *, agency: str | None = None) -> Aggreg
             f"reports of one template only; got {', '.join(sorted(templates))} "
             "(convert them first with govinfo.convert)"
         )
-    report_type = type(items[0])
-    spec = spec_for(report_type)
-    tables = [cell_values(r) for r in items]
+    spec = REGISTRY.of(items[0])
+    tables = [spec.flatten(r) for r in items]
     values: dict[str, Any] = {}
     blanks: dict[str, int] = {}
     notes: list[str] = []
@@ -97,4 +95,4 @@ def aggregate(reports: Iterable[Report], *, agency: str | None = None) -> Aggreg
         processing_fee_yuan=sum(fees, Decimal(0)) if fees else None,
     )
     values["meta"] = meta
-    return Aggregate(build(report_type, values), len(items), blanks, tuple(notes))
+    return Aggregate(spec.build(values), len(items), blanks, tuple(notes))

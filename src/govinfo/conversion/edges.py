@@ -11,47 +11,34 @@ The docs page of edges is generated from this table.
 
 from __future__ import annotations
 
+import collections
 from typing import Literal
 
 import attrs
 
+from govinfo.models import REGISTRY
+from govinfo.models._common import COUNT_COLUMNS, OUTCOME_COLUMNS
+from govinfo.templates.declare import DeclarationError
+
 Tag = Literal["exact", "approximate", "lost"]
 
-COLUMNS = (
-    "natural_person",
-    "commercial",
-    "research",
-    "social_welfare",
-    "legal_services",
-    "other_org",
-    "total",
+COLUMNS = COUNT_COLUMNS
+OUTCOMES = OUTCOME_COLUMNS
+
+
+def _rows_under(template: str, table: str) -> tuple[str, ...]:
+    """The row keys of ``table``, relative to it."""
+    spec = REGISTRY[template]
+    rows = next(t.rows for t in spec.tables if t.key == table)
+    return tuple(r.key.removeprefix(f"{table}.") for r in rows)
+
+
+#: The table-三 rows 60号 and 30号 share, (六)其他处理 aside.
+MODERN_ROWS = tuple(
+    r for r in _rows_under("v2019", "requests") if r in _rows_under("v2021", "requests")
 )
-OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
-MODERN_ROWS = (
-    "new",
-    "carried_over",
-    "granted",
-    "partially_granted",
-    "denied.state_secret",
-    "denied.prohibited_by_law",
-    "denied.security_stability",
-    "denied.third_party_rights",
-    "denied.internal_affairs",
-    "denied.process_information",
-    "denied.enforcement_file",
-    "denied.inquiry_matter",
-    "unable.not_held",
-    "unable.needs_creation",
-    "unable.still_unclear",
-    "not_processed.complaint",
-    "not_processed.duplicate",
-    "not_processed.publication",
-    "not_processed.excessive",
-    "not_processed.confirmation",
-    "processed_total",
-    "carried_forward",
-)
-GROUPS = ("review", "litigation_direct", "litigation_after_review")
+#: The groups (rows) of table 四.
+GROUPS = _rows_under("v2021", "review_litigation")
 
 
 @attrs.frozen
@@ -362,14 +349,45 @@ EDGES: tuple[Edge, ...] = (
     ),
 )
 
-#: Direct conversions; others compose through v2019.
-DIRECT = frozenset({("v2015", "v2019"), ("v2019", "v2015"), ("v2019", "v2021"), ("v2021", "v2019")})
+#: The direct conversions (the pairs the edges join); others compose them.
+DIRECT = frozenset((e.source, e.target_template) for e in EDGES)
+
+
+def _check(edges: tuple[Edge, ...]) -> None:
+    """Every key an edge names is a cell of its template.
+
+    Raises:
+        DeclarationError: an edge names an unknown template or cell.
+    """
+    for edge in edges:
+        for template, keys in (
+            (edge.source, edge.sources),
+            (edge.target_template, (edge.target,) if edge.target else ()),
+        ):
+            if template not in REGISTRY:
+                raise DeclarationError(f"edge {edge.source}>{edge.target_template}: no template")
+            unknown = [k for k in keys if k not in REGISTRY[template].by_key]
+            if unknown:
+                where = f"edge {edge.source}>{edge.target_template} to {edge.target}"
+                raise DeclarationError(f"{where}: {template} has no cell {unknown[0]!r}")
+
+
+_check(EDGES)
 
 
 def path(source: str, target: str) -> list[tuple[str, str]]:
-    """The direct conversions that lead from ``source`` to ``target``."""
-    if source == target:
-        return []
-    if (source, target) in DIRECT:
-        return [(source, target)]
-    return [(source, "v2019"), ("v2019", target)]
+    """The direct conversions that lead from ``source`` to ``target`` (fewest steps)."""
+    steps: dict[str, list[str]] = collections.defaultdict(list)
+    for a, b in sorted(DIRECT):
+        steps[a].append(b)
+    routes: dict[str, list[tuple[str, str]]] = {source: []}
+    frontier = collections.deque([source])
+    while frontier:
+        here = frontier.popleft()
+        for there in steps[here]:
+            if there not in routes:
+                routes[there] = [*routes[here], (here, there)]
+                frontier.append(there)
+    if target not in routes:
+        raise DeclarationError(f"no conversion leads from {source} to {target}")
+    return routes[target]

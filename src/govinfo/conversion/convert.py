@@ -8,25 +8,14 @@ from typing import Any, Literal
 import attrs
 
 from govinfo._diagnostics import Severity
-from govinfo._errors import UnknownTemplateError
 from govinfo.checks.validate import Finding, validate
-from govinfo.convert.edges import EDGES, Edge, Tag, path
-from govinfo.models import TEMPLATES, Report
-from govinfo.templates.spec import CellValue, build, cell_values, spec_for
+from govinfo.conversion.edges import EDGES, Edge, Tag, path
+from govinfo.conversion.indicators import PROTECTED
+from govinfo.models import REGISTRY, Report
+from govinfo.templates.spec import CellValue, TemplateSpec
 
 LossKind = Literal["approximate", "lost", "unfilled"]
 _RANK = {"exact": 0, "approximate": 1, "lost": 2}
-#: Cells that carry the core indicators a conversion must keep (see ``govinfo.core``).
-PROTECTED = frozenset(
-    {
-        "requests.new.total",
-        "requests.processed_total.total",
-        "review_litigation.review.total",
-        "applications.received",
-        "answers.total",
-        "review.total",
-    }
-)
 
 
 @attrs.frozen
@@ -109,7 +98,7 @@ def _structural_failures(report: Report) -> list[Finding]:
 
 
 def _keep_structure(
-    target: type[Report], values: dict[str, CellValue], traces: dict[str, _Trace], source: Report
+    target: TemplateSpec, values: dict[str, CellValue], traces: dict[str, _Trace], source: Report
 ) -> tuple[Report, dict[str, str]]:
     """Blank approximated cells until no structural rule fails by construction.
 
@@ -119,7 +108,7 @@ def _keep_structure(
     """
     blanked: dict[str, str] = {}
     source_sound: bool | None = None  # read only when a failure needs it
-    report = build(target, {**values, "meta": source.meta})
+    report = target.build({**values, "meta": source.meta})
     for _ in range(20):
         failing = _structural_failures(report)
         if not failing:
@@ -141,7 +130,7 @@ def _keep_structure(
                 changed = True
         if not changed:
             break
-        report = build(target, {**values, "meta": source.meta})
+        report = target.build({**values, "meta": source.meta})
     return report, blanked
 
 
@@ -167,14 +156,11 @@ def convert(report: Report, *, to: str) -> Conversion:
         >>> sorted({loss.kind for loss in result.losses})
         ['approximate', 'lost', 'unfilled']
     """
-    if to not in TEMPLATES:
-        raise UnknownTemplateError(
-            f"unknown template {to!r}; known: {', '.join(sorted(TEMPLATES))}"
-        )
+    target = REGISTRY[to]
     source = report.TEMPLATE
     if source == to:
         return Conversion(report, ())
-    original = cell_values(report)
+    original = REGISTRY.of(report).flatten(report)
     values: dict[str, CellValue] = dict(original)
     traces = {k: _Trace((k,), "exact", ()) for k, v in original.items() if v is not None}
     lost_notes: dict[str, str] = {}
@@ -186,13 +172,14 @@ def convert(report: Report, *, to: str) -> Conversion:
                     for origin in traces.get(key, _Trace((key,), "exact", ())).sources:
                         lost_notes.setdefault(origin, edge.note)
         values, traces = _step(values, traces, edges)
-    target = TEMPLATES[to]
     converted, blanked = _keep_structure(target, values, traces, report)
     for key in blanked:
         traces.pop(key, None)
     return Conversion(
         converted,
-        tuple(_losses(source, to, original, cell_values(converted), traces, lost_notes, blanked)),
+        tuple(
+            _losses(source, to, original, target.flatten(converted), traces, lost_notes, blanked)
+        ),
     )
 
 
@@ -225,7 +212,7 @@ def _losses(
         if value is not None and key not in carried:
             note = lost_notes.get(key) or f"no counterpart in {target}"
             losses.append(Loss("lost", (key,), (value,), None, note))
-    for cell in spec_for(TEMPLATES[target]).cells:
+    for cell in REGISTRY[target].cells:
         if converted[cell.key] is None:
             note = blanked.get(cell.key) or _unfilled_reason(source, cell.key)
             losses.append(Loss("unfilled", (), (), cell.key, note))

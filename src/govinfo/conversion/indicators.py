@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from govinfo.models import Denied, Unable
-from govinfo.templates.spec import CellValue, cell_values
+from govinfo.models import REGISTRY, Denied, Unable
+from govinfo.templates.declare import DeclarationError
 
 if TYPE_CHECKING:
     from govinfo.models import Report
+    from govinfo.templates.spec import CellValue, TemplateSpec
 
 Provenance = Literal["exact", "derived", "absent"]
 
@@ -34,74 +35,92 @@ class Indicator:
 
 @attrs.frozen
 class _Recipe:
-    keys: tuple[str, ...] = ()
+    """How one template family states an indicator: the cells summed, and a fallback."""
+
+    keys: tuple[str, ...]
     fallback: tuple[str, ...] = ()
-    absent: str | None = None
 
 
 # Each reason row of (三)不予公开 and (四)无法提供, as the 60号 and 30号 models declare them.
 _MODERN_DENIED = tuple(f"requests.denied.{f.name}.total" for f in attrs.fields(Denied))
 _MODERN_UNABLE = tuple(f"requests.unable.{f.name}.total" for f in attrs.fields(Unable))
-_NOT_COLLECTED = "not collected by the v2015 statistics return"
 
-#: How each core indicator is read from each template (the dictionary's table).
-RECIPES: dict[str, dict[str, _Recipe]] = {
-    "requests_new": {
-        "modern": _Recipe(("requests.new.total",)),
-        "v2015": _Recipe(("applications.received",)),
-    },
-    "requests_carried_over": {
-        "modern": _Recipe(("requests.carried_over.total",)),
-        "v2015": _Recipe(absent=_NOT_COLLECTED),
-    },
-    "granted": {
-        "modern": _Recipe(("requests.granted.total",)),
-        "v2015": _Recipe(("answers.granted", "answers.already_public")),
-    },
-    "partially_granted": {
-        "modern": _Recipe(("requests.partially_granted.total",)),
-        "v2015": _Recipe(("answers.partially_granted",)),
-    },
-    "denied": {"modern": _Recipe(_MODERN_DENIED), "v2015": _Recipe(("answers.denied",))},
-    "unable": {
-        "modern": _Recipe(_MODERN_UNABLE),
-        "v2015": _Recipe(("answers.not_this_agency", "answers.nonexistent")),
-    },
-    "processed": {
-        "modern": _Recipe(("requests.processed_total.total",)),
-        "v2015": _Recipe(("answers.total",), fallback=("applications.completed",)),
-    },
-    "carried_forward": {
-        "modern": _Recipe(("requests.carried_forward.total",)),
-        "v2015": _Recipe(absent=_NOT_COLLECTED),
-    },
-    "reviews": {
-        "modern": _Recipe(("review_litigation.review.total",)),
-        "v2015": _Recipe(("review.total",)),
-    },
-    "reviews_corrected": {
-        "modern": _Recipe(("review_litigation.review.corrected",)),
-        "v2015": _Recipe(("review.corrected",)),
-    },
-    "lawsuits": {
-        "modern": _Recipe(
+#: How each core indicator is read (the dictionary's table): a template takes the
+#: first recipe whose cells it has; with none, the indicator is absent from its form.
+RECIPES: dict[str, tuple[_Recipe, ...]] = {
+    "requests_new": (_Recipe(("requests.new.total",)), _Recipe(("applications.received",))),
+    "requests_carried_over": (_Recipe(("requests.carried_over.total",)),),
+    "granted": (
+        _Recipe(("requests.granted.total",)),
+        _Recipe(("answers.granted", "answers.already_public")),
+    ),
+    "partially_granted": (
+        _Recipe(("requests.partially_granted.total",)),
+        _Recipe(("answers.partially_granted",)),
+    ),
+    "denied": (_Recipe(_MODERN_DENIED), _Recipe(("answers.denied",))),
+    "unable": (
+        _Recipe(_MODERN_UNABLE),
+        _Recipe(("answers.not_this_agency", "answers.nonexistent")),
+    ),
+    "processed": (
+        _Recipe(("requests.processed_total.total",)),
+        _Recipe(("answers.total",), fallback=("applications.completed",)),
+    ),
+    "carried_forward": (_Recipe(("requests.carried_forward.total",)),),
+    "reviews": (_Recipe(("review_litigation.review.total",)), _Recipe(("review.total",))),
+    "reviews_corrected": (
+        _Recipe(("review_litigation.review.corrected",)),
+        _Recipe(("review.corrected",)),
+    ),
+    "lawsuits": (
+        _Recipe(
             (
                 "review_litigation.litigation_direct.total",
                 "review_litigation.litigation_after_review.total",
             )
         ),
-        "v2015": _Recipe(("litigation.total",)),
-    },
-    "lawsuits_corrected": {
-        "modern": _Recipe(
+        _Recipe(("litigation.total",)),
+    ),
+    "lawsuits_corrected": (
+        _Recipe(
             (
                 "review_litigation.litigation_direct.corrected",
                 "review_litigation.litigation_after_review.corrected",
             )
         ),
-        "v2015": _Recipe(("litigation.corrected",)),
-    },
+        _Recipe(("litigation.corrected",)),
+    ),
 }
+
+
+def _recipe(spec: TemplateSpec, name: str) -> _Recipe | None:
+    """The recipe of indicator ``name`` whose cells ``spec``'s template has, if any."""
+    return next((r for r in RECIPES[name] if all(k in spec.by_key for k in r.keys)), None)
+
+
+def _check() -> None:
+    """Every recipe fits some template, and every template's fallback is its own cells.
+
+    Raises:
+        DeclarationError: a recipe names a cell no template has.
+    """
+    for name, recipes in RECIPES.items():
+        for recipe in recipes:
+            fits = [s for s in REGISTRY if all(k in s.by_key for k in recipe.keys)]
+            if not fits or any(k not in s.by_key for s in fits for k in recipe.fallback):
+                raise DeclarationError(f"core indicator {name}: {recipe.keys} fits no template")
+
+
+_check()
+
+#: Cells that carry core indicators a conversion must keep where they are written.
+PROTECTED = frozenset(
+    key
+    for name in ("requests_new", "processed", "reviews")
+    for recipe in RECIPES[name]
+    for key in recipe.keys
+)
 
 
 @attrs.frozen
@@ -156,13 +175,14 @@ def core(report: Report) -> CoreIndicators:
         >>> indicators.lawsuits.provenance, indicators.lawsuits.sources[1]
         ('derived', 'review_litigation.litigation_after_review.total')
     """
-    values = cell_values(report)
-    era = "v2015" if report.TEMPLATE == "v2015" else "modern"
+    spec = REGISTRY.of(report)
+    values = spec.flatten(report)
     out: dict[str, Indicator] = {}
-    for name, recipes in RECIPES.items():
-        recipe = recipes[era]
-        if recipe.absent is not None:
-            out[name] = Indicator(None, "absent", reason=recipe.absent)
+    for name in RECIPES:
+        recipe = _recipe(spec, name)
+        if recipe is None:
+            reason = f"not collected by the {spec.template} form"
+            out[name] = Indicator(None, "absent", reason=reason)
             continue
         indicator = _read(recipe.keys, values)
         if indicator is None and recipe.fallback:
