@@ -1,11 +1,21 @@
-"""Turn canonical report text into the shapes scrapers produce (test helpers)."""
+"""Turn reports into the shapes scrapers and extractors produce (test helpers).
+
+Text layouts (one cell a line, full width, PDF text, dropped cells) and real
+Word and PDF files, of canonical text or of the example report.
+"""
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+import attrs
+
+import govinfo
+from govinfo.models import REGISTRY
 
 
 def cell_per_line(text: str, width: int = 10) -> str:
@@ -168,3 +178,107 @@ def as_pdf(
         pdf.showPage()
     pdf.save()
     return out.getvalue()
+
+
+def collapsed(text: str) -> str:
+    """What a scraper that drops empty cells writes."""
+    lines = []
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.split("|")[:-1]]
+        lines.append(" | ".join(c for c in cells if c) + " |" if "|" in line else line)
+    return "\n".join(lines) + "\n"
+
+
+_VERTICAL_HEADER = ["商 科 社 法 其", "业 研 会 律 他", "企 机 公 服", "业 构 益 务"]
+_TABLE4_HEADER = [
+    "行政复议 行政诉讼",
+    "结 结 其 尚 总 未经复议直接起诉 复议后起诉",
+    "果 果 他 未 计 结 结 其 尚 总 结 结 其 尚 总",
+    "维 纠 结 审 果 果 他 未 计 果 果 他 未 计",
+    "持 正 果 结 维 纠 结 审 维 纠 结 审",
+]
+
+
+def pdf_text(report: govinfo.Report, *, wrap: int = 24, page_every: int = 12) -> str:
+    """Lay the canonical text out as a PDF extractor would.
+
+    Cells are separated by single spaces, blank cells print as "-", labels longer than
+    ``wrap`` characters are wrapped onto the next line, table 三's header words
+    are printed vertically, table 四's 15 numbers stand on one line, and a page
+    footer and header interrupt the tables every ``page_every`` lines.
+    """
+    out: list[str] = []
+    page = 1
+    for line in govinfo.render(report).splitlines():
+        if "|" not in line:
+            out.append(line)
+            if line.startswith("三、收到和处理"):
+                out += ["申请人情况", "自然人 法人或其他组织 总计", *_VERTICAL_HEADER]
+            continue
+        cells = [c.strip() for c in line.split("|")[:-1]]
+        if cells and cells[0] == "行政复议":
+            out += _TABLE4_HEADER
+            continue
+        if cells and cells[0] == "结果维持":
+            continue
+        n = next((i for i, c in enumerate(cells) if not c or _is_number(c)), len(cells))
+        labels = cells[:n]
+        values = [c or "-" for c in cells[n:]]  # a blank cell printed as a dash
+        label = " ".join(labels)
+        if len(label) > wrap:
+            out.append(label[:wrap])
+            label = label[wrap:]
+        out.append(" ".join([label, *values]).strip())
+        if len(out) % page_every == 0:
+            out += [f"- {page} -", "某某县人民政府信息公开工作年度报告"]
+            page += 1
+    return "\n".join(out) + "\n"
+
+
+def _is_number(text: str) -> bool:
+    return text.lstrip("+-").replace(".", "", 1).rstrip("元万").isdigit()
+
+
+TITLE = "某某县人民政府办公室政府信息公开工作年度报告"
+PROSE = (
+    "一、总体情况",
+    "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政务公开工作。",
+)
+HEADER = "某某县人民政府办公室政府信息公开工作年度报告"
+
+
+def report_docx(report: govinfo.Report) -> bytes:
+    """The report as a Word document: title, prose, then one table per report table.
+
+    Every table but a value block gets a header row ``项目 | 数量`` whose cells are
+    merged across the columns; a value block's own header is merged already.
+    """
+    headings = {
+        t.label: [] if t.layout == "value_block" else ["项目", "数量"]
+        for t in REGISTRY.of(report).tables
+    }
+    # The title is not a cell (and a generated one may hold characters XML cannot).
+    # Generated meta text may hold control characters, which Word's XML refuses.
+    untitled = attrs.evolve(report, meta=govinfo.Meta())
+    text = govinfo.render(untitled)
+    return as_docx(text, headings=headings, title=TITLE, prose=PROSE)
+
+
+@functools.cache
+def example_docx() -> bytes:
+    """The example report as a Word document."""
+    return report_docx(govinfo.parse_example().report)
+
+
+@functools.cache
+def example_pdf_pages() -> tuple[tuple[str, ...], ...]:
+    """The example report's lines as PDF text, over two pages."""
+    lines = spaced(govinfo.render(govinfo.parse_example().report)).splitlines()
+    half = len(lines) // 2
+    return tuple(lines[:half]), tuple(lines[half:])
+
+
+@functools.cache
+def example_pdf() -> bytes:
+    """The example report as a two-page PDF with a running header and page numbers."""
+    return as_pdf(example_pdf_pages(), header=HEADER, title=TITLE)

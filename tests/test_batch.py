@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govinfo
-from conftest import SEEDS, run_cli, seed_text
 from govinfo.formats.render import render_html, render_text
+from helpers import SEEDS, run_cli, seed_text
 
 if TYPE_CHECKING:
     from pathlib import Path

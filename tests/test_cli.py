@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, flatten, run_cli, seed_expected
+from helpers import SEEDS, flatten, run_cli, seed_expected
 
 SEED_004 = next(SEEDS.glob("004_*.txt"))
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.util
 import pathlib
 import re
+from types import ModuleType
 
 import pytest
+
+from govinfo._diagnostics import CODES
+from govinfo.models import REGISTRY
+from helpers import run_cli
 
 ROOT = pathlib.Path(__file__).parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
@@ -23,6 +29,16 @@ def _samples() -> list[object]:
 SAMPLES = _samples()
 
 
+def _hooks() -> ModuleType:
+    """The mkdocs hook module that generates the reference pages (it lives in docs/)."""
+    spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "docs" / "_hooks.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_there_are_samples() -> None:
     """The README and the quickstart carry Python samples."""
     assert len(SAMPLES) >= 2
@@ -37,15 +53,20 @@ def test_sample_runs(code: str, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_generated_reference_lists_every_key() -> None:
     """The template reference generated from the models names every cell key with its label."""
-    from govinfo._docs import template_markdown  # noqa: PLC0415
-    from govinfo.models import TEMPLATES  # noqa: PLC0415
-    from govinfo.templates.spec import spec_for  # noqa: PLC0415
-
-    for template, report_type in TEMPLATES.items():
-        page = template_markdown(template)
-        for cell in spec_for(report_type).cells:
+    hooks = _hooks()
+    for spec in REGISTRY:
+        page = hooks.template_markdown(spec.template)
+        for cell in spec.cells:
             assert f"| `{cell.key}` |" in page
             assert cell.column.label in page
+
+
+def test_diagnostics_reference_lists_every_code() -> None:
+    """The diagnostics page, generated from the code registry, has a row per code with its doc."""
+    page = _hooks().diagnostics_markdown()
+    for name, code in CODES.items():
+        severity = "/".join(s.value for s in code.severities())
+        assert f"| `{name}` | {severity} |" in page
 
 
 CONSOLE = re.compile(r"^```console\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -68,8 +89,6 @@ def test_console_sample_runs(command: str) -> None:
     """A documented `govinfo … --example` command runs and succeeds."""
     import shlex  # noqa: PLC0415
 
-    from conftest import run_cli  # noqa: PLC0415
-
     proc = run_cli(*shlex.split(command)[1:])
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout
@@ -77,9 +96,7 @@ def test_console_sample_runs(command: str) -> None:
 
 def test_cli_reference_lists_every_command() -> None:
     """The generated CLI reference has a section per subcommand, from argparse itself."""
-    from govinfo._docs import cli_markdown  # noqa: PLC0415
-
-    page = cli_markdown()
+    page = _hooks().cli_markdown()
     for name in ("parse", "validate", "render"):
         assert f"## govinfo {name}" in page
     assert "--format" in page

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 import pytest
 
 import govinfo
-from conftest import SEEDS, flatten, seed_expected, seed_text
+from helpers import SEEDS, flatten, seed_expected, seed_text
 
 # Seeds whose template arrives with a later issue; strict xfail flags the day they pass.
 PENDING: dict[str, str] = {}

@@ -14,11 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
-from conftest import SEEDS, run_cli, seed_text
-from govinfo.convert.edges import EDGES
-from govinfo.models import TEMPLATES, ApplicantCounts, RequestsV2021
-from govinfo.templates.spec import build, cell_values, spec_for
+from govinfo.conversion.edges import EDGES
+from govinfo.models import REGISTRY, ApplicantCounts, RequestsV2021
 from govinfo.testing import reports, templates, valid_reports
+from helpers import SEEDS, cell_values, run_cli, seed_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -306,7 +305,7 @@ class TestAggregate:
 def _year(report: govinfo.Report, year: int, **cells: Any) -> govinfo.Report:
     values: dict[str, Any] = dict(cell_values(report))
     values.update({k.replace("__", "."): v for k, v in cells.items()})
-    return build(type(report), {**values, "meta": govinfo.Meta(agency="某局", year=year)})
+    return REGISTRY.of(report).build({**values, "meta": govinfo.Meta(agency="某局", year=year)})
 
 
 class TestSeries:
@@ -361,6 +360,6 @@ def test_spec_covers_every_edge_key() -> None:
     """Every key an edge names exists in its template (the edge table cannot rot)."""
     for edge in EDGES:
         for key in edge.sources:
-            assert key in spec_for(TEMPLATES[edge.source]).by_key, key
+            assert key in REGISTRY[edge.source].by_key, key
         if edge.target is not None:
-            assert edge.target in spec_for(TEMPLATES[edge.target_template]).by_key, edge.target
+            assert edge.target in REGISTRY[edge.target_template].by_key, edge.target

@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
-from conftest import SEEDS, run_cli, seed_text
 from govinfo.testing import amounts, reports
+from helpers import SEEDS, run_cli, seed_text
 
 if TYPE_CHECKING:
     from pathlib import Path

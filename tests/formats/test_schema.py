@@ -14,13 +14,12 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import govinfo
-from conftest import SEEDS, run_cli
 from govinfo._errors import UnknownTemplateError
 from govinfo.formats.json import unstructure
 from govinfo.formats.schema import json_schema, schema_json
-from govinfo.models import TEMPLATES
-from govinfo.templates.spec import spec_for
+from govinfo.models import REGISTRY, TEMPLATES
 from govinfo.testing import reports
+from helpers import SEEDS, run_cli
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 TEMPLATE_IDS = sorted(TEMPLATES)
@@ -212,7 +211,7 @@ def test_money_accepts_what_decimal_str_writes(value):
 def test_every_cell_has_its_chinese_label(template):
     """Every cell key sits at its dotted path with the official Chinese label as title."""
     schema = json_schema(template)
-    cells = spec_for(TEMPLATES[template]).cells
+    cells = REGISTRY[template].cells
     assert cells
     for cell in cells:
         node = at(schema, cell.key)

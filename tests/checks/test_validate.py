@@ -10,34 +10,33 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo.checks.validate import plan
 from govinfo.models import (
+    REGISTRY,
     ApplicantCounts,
-    ReportV2015,
     RequestsV2021,
     ReviewLitigation,
     ReviewOutcome,
 )
-from govinfo.templates.spec import build, cell_values, spec_for
 from govinfo.testing import valid_reports
+from helpers import cell_values, rebuild, seed_text
 
-SPEC = spec_for(govinfo.ReportV2021)
+SPEC = REGISTRY["v2021"]
 CHECKED = [c.key for c in SPEC.cells if c.key.startswith(("requests.", "review_litigation."))]
 V2015_HARD = sorted(
     {
         k
-        for rule, total, parts in plan(spec_for(ReportV2015))
-        if rule.severity.value == "error"
-        for k in (*total, *parts)
+        for check in REGISTRY["v2015"].checks
+        if check.rule.severity.value == "error"
+        for k in (*check.total, *check.parts)
     }
 )
 
 
 def _with(report: govinfo.Report, key: str, value: Any) -> govinfo.Report:
-    values: dict[str, Any] = dict(cell_values(report))
+    values: dict[str, Any] = cell_values(report)
     values[key] = value
-    values["meta"] = report.meta
-    return build(type(report), values)
+    changed: govinfo.Report = rebuild(report, values)
+    return changed
 
 
 class TestInvariants:
@@ -180,8 +179,6 @@ def test_r2_sums_all_twenty_one_result_rows() -> None:
 
 def test_seed_000_reports_both_real_inconsistencies() -> None:
     """Seed 000: a blank answers.total whose parts sum to 1, a blank staff with 1 part-time."""
-    from conftest import seed_text  # noqa: PLC0415
-
     report = govinfo.parse(seed_text("000")).report
     validation = govinfo.validate(report)
     failures = {f.rule: f for f in validation.failures}

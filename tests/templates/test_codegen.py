@@ -1,7 +1,8 @@
-"""Generated constructors build exactly what the attrs ``__init__`` builds."""
+"""Generated code: constructors build exactly what ``__init__`` builds; sources are in linecache."""
 
 from __future__ import annotations
 
+import linecache
 from typing import Any
 
 import attrs
@@ -10,7 +11,7 @@ from hypothesis import given
 
 import govinfo
 from govinfo.models import TEMPLATES
-from govinfo.templates.codegen import _settable, constructor
+from govinfo.templates.codegen import _settable, builder, compile_function, constructor
 from govinfo.testing import reports
 
 
@@ -80,3 +81,23 @@ def test_init_hooks_and_plain_classes_use_init() -> None:
     assert not _settable(_Hooked)
     assert not _settable(Unslotted)
     assert constructor(Unslotted)(1) == Unslotted(1)
+
+
+def test_generated_source_is_registered_with_linecache() -> None:
+    """Tracebacks and debuggers can show generated code: its lines are in linecache."""
+    build = builder(govinfo.ReportV2021)
+    filename = build.__code__.co_filename
+    assert filename.startswith("<govinfo generated build for ReportV2021")
+    lines = linecache.getlines(filename)
+    assert lines
+    assert any(line.startswith("def build") for line in lines)
+    assert build({}) == govinfo.ReportV2021()
+
+
+def test_different_sources_of_one_name_keep_their_own_lines() -> None:
+    """Two functions of one name and owner are registered under two file names."""
+    one = compile_function("f", ["def f():", "    return 1"], {}, owner="test")
+    two = compile_function("f", ["def f():", "    return 2"], {}, owner="test")
+    assert (one(), two()) == (1, 2)
+    assert one.__code__.co_filename != two.__code__.co_filename
+    assert "    return 2\n" in linecache.getlines(two.__code__.co_filename)

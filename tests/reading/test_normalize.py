@@ -11,13 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo.models import TEMPLATES
-from govinfo.reading.normalize import _EXTRA_STABLE, _FOLD, _substitute, normalize
-from govinfo.templates.spec import spec_for
+from govinfo.models import REGISTRY
+from govinfo.reading.normalize import _EXTRA_STABLE, _fold_char, _substitute, normalize
 
 OFFICIAL_LABELS = sorted(
-    {r.label for t in TEMPLATES.values() for table in spec_for(t).tables for r in table.rows}
-    | {c.label for t in TEMPLATES.values() for c in spec_for(t).cells}
+    {r.label for spec in REGISTRY for table in spec.tables for r in table.rows}
+    | {c.label for spec in REGISTRY for c in spec.cells}
 )
 
 
@@ -56,7 +55,7 @@ def test_text_in_nfkc_form_folds_to_itself() -> None:
     planes = itertools.chain(range(0xD800), range(0xE000, 0x10000), range(0x1D400, 0x1D800))
     stable = [chr(c) for c in planes if unicodedata.is_normalized("NFKC", chr(c))]
     assert len(stable) > 50_000
-    changed = [c for c in stable if _FOLD[c] != c and c not in _EXTRA_STABLE]
+    changed = [c for c in stable if _fold_char(c) != c and c not in _EXTRA_STABLE]
     assert changed == []
     assert sorted(_EXTRA_STABLE) == ["\u2013", "\u2015", "\u2500"]
     assert normalize("a\u2015b").text == "a—b"  # folded although the text is in NFKC form

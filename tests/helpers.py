@@ -1,0 +1,93 @@
+"""Helpers shared by the tests: the seeds, the CLI, flat views of reports, declared classes."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import subprocess
+import sys
+from typing import Any
+
+import attrs
+
+from govinfo.models import REGISTRY, RequestsV2021
+from govinfo.templates.declare import Years, table
+
+DATA = pathlib.Path(__file__).parent / "data"
+SEEDS = DATA / "seeds"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+SEED_004 = next(SEEDS.glob("004_*.txt"))
+
+
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m govinfo`` with ``args``, for real, in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "govinfo", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        input=stdin,
+        check=False,
+        timeout=120,
+    )
+
+
+def seed_text(stem: str) -> str:
+    """The text of one seed report, by its name prefix (``"004"``)."""
+    return next(SEEDS.glob(f"{stem}_*.txt")).read_text("utf-8")
+
+
+def seed_expected(stem: str) -> dict[str, Any]:
+    """The expected.json of one seed report."""
+    data: dict[str, Any] = json.loads(
+        next(SEEDS.glob(f"{stem}_*.expected.json")).read_text("utf-8")
+    )
+    return data
+
+
+def flatten(obj: object, prefix: str = "") -> dict[str, object]:
+    """Dotted keys of nested JSON data, as the scorer reads it."""
+    out: dict[str, object] = {}
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            if key == "diagnostics":
+                continue
+            dotted = f"{prefix}.{key}" if prefix else key
+            if isinstance(value, dict):
+                out.update(flatten(value, dotted))
+            else:
+                out[dotted] = value
+    return out
+
+
+def cell_values(report: object) -> dict[str, Any]:
+    """``{dotted key: value}`` of every cell of ``report`` (its template's flattener)."""
+    return REGISTRY.of(report).flatten(report)
+
+
+def rebuild(report: Any, values: dict[str, Any]) -> Any:
+    """A report of ``report``'s template from cell ``values``, keeping its meta."""
+    return REGISTRY.of(report).build({"meta": report.meta, **values})
+
+
+def report_class(name: str = "Declared", **declared: object) -> type:
+    """A report class of one table (table 三 of 30号) with the class variables ``declared``.
+
+    Every class variable a report declares defaults to an empty or harmless value,
+    so that a test changes only the one it is about.
+    """
+    namespace: dict[str, Any] = {
+        "TEMPLATE": "vtest",
+        "YEARS": Years(2030),
+        "FAMILY": "vtest",
+        "RULES": (),
+        "SERIES": (),
+        "PROSE": (),
+        "SECTIONS": (),
+        "CUES": (),
+        "__annotations__": {"requests": RequestsV2021},
+        "requests": table(RequestsV2021, "三、收到和处理政府信息公开申请情况"),
+    }
+    namespace.update(declared)
+    cls: type = attrs.frozen(type(name, (), namespace))
+    return cls

@@ -1,0 +1,94 @@
+"""HTML pages: rowspan/colspan grids, nested markup, several tables, no network."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hypothesis import given
+
+import govinfo
+from govinfo.testing import reports
+from helpers import cell_values
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+class TestHTML:
+    """HTML pages: rowspan/colspan grids, nested markup, several tables, no network."""
+
+    @given(reports())
+    def test_official_layout_round_trip(self, report: govinfo.Report) -> None:
+        """Tables laid out as the notices print them (rowspan/colspan) read back cell-true."""
+        result = govinfo.parse(govinfo.render(report, format="html"))
+        assert result.template == report.TEMPLATE
+        assert cell_values(result.report) == cell_values(report)
+
+    def test_official_table_three_layout_is_cell_true(self) -> None:
+        """三、本年度办理结果 spans 22 rows and (三) spans 8: every item row keeps its labels."""
+        report = govinfo.parse_example().report
+        document = govinfo.parse(govinfo.render(report, format="html"))
+        lines = document.text.splitlines()
+        row = next(line for line in lines if "2.其他法律行政法规禁止公开" in line)
+        assert row.startswith("三、本年度办理结果 | (三)不予公开 | 2.其他法律行政法规禁止公开 | 0")
+        assert row.count("|") == 10
+
+    def test_messy_markup(self) -> None:
+        """<br> in headers, &nbsp; cells, nested <p>/<span>, scripts and a layout table."""
+        page = """<html><head><title>某县2022年政府信息公开工作年度报告</title>
+        <script>var x = "行政许可 | 999 |";</script><style>td{}</style></head><body>
+        <table><tr><td><div class="layout">
+        <p>发布日期:2023-01-20</p>
+        <p><span>二、主动公开政府信息情况</span></p>
+        <table border="1">
+          <tr><td colspan="4">第二十条第(五)项</td></tr>
+          <tr><td>信息内容</td><td>本年<br>处理决定数量</td></tr>
+          <tr><td><p><span>行政</span>许可</p></td><td><p>1,234</p></td></tr>
+          <tr><td>行政处罚</td><td>&nbsp;</td></tr>
+        </table>
+        <table border="1">
+          <tr><td colspan="3">一、本年新收政府信息公开申请数量</td>
+              <td>3</td><td>&nbsp;</td><td></td><td></td><td></td><td>1</td><td>4</td></tr>
+        </table></div></td></tr></table></body></html>"""
+        result = govinfo.parse(page)
+        report = result.report
+        assert isinstance(report, govinfo.ReportV2021)
+        assert report.meta.title == "某县2022年政府信息公开工作年度报告"
+        assert report.meta.year == 2022
+        assert str(report.meta.published) == "2023-01-20"
+        assert report.active.licensing.decisions == 1234
+        assert report.active.penalty.decisions is None
+        new = report.requests.new
+        assert (new.natural_person, new.commercial, new.other_org, new.total) == (3, None, 1, 4)
+        span = result.source_of("active.licensing.decisions")
+        assert span is not None
+        row_line = next(i for i, line in enumerate(page.splitlines(), 1) if "1,234" in line)
+        assert span.source_line == row_line  # the <tr> in the HTML file
+        assert result.quote("active.licensing.decisions") == "1,234"
+
+    def test_gbk_page_with_declared_charset(self) -> None:
+        """A GBK page that declares gb2312 decodes through its declaration."""
+        page = govinfo.render(govinfo.parse_example().report, format="html")
+        page = page.replace("utf-8", "gb2312")
+        result = govinfo.parse(page.encode("gbk"))
+        assert result.report.active.licensing.decisions == 146  # type: ignore[union-attr]
+
+    def test_no_network_and_no_entity_expansion(self, tmp_path: Path) -> None:
+        """External entities and DTDs are not fetched or expanded."""
+        secret = tmp_path / "secret.txt"
+        secret.write_text("行政许可 | 777 |", "utf-8")
+        page = (
+            f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+            "<html><body><table><tr><td>行政许可</td><td>&xxe;</td></tr></table></body></html>"
+        )
+        result = govinfo.parse(page)
+        assert "777" not in result.text
+        assert "&xxe;" in result.text  # left as written, never expanded
+        assert all(v is None for v in cell_values(result.report).values())
+
+    def test_deeply_nested_page(self) -> None:
+        """Ten thousand nested <div>s parse without recursion errors."""
+        depth = 10_000
+        page = "<html><body>" + "<div>" * depth + "行政许可 | 5 |" + "</div>" * depth
+        result = govinfo.parse(page + "<table><tr><td>行政许可</td><td>5</td></tr></table>")
+        assert result.report.active.licensing.decisions == 5  # type: ignore[union-attr]

@@ -1,0 +1,98 @@
+"""Finding the template's rows: label variants, headers, unknown, extra and duplicate rows."""
+
+from __future__ import annotations
+
+import govinfo
+
+TABLE3_ROW = "一、本年新收政府信息公开申请数量 | {} |\n"
+
+
+def _row(*cells: str) -> str:
+    return TABLE3_ROW.format(" | ".join(cells))
+
+
+def test_labels_tolerate_numbering_spacing_and_typos() -> None:
+    """Full-width numbering, spaces, missing notes and the 危机 typo still find their rows."""
+    text = (
+        "(三)不予公开 | 1.属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+        "３．危机“三安全一稳定” | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
+        "（二）部分公开 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |\n"
+        "(六)其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 "
+        "| 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        "3. 其 他 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n"
+    )
+    requests = govinfo.parse(text).report.requests
+    assert requests.denied.state_secret.total == 1
+    assert requests.denied.security_stability.natural_person == 2
+    assert requests.partially_granted.total == 4
+    assert requests.other.other.total == 5
+
+
+def test_generic_header_cells_are_not_rows() -> None:
+    """A bare "总计"/"其他" column header does not become the (七)总计 or 3.其他 row."""
+    text = (
+        "申请人情况 | 自然人 | 法人或其他组织 | 总计 |\n"
+        "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n"
+        "(七)总计 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+    )
+    result = govinfo.parse(text)
+    assert result.report.requests.processed_total.total == 1
+    assert result.report.requests.other.other.total is None
+    span = result.source_of("requests.processed_total.total")
+    assert span is not None
+    assert span.line == 3
+
+
+def test_unknown_rows_are_kept_in_diagnostics() -> None:
+    """A row the template does not have is reported with its label and values."""
+    text = _row("1", "0", "0", "0", "0", "0", "1") + "本年咨询数量 | 7 | 8 |\n"
+    result = govinfo.parse(text)
+    (diag,) = [d for d in result.diagnostics if d.code == "unknown-row"]
+    assert "本年咨询数量" in diag.message
+    assert "'7', '8'" in diag.message
+    assert diag.span is not None
+    assert diag.span.line == 2
+    assert diag.excerpt == "本年咨询数量 | 7 | 8 |"
+
+
+def test_extra_values_are_kept_in_diagnostics() -> None:
+    """Values beyond a row's columns are reported, not dropped silently."""
+    result = govinfo.parse("行政许可 | 146 | 9 |\n")
+    assert result.report.active.licensing.decisions == 146
+    (diag,) = [d for d in result.diagnostics if d.code == "extra-cells"]
+    assert "'9'" in diag.message
+
+
+def test_duplicate_rows_are_reported() -> None:
+    """The same row twice with values: the fuller one is used and the other reported."""
+    result = govinfo.parse("行政许可 | 146 |\n行政许可 | 3 |\n")
+    assert result.report.active.licensing.decisions == 146
+    assert [d.code for d in result.diagnostics if d.code == "duplicate-row"] == ["duplicate-row"]
+
+
+def test_v2015_same_label_in_two_sections_goes_by_section() -> None:
+    """ "(二)被依法纠错数" is read into 复议 or 诉讼 by the section it stands in."""
+    text = (
+        "四、行政复议数量 | 件 | 3 |\n(一)维持具体行政行为数 | 件 | 1 |\n"
+        "(二)被依法纠错数 | 件 | 2 |\n"
+        "五、行政诉讼数量 | 件 | 5 |\n(二)被依法纠错数 | 件 | 4 |\n(三)其他情形数 | 件 | 1 |\n"
+    )
+    report = govinfo.parse(text).report
+    assert (report.review.total, report.review.corrected, report.review.other) == (3, 2, None)
+    assert (report.litigation.total, report.litigation.corrected) == (5, 4)
+    assert report.litigation.other == 1
+
+
+def test_v2015_label_variants() -> None:
+    """Typos and provincial wording of real reports find their indicators."""
+    text = (
+        "1.参加或举报新闻发布会总次数 | 次 | 2 |\n"
+        "3﹒政务微博名称:????? ,公开政府信息数 | 条 | 5 |\n"
+        "(二)举办各类考试数 | 次 | 2 |\n(三)参加考试人员数 | 人次 | 200 |\n"
+        "(一)维持具有行政行为或者驳回原告诉讼请求数 | 件 | 1 |\n"
+    )
+    report = govinfo.parse(text, template="v2015").report
+    assert report.response.press_conferences == 2
+    assert report.proactive.channels.weibo == 5
+    assert (report.meetings.trainings, report.meetings.trainees) == (2, 200)
+    assert report.litigation.upheld == 1

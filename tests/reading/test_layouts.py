@@ -1,0 +1,60 @@
+"""parse(render(r)) gives back every cell of r, in every layout scrapers and extractors produce."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govinfo
+from govinfo.testing import reports, valid_reports
+from helpers import cell_values
+from shapes import cell_per_line, full_width, pdf_text
+
+
+class TestRoundTripThroughText:
+    """parse(render(r)) gives back every cell of r (blanks included)."""
+
+    @given(reports())
+    def test_canonical_text(self, report: govinfo.Report) -> None:
+        """The canonical `|` layout reads back cell for cell, and the template is detected."""
+        result = govinfo.parse(govinfo.render(report))
+        assert result.template == report.TEMPLATE
+        assert cell_values(result.report) == cell_values(report)
+
+    @given(valid_reports("v2015"))
+    def test_v2015_cell_per_line(self, report: govinfo.Report) -> None:
+        """The v2015 indicator list survives the one-cell-a-line layout."""
+        result = govinfo.parse(cell_per_line(govinfo.render(report), width=3))
+        assert cell_values(result.report) == cell_values(report)
+
+    @given(st.sampled_from(["v2019", "v2021"]).flatmap(valid_reports))
+    def test_cell_per_line_with_padding(self, report: govinfo.Report) -> None:
+        """Seed 004's layout (one cell a line, colspan padding as runs of |) reads back."""
+        text = cell_per_line(govinfo.render(report))
+        result = govinfo.parse(text)
+        assert cell_values(result.report) == cell_values(report)
+        assert result.template == report.TEMPLATE
+
+    @given(valid_reports("v2021"))
+    def test_full_width_digits_and_punctuation(self, report: govinfo.Report) -> None:
+        """Full-width digits and punctuation are read like ASCII ones."""
+        result = govinfo.parse(full_width(govinfo.render(report)))
+        assert cell_values(result.report) == cell_values(report)
+
+
+class TestPDFText:
+    """PDF-extracted text: space-separated rows, vertical headers, page furniture."""
+
+    @given(st.sampled_from(["v2019", "v2021"]).flatmap(valid_reports))
+    def test_pdf_text_round_trip(self, report: govinfo.Report) -> None:
+        """Every cell of a filled report survives the PDF-text layout."""
+        result = govinfo.parse(pdf_text(report))
+        assert result.template == report.TEMPLATE
+        assert cell_values(result.report) == cell_values(report)
+
+    def test_page_numbers_inside_a_table_are_ignored(self) -> None:
+        """ "- 3 -" and a running header between two rows change nothing."""
+        report = govinfo.parse_example().report
+        text = pdf_text(report, page_every=5)
+        assert "- 3 -" in text
+        assert cell_values(govinfo.parse(text).report) == cell_values(report)

@@ -1,0 +1,96 @@
+"""The parse pipeline: template detection and override, provenance, repeatable results."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+import govinfo
+from helpers import seed_text
+
+TABLE3_ROW = "一、本年新收政府信息公开申请数量 | {} |\n"
+
+
+def _row(*cells: str) -> str:
+    return TABLE3_ROW.format(" | ".join(cells))
+
+
+def test_provenance_maps_through_normalization_to_the_original() -> None:
+    """Spans point into the text as given, past traditional characters, pinyin and full width."""
+    text = "發(fā)布機構(gòu):某某局\n行政許可 | １４６ |\n"
+    result = govinfo.parse(text)
+    assert result.report.active.licensing.decisions == 146
+    span = result.source_of("active.licensing.decisions")
+    assert span is not None
+    assert text[span.start : span.end] == "１４６"
+    assert (span.line, span.column) == (2, 8)
+
+
+def test_template_override_and_unknown_template() -> None:
+    """template= forces a known template and rejects an unknown one with a typed error."""
+    assert govinfo.parse("", template="v2021").template == "v2021"
+    with pytest.raises(govinfo.UnknownTemplateError, match="v1999"):
+        govinfo.parse("", template="v1999")
+
+
+class TestTemplateDetection:
+    """The template comes from the tables' labels; the year only breaks ties."""
+
+    def test_v2019_and_v2021_tables_are_told_apart(self) -> None:
+        """(六)其他处理 as one row means 60号; its three items mean 30号."""
+        v2019 = govinfo.parse("(六)其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n")
+        assert v2019.template == "v2019"
+        v2021 = govinfo.parse(
+            "(六)其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+            " | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        )
+        assert v2021.template == "v2021"
+
+    @pytest.mark.parametrize(("year", "template"), [(2020, "v2019"), (2022, "v2021")])
+    def test_year_breaks_a_tie(self, year: int, template: str) -> None:
+        """Rows common to 60号 and 30号 alone: the report year decides."""
+        text = f"{year}年某某局政府信息公开工作年度报告\n" + _row(*["0"] * 7)
+        assert govinfo.parse(text).template == template
+
+    def test_year_alone_does_not_decide(self) -> None:
+        """A 2022 report printed in the old indicator list is read as v2015."""
+        text = (
+            "2022年某局政府信息公开工作年度报告\n"
+            "(一)收到申请数 | 件 | 3 |\n1.当面申请数 | 件 | 3 |\n"
+        )
+        result = govinfo.parse(text)
+        assert result.template == "v2015"
+        assert result.report.applications.received == 3
+
+    def test_override(self) -> None:
+        """template= forces the model even when the labels say otherwise."""
+        result = govinfo.parse("(六)其他处理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", template="v2021")
+        assert result.template == "v2021"
+        assert result.report.requests.other.other.total is None
+
+
+#: Inputs that exercise most stages: tables of each template, prose, placeholders, no table.
+TEXTS = [
+    *(seed_text(stem) for stem in ("000", "001", "002", "003", "004")),
+    govinfo.example_text(),
+    _row("xx", "5 | 5", "-3") + "本年咨询数量 | 7 | 8 |\n行政许可 | 146 | 9 |\n行政许可 | 3 |\n",
+    "某某区2023年政府信息公开工作年度报告\n发布日期:2024-01-15\n正文。\n",
+]
+
+
+def _parse(text: str) -> tuple[str, tuple[govinfo.Diagnostic, ...]]:
+    result = govinfo.parse(text)
+    return govinfo.to_json(result.report), result.diagnostics
+
+
+def test_parsing_again_or_in_threads_gives_the_same_result() -> None:
+    """No state survives a parse: again, and in two threads at once, every result is the same."""
+    first = [_parse(text) for text in TEXTS]
+    assert [_parse(text) for text in TEXTS] == first
+    jobs = [i % len(TEXTS) for i in range(3 * len(TEXTS))]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda i: _parse(TEXTS[i]), jobs))
+    assert len(results) >= 20
+    for i, got in zip(jobs, results, strict=True):
+        assert got == first[i], i
