@@ -30,7 +30,7 @@ def cell_per_line(text: str, width: int = 10) -> str:
             out.append(line)
             continue
         cells = [c.strip() for c in line.split("|")[:-1]]
-        out.extend(f"{c} |" if c else "|" for c in cells)
+        out.extend(f"{c} |" for c in cells)  # an empty cell: " |"
         if len(cells) < width:
             out.append("|" * (width - len(cells)))
     return "\n".join(out) + "\n"

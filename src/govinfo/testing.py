@@ -25,6 +25,7 @@ import attrs
 from hypothesis import assume
 from hypothesis import strategies as st
 
+from govinfo.formats.render import render_text
 from govinfo.models import REGISTRY, TEMPLATES, Meta, Report
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from govinfo.templates.invariants import Check
     from govinfo.templates.spec import CellSpec, TemplateSpec
 
-__all__ = ["amounts", "counts", "metas", "reports", "templates", "valid_reports"]
+__all__ = ["amounts", "counts", "metas", "reports", "scraped_texts", "templates", "valid_reports"]
 
 _MAX_COUNT = 100_000
 
@@ -221,3 +222,72 @@ def valid_reports(template: str | None = None) -> st.SearchStrategy[Report]:
     if template is None:
         return templates().flatmap(valid_reports)
     return _valid_from_rules(template, _solve(REGISTRY[template].checks))
+
+
+#: How a scraper or extractor writes one table row of cells (label first, then values).
+_LAYOUTS = (
+    "pipe row",
+    "pipe row, colspan padding",
+    "one cell a line",
+    "one cell a paragraph",
+    "cell and | on alternate lines",
+    "label line, values joined",
+    "tab-separated",
+)
+#: Layouts that cannot show an empty cell: only for rows whose every cell holds something.
+_NO_BLANKS = frozenset(
+    {
+        "one cell a paragraph",
+        "cell and | on alternate lines",
+        "label line, values joined",
+        "tab-separated",
+    }
+)
+_SPACES = (" ", "\u00a0", "\u3000")
+_FURNITURE = ("- 3 -", "第2页 共9页")
+
+
+def _write_row(cells: list[str], layout: str, space: str) -> list[str]:
+    label, values = cells[0], cells[1:]
+    if layout == "pipe row":
+        return [f" {space}| ".join(cells) + " |"]
+    if layout == "pipe row, colspan padding":
+        return [" | ".join(cells) + " |", "||"]
+    if layout == "one cell a line":
+        return [f"{c}{space}|" for c in cells]
+    if layout == "one cell a paragraph":
+        return [line for c in cells for line in (c, "")]
+    if layout == "cell and | on alternate lines":
+        return [line for c in cells for line in (c, "|")]
+    if layout == "label line, values joined":
+        return [label, space.join(values)]
+    return ["\t".join(cells)]
+
+
+@st.composite
+def scraped_texts(draw: st.DrawFn, report: Report) -> str:
+    """``report`` rendered, then written in the layouts scraped pages come in.
+
+    Each table row is written in a layout drawn for it (pipe rows with or
+    without colspan padding, one cell a line, one cell a paragraph, ``|`` on
+    alternate lines, a label line with the values joined, tab-separated), with
+    non-breaking and ideographic spaces, and page furniture between rows. A row
+    with a blank cell is written only in a layout that shows empty cells.
+    Parsing the text gives ``report`` back.
+    """
+    out: list[str] = []
+    for line in render_text(report).splitlines():
+        if "|" not in line:
+            out.append(line)
+            continue
+        cells = [c.strip() for c in line.split("|")[:-1]]
+        blank = any(not c for c in cells[1:])
+        layouts = [lay for lay in _LAYOUTS if not (blank and lay in _NO_BLANKS)]
+        numeric = all(c.replace("-", "").replace(".", "").isdigit() for c in cells[1:] if c)
+        if not numeric or len(cells) < 2:  # a header row: kept as pipe cells
+            layouts = ["pipe row", "one cell a line"]
+        layout = draw(st.sampled_from(layouts))
+        out += _write_row(cells, layout, draw(st.sampled_from(_SPACES)))
+        if draw(st.integers(0, 9)) == 0:
+            out.append(draw(st.sampled_from(_FURNITURE)))
+    return "\n".join(out) + "\n"

@@ -30,8 +30,7 @@ def docx_of(build: Callable[[docx.document.Document], None]) -> bytes:
 
 def docx_text(data: bytes) -> str:
     """The text the parser reads from a Word file's bytes."""
-    text, _ = lay_out(from_docx(data))
-    return text
+    return lay_out(from_docx(data)).text
 
 
 class TestDocx:
@@ -43,7 +42,7 @@ class TestDocx:
         doc = from_docx(example_docx())
         assert doc.kind == "docx"
         assert doc.title == TITLE
-        result = govinfo.parse(lay_out(doc)[0])
+        result = govinfo.parse(lay_out(doc).text)
         assert result.template == "v2021"
         assert cell_values(result.report) == cell_values(report)
 
@@ -69,7 +68,7 @@ class TestDocx:
             paragraph.add_run("第二行")
 
         doc = from_docx(docx_of(build))
-        text, source_lines = lay_out(doc)
+        text, source_lines, _ = lay_out(doc)
         assert text == "标题\na ¦ b\n规章 | 3 |\n第一行 第二行\n"
         assert doc.title is None
         assert source_lines is None

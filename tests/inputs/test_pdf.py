@@ -19,7 +19,7 @@ class TestPdf:
     def test_furniture_removed_and_pages_kept(self) -> None:
         """Page numbers and the running header go; every table line stays, with its page."""
         doc = from_pdf(example_pdf())
-        text, source_lines = lay_out(doc)
+        text, source_lines, _ = lay_out(doc)
         pages = example_pdf_pages()
         lines = text.splitlines()
         assert lines == [line for page in pages for line in page]
@@ -32,7 +32,7 @@ class TestPdf:
 
     def test_round_trip(self) -> None:
         """Every cell of the example report reads back from its whitespace-separated PDF text."""
-        result = govinfo.parse(lay_out(from_pdf(example_pdf()))[0])
+        result = govinfo.parse(lay_out(from_pdf(example_pdf())).text)
         assert cell_values(result.report) == cell_values(govinfo.parse_example().report)
 
     @pytest.mark.parametrize(
@@ -51,7 +51,7 @@ class TestPdf:
         """Each page-number style goes, with a running header or footer; "untitled" is no title."""
         pages = [["规章 1 2 3", "行政许可 146"], ["行政处罚 2", "行政强制 0"], ["行政事业性收费 0"]]
         doc = from_pdf(as_pdf(pages, header=header, footer=footer, page_number=number))
-        text, source_lines = lay_out(doc)
+        text, source_lines, _ = lay_out(doc)
         assert text.splitlines() == [line for page in pages for line in page]
         assert source_lines == (1, 1, 2, 2, 3)
         assert doc.title is None

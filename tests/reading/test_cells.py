@@ -14,10 +14,10 @@ def _texts(text: str) -> list[tuple[list[str], list[str], list[str], int, int]]:
 
 
 def test_tokenizer_groups_cells_into_label_led_rows() -> None:
-    """A label after values starts a row, prose ends one, padding stays in its row."""
-    text = "(三)不予公开 |\n1.属于国家秘密 |\n2 |\n |\n3 |\n||\n说明文字\n总计 | 5 |"
+    """A label after values starts a row, prose ends one; `` |`` is a blank, ``||`` padding."""
+    text = "(三)不予公开 |\n1.属于国家秘密 |\n2 |\n |\n3 |\n||\n说明文字,一句话。\n总计 | 5 |"
     assert _texts(text) == [
-        (["(三)不予公开", "1.属于国家秘密"], ["2", "", "3", "", ""], [], 2, 2),
+        (["(三)不予公开", "1.属于国家秘密"], ["2", "", "3"], [], 2, 2),
         (["总计"], ["5"], [], 1, 0),
     ]
     offsets = [(c[START], c[END]) for c in tokenize(text)[0].cells[:1]]
@@ -36,3 +36,46 @@ def test_tokenizer_reads_whitespace_layout_into_the_same_rows() -> None:
             (["总计"], ["5"], ["件"], 1, 0),
         ]
     )
+
+
+ROW = (["规章"], ["1215", "-35", "1180"], [], 3, 2)
+
+
+def test_every_layout_gives_the_same_cells() -> None:
+    """No layout switch: each line is read by what it holds, so every shape gives one row."""
+    layouts = {
+        "pipe row": "规章 | 1215 | -35 | 1180 |",
+        "one cell a line": "规章 |\n1215 |\n-35 |\n1180 |",
+        "one cell a paragraph": "规章\n\n1215\n\n-35\n\n1180",
+        "cell and | on alternate lines": "规章\n|\n1215\n|\n-35\n|\n1180\n|",
+        "a | line opening the row": "|\n规章 |\n1215 |\n-35 |\n1180 |",
+        "label line, values joined": "规章\n1215 -35 1180",
+        "values run together in a cell": "规章 | 1215 -35 1180 |",
+        "tab-separated": "规章\t1215\t-35\t1180",
+        "page furniture between values": "规章 |\n1215 |\n- 3 -\n-35 |\n第2页 共5页\n1180 |",
+    }
+    for name, text in layouts.items():
+        rows = [row for row in _texts(text) if row[0] or row[3]]  # not a lone empty cell
+        assert rows == [ROW], name
+
+
+def test_layouts_mix_within_one_text() -> None:
+    """Pipe rows after paragraphs after a sentence: each part read as it is written."""
+    text = "一年来,我局认真落实各项工作。\n规章\n\n1215\n\n-35\n\n1180\n行政许可 | 3 | 0 | 3 |"
+    assert _texts(text) == [ROW, (["行政许可"], ["3", "0", "3"], [], 3, 2)]
+
+
+def test_blank_cells_are_only_where_the_layout_shows_them() -> None:
+    """``| |`` and ``||`` are empty cells; line breaks and blank lines are not."""
+    assert _texts("规章 | | 0 |")[0][1] == ["", "0"]
+    assert _texts("规章 ||0 |")[0][1] == ["", "0"]
+    assert _texts("规章\n\n\n0")[0][1] == ["0"]
+
+
+def test_grid_rows_are_not_split_again() -> None:
+    """A grid row's cells come from the adapter: a ``|`` written inside one is no separator."""
+    text = "规章 ¦ 草案 | 7 |\n"
+    spans = {0: ((0, 7), (10, 11))}
+    rows = tokenize(text, spans)
+    assert [c[TEXT] for c in rows[0].labels] == ["规章 ¦ 草案"]
+    assert [(c[TEXT], c[START], c[END]) for c in rows[0].cells] == [("7", 10, 11)]

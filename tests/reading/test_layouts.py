@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo.testing import reports, valid_reports
-from helpers import cell_values
+from govinfo.testing import reports, scraped_texts, valid_reports
+from helpers import cell_values, seed_text
 from shapes import cell_per_line, full_width, pdf_text
 
 
@@ -58,3 +58,25 @@ class TestPDFText:
         text = pdf_text(report, page_every=5)
         assert "- 3 -" in text
         assert cell_values(govinfo.parse(text).report) == cell_values(report)
+
+
+def test_page_furniture_inside_a_value_block_moves_no_value() -> None:
+    """../shared/repro r08: a page footer among table 四's one-a-line values shifts nothing."""
+    lines = seed_text("004").split("\n")
+    for i in range(322, 337):
+        lines[i] = f"{i - 321} |"  # table 四's 15 values, 1 to 15 in declaration order
+    lines.insert(333, "- 3 -")
+    result = govinfo.parse("\n".join(lines))
+    rl = result.report.review_litigation
+    assert (rl.review.upheld, rl.review.total) == (1, 5)
+    assert (rl.litigation_direct.upheld, rl.litigation_direct.total) == (6, 10)
+    assert (rl.litigation_after_review.upheld, rl.litigation_after_review.total) == (11, 15)
+
+
+@given(st.data())
+def test_any_scraped_layout_reads_back(data: st.DataObject) -> None:
+    """Rows in any mix of scraped layouts, with odd spaces and page furniture: every cell back."""
+    report = data.draw(reports())
+    result = govinfo.parse(data.draw(scraped_texts(report)))
+    assert cell_values(result.report) == cell_values(report)
+    assert result.template == report.TEMPLATE

@@ -109,10 +109,22 @@ def test_money_in_yuan_is_converted_to_wanyuan() -> None:
 
 
 @pytest.mark.parametrize(
-    ("cell", "value"), [("+1036", 1036), ("-2", -2), ("0", 0), ("—", None), ("+0", 0)]
+    ("cell", "value"),
+    [
+        ("+1036", 1036),
+        ("-2", -2),
+        ("0", 0),
+        ("—", None),
+        ("+0", 0),
+        ("增10", 10),
+        ("减4", -4),
+        ("增加3", 3),
+        ("减少 7", -7),
+        ("--253", -253),
+    ],
 )
 def test_signed_change_v2019(cell: str, value: int | None) -> None:
-    """v2019 本年增/减 is a signed count: "+1036" and "-2" both occur."""
+    """v2019 本年增/减 is a signed count: "+1036", "-2", "增10", "减4" and "--253" all occur."""
     text = f"其他对外管理服务事项 | 10 | {cell} | 3 |\n"
     row = govinfo.parse(text, template="v2019").report.active.other_services
     assert (row.previous_items, row.change, row.decisions) == (10, value, 3)
@@ -153,3 +165,12 @@ def test_xx_in_a_table_cell() -> None:
     assert result.report.applications.received is None
     keys = {d.key for d in result.diagnostics if d.code == "placeholder"}
     assert keys == {"applications.received", "applications.in_person"}
+
+
+@pytest.mark.parametrize("cell", ["增10", "减4", "--3"])
+def test_a_change_word_in_a_count_column_is_no_value(cell: str) -> None:
+    """增/减 and a doubled minus mark changes: in a column of counts they are refused, noted."""
+    result = govinfo.parse(_row(cell, "0", "0", "0", "0", "0", "0"))
+    assert result.report.requests.new.natural_person is None
+    assert any(d.code == "invalid" and d.key == "requests.new.natural_person"
+               for d in result.diagnostics)  # fmt: skip

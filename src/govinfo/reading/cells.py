@@ -1,17 +1,25 @@
-"""Stage one: split normalized text into cells and rows, lenient and lossless.
+"""Stage one: split normalized text into cells, and cells into label-led rows.
 
-Two layouts. In scraped page text every ``|`` ends a cell and a line without
-``|`` is prose. Text with no ``|`` table (PDF or Word text, tab-separated
-copies) is read by whitespace: a line's trailing run of numbers (and units)
-becomes value cells and the words before it label cells. Cells keep their
-offsets in the normalized text, so later stages can point back to the input.
+There is no per-document layout. Every line is read by what it holds: the
+parts of a line with ``|`` are cells; a line without is cut at whitespace into
+its words (label cells) and its trailing run of numbers and units (value
+cells), unless it reads as a sentence, which is prose. So one cell a line, one
+cell a paragraph, ``|`` on alternate lines, pipe rows, tab- and space-separated
+text and any mix of them give the same cells. An empty cell is one the layout
+shows (``| |``, ``||``); a line break or blank line only separates cells.
 
-Cells are grouped, as they are read, into label-led logical rows: a label
-after values starts a new row, and prose ends one.
+Cells are grouped, as they are read, into label-led logical rows: a label after
+values starts a new row, and prose ends one. Which template row a group is,
+and which of its cells are which columns, is decided in :mod:`.align`.
+
+Tables an adapter read as grids (HTML, Word) are not split again: their cells
+come with the layout and are grouped the same way. Cells keep their offsets in
+the normalized text, so later stages can point back to the input.
 """
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 import unicodedata
@@ -21,9 +29,10 @@ from govinfo.inputs.document import Grid, Prose
 from govinfo.reading.numbers import is_unit_text, is_value_text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Mapping, Sequence
 
     from govinfo.inputs.document import Document
+    from govinfo.reading.normalize import Normalized
 
 
 class Kind(enum.Enum):
@@ -77,28 +86,6 @@ _MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 #: A line's cells, their offsets relative to the line's start.
 Shape = tuple[Cell, ...]
 
-
-def _shape(line: str, *, markdown: bool) -> Shape:
-    """The cells of a ``|``-separated line (offsets relative to the line)."""
-    if markdown and _MD_RULE.match(line):
-        return ()  # a Markdown table's |---|---| rule
-    parts = line.split("|")
-    if not parts[-1].strip():
-        parts.pop()
-    pos = 0
-    # A Markdown row opens with a "|" that ends no cell.
-    if markdown and line.lstrip().startswith("|"):
-        opening = parts.pop(0)
-        pos += len(opening) + 1
-    cells = []
-    for part in parts:
-        stripped = part.strip()
-        start = pos + len(part) - len(part.lstrip())
-        cells.append((stripped, start, start + len(stripped), _kind(stripped)))
-        pos += len(part) + 1
-    return tuple(cells)
-
-
 _TOKEN = re.compile(r"\S+")
 _PAGE_FURNITURE = re.compile(
     r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,,/]?\s*共\s*\d{1,4}\s*页)?"
@@ -108,19 +95,58 @@ _SENTENCE = re.compile(r"[。!?;]")
 _FIGURES = (Kind.VALUE, Kind.UNIT)
 
 
-def _whitespace_shape(line: str) -> Shape:
-    """The cells of a line read by whitespace (offsets relative to the line)."""
-    line = line.rstrip("\r").replace("|", " ")
+def _piped_shape(line: str, *, opened: bool) -> Shape:
+    """The cells of a line with ``|`` (offsets relative to the line).
+
+    A ``|`` ends a cell, so ``| |`` and ``a||b`` hold empty cells. A line of
+    nothing but ``|`` holds none: scrapers write it where a row opens, after a
+    cell on the line before, and as colspan padding (an empty cell on its own
+    line is written `` |``, like any other cell). When ``opened``
+    (the line before left its last cell without a ``|``: a cell and its ``|``
+    on alternate lines; or a Markdown row), a ``|`` opening the line ends that
+    cell rather than an empty one. Nothing after the last ``|`` is a cell unless
+    it holds something. A part holding only numbers separated by spaces is a run
+    of value cells that a scraper joined.
+    """
+    if not line.rstrip().strip("|"):
+        return ()  # "|", "||": where rows open and colspan padding, no cell
+    parts = line.split("|")
+    if not parts[-1].strip():
+        parts.pop()
+    pos = 0
+    if opened and not parts[0].strip():
+        opening = parts.pop(0)
+        pos += len(opening) + 1
+    cells: list[Cell] = []
+    for part in parts:
+        stripped = part.strip()
+        start = pos + len(part) - len(part.lstrip())
+        kind = _kind(stripped)
+        if kind is Kind.LABEL and " " in stripped:
+            tokens = list(_TOKEN.finditer(part))
+            if all(_kind(t[0]) in _FIGURES for t in tokens):
+                cells += [(t[0], pos + t.start(), pos + t.end(), _kind(t[0])) for t in tokens]
+                pos += len(part) + 1
+                continue
+        cells.append((stripped, start, start + len(stripped), kind))
+        pos += len(part) + 1
+    return tuple(cells)
+
+
+def _whitespace_shape(line: str) -> Shape | None:
+    """The cells of a line without ``|``, by whitespace; ``None`` when it is prose.
+
+    Page furniture (``- 3 -``, ``第3页 共9页``) is no cell and no prose: it may
+    stand between any two cells of a table printed over pages.
+    """
     stripped = line.strip()
     if not stripped:
         return ()
-    if _kind(stripped.rsplit(None, 1)[-1]) not in _FIGURES and (
-        len(stripped) > 60 or _SENTENCE.search(line)
-    ):
-        return ()  # prose: words, not ending in figures (most lines of a PDF's text)
+    tokens = list(_TOKEN.finditer(line))
+    if _kind(tokens[-1][0]) not in _FIGURES and (len(stripped) > 60 or _SENTENCE.search(line)):
+        return None  # a sentence: words, not ending in figures
     if _PAGE_FURNITURE.match(line):
         return ()
-    tokens = list(_TOKEN.finditer(line))
     split = len(tokens)
     while split > 0 and _kind(tokens[split - 1][0]) in _FIGURES:
         split -= 1
@@ -129,24 +155,29 @@ def _whitespace_shape(line: str) -> Shape:
     return tuple(cells)
 
 
-_PIPED = re.compile(r"\|[^\S\n]*$", re.MULTILINE)
+def _line_shape(line: str, *, markdown: bool, opened: bool) -> Shape | None:
+    """The cells of one line, read by what the line holds; ``None`` when it is prose.
 
-
-def _piped_shapes(markdown: bool) -> tuple[dict[str, Shape], Callable[[str], Shape]]:
-    """The shapes of this text's ``|`` lines, and the function that makes a new one.
-
-    Scraped pages repeat the same lines ("0 |", "||") dozens of times in a report:
-    each distinct line is read once.
+    ``opened``: a ``|`` opening the line ends a cell rather than an empty one
+    (see :func:`_piped_shape`).
     """
-    shapes: dict[str, Shape] = {}
+    line = line.rstrip("\r")
+    if "|" not in line:
+        return _whitespace_shape(line)
+    if markdown and _MD_RULE.match(line):
+        return ()  # a Markdown table's |---|---| rule
+    return _piped_shape(line, opened=markdown or opened)
 
-    def make(raw: str) -> Shape:
-        if "|" not in raw:
-            return ()  # prose, not kept: prose lines seldom recur
-        shape = shapes[raw] = _shape(raw.rstrip("\r"), markdown=markdown)
-        return shape
 
-    return shapes, make
+def _grid_shape(text: str, start: int, spans: Sequence[tuple[int, int]]) -> Shape:
+    """The cells of a grid row as the adapter gave them (offsets relative to ``start``)."""
+    cells: list[Cell] = []
+    for cell_start, cell_end in spans:
+        part = text[cell_start:cell_end]
+        stripped = part.strip()
+        begin = cell_start + len(part) - len(part.lstrip()) - start
+        cells.append((stripped, begin, begin + len(stripped), _kind(stripped)))
+    return tuple(cells)
 
 
 def _row(
@@ -155,18 +186,49 @@ def _row(
     return LogicalRow(tuple(labels), tuple(cells), tuple(units), filled, last)
 
 
-def tokenize(text: str) -> list[LogicalRow]:
-    """Split ``text`` into cells, grouped into label-led rows; a line of prose ends a row."""
-    raw_lines = text.split("\n")
-    make: Callable[[str], Shape]
-    # The scraped layout ends every cell, hence every table line, with "|".
-    if _PIPED.search(text) is None:
-        shapes: dict[str, Shape] = {}  # nothing kept: each line is read where it stands
-        make = _whitespace_shape
-    else:
-        markdown = "--" in text and any(_MD_RULE.match(line.rstrip("\r")) for line in raw_lines)
-        shapes, make = _piped_shapes(markdown)
-    get = shapes.get
+class _Lines:
+    """Reads the lines of one text into cells.
+
+    A line's cells may depend on the line before (a cell it left open), and
+    scraped pages repeat the same lines ("0 |", "|") dozens of times: each
+    distinct line is read once a parse.
+    """
+
+    def __init__(self, text: str, grid: Mapping[int, Sequence[tuple[int, int]]]) -> None:
+        self.text = text
+        self.grid = grid
+        self.markdown = "--" in text and any(
+            _MD_RULE.match(ln.rstrip("\r")) for ln in text.split("\n")
+        )
+        self.opened = False  # the last line with cells left its last cell without a "|"
+        self.shapes: dict[tuple[str, bool], Shape | None] = {}
+
+    def shape(self, raw: str, offset: int) -> Shape | None:
+        """The cells of the line ``raw`` starting at ``offset``; ``None`` when it is prose."""
+        spans = self.grid.get(offset)
+        if spans is not None:
+            return _grid_shape(self.text, offset, spans)
+        key = (raw, self.opened)
+        if key in self.shapes:
+            shape = self.shapes[key]
+        else:
+            shape = self.shapes[key] = _line_shape(raw, markdown=self.markdown, opened=self.opened)
+        if shape is None:
+            self.opened = False
+        elif shape or "|" in raw:
+            self.opened = not raw.rstrip().endswith("|")
+        return shape
+
+
+def tokenize(
+    text: str, grid_rows: Mapping[int, Sequence[tuple[int, int]]] | None = None
+) -> list[LogicalRow]:
+    """Split ``text`` into cells, grouped into label-led rows; a line of prose ends a row.
+
+    ``grid_rows`` gives, by the offset where the line starts, the cell spans of
+    the lines that are rows of a grid an adapter read: those are not split again.
+    """
+    lines = _Lines(text, grid_rows or {})
     rows: list[LogicalRow] = []
     labels: list[Cell] = []
     cells: list[Cell] = []
@@ -176,14 +238,13 @@ def tokenize(text: str) -> list[LogicalRow]:
     offset = 0
     # One loop over every cell of the report: the grouping is written out here
     # rather than called per cell.
-    for raw in raw_lines:
-        shape = get(raw)
-        if shape is None:
-            shape = make(raw)
-        if not shape and (labels or cells or units):  # prose (or a Markdown rule) ends a row
+    for raw in text.split("\n"):
+        shape = lines.shape(raw, offset)
+        if shape is None:  # prose ends a row
             if labels or cells:
                 rows.append(_row(labels, cells, units, filled, last))
             labels, cells, units, filled, last = [], [], [], 0, -1
+            shape = ()
         for content, start, end, kind in shape:
             cell = (content, offset + start, offset + end, kind)
             if kind is value:
@@ -206,54 +267,112 @@ def tokenize(text: str) -> list[LogicalRow]:
     return rows
 
 
-def _cell_line(texts: list[str]) -> str:
-    """One table row in the ``|`` layout: ``a | b | c |``, each cell on one line."""
-    return " | ".join(" ".join(t.replace("|", "¦").split()) for t in texts) + " |"
+#: The cells of one grid row written into the text: the row's line start and each cell's span.
+GridRow = tuple[int, tuple[tuple[int, int], ...]]
 
 
-def _grid_lines(grid: Grid, lines: list[str], sources: list[int | None]) -> None:
-    """A grid's rows in the ``|`` layout, each with its source line; nested tables after theirs.
+class Layout(NamedTuple):
+    """The text read from a document, where each of its lines came from, and its grid rows.
 
-    A cell is written in its first row. In the rows below it spans, a label is
-    repeated (it is the group context of those rows) while a number is left
-    blank: a figure must not be counted twice. Columns a cell spans to its right
-    are not padded, so each row reads label(s) then values.
+    ``source_lines`` gives the source line (or page) of each line of ``text``,
+    or is ``None`` when the source has none (Word, text). ``grid_rows`` are the
+    rows of the grids an adapter read, as written into ``text``: they are read
+    as the grid has them, not split again.
     """
-    rows: list[list[tuple[int, str]]] = [[] for _ in range(grid.rows)]
-    for cell in grid.cells:
-        rows[cell.row].append((cell.column, cell.text))
-        if cell.rowspan > 1:
-            number = is_value_text(unicodedata.normalize("NFKC", cell.text).strip())
-            for below in rows[cell.row + 1 : cell.row + cell.rowspan]:
-                below.append((cell.column, "" if number else cell.text))
-    nested: dict[int, list[Grid]] = {}
-    for r, inner in grid.nested:
-        nested.setdefault(r, []).append(inner)
-    for r, row in enumerate(rows):
-        texts = [text for _, text in sorted(row, key=lambda item: item[0])]
-        if any(texts):
-            lines.append(_cell_line(texts))
-            sources.append(grid.lines[r] if r < len(grid.lines) else None)
-        for inner in nested.get(r, ()):
-            _grid_lines(inner, lines, sources)
+
+    text: str
+    source_lines: tuple[int | None, ...] | None = None
+    grid_rows: tuple[GridRow, ...] = ()
+
+    def grid_rows_in(self, norm: Normalized) -> dict[int, tuple[tuple[int, int], ...]]:
+        """The grid rows by line start in the normalized text, their spans mapped there.
+
+        Normalization keeps the order of characters, so each original offset
+        maps to the first normalized character that came from it or after it.
+        """
+        origin = norm.origin
+        out: dict[int, tuple[tuple[int, int], ...]] = {}
+        for line_start, spans in self.grid_rows:
+            at = bisect.bisect_left(origin, line_start)
+            out[at] = tuple(
+                (bisect.bisect_left(origin, s), bisect.bisect_left(origin, e)) for s, e in spans
+            )
+        return out
 
 
-def lay_out(document: Document) -> tuple[str, tuple[int | None, ...] | None]:
-    """The text read from a document, and the source line (or page) of each of its lines.
+def _cell_text(text: str) -> str:
+    """A cell on one line, with no ``|`` of its own (a ``|`` in a cell is written ``¦``)."""
+    return " ".join(text.replace("|", "¦").split())
+
+
+class _Writer:
+    """Writes a document's blocks as lines of text, keeping where each grid cell went."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.sources: list[int | None] = []
+        self.grid_rows: list[GridRow] = []
+        self.length = 0
+
+    def line(self, text: str, source: int | None) -> None:
+        self.lines.append(text)
+        self.sources.append(source)
+        self.length += len(text) + 1
+
+    def grid_row(self, texts: list[str], source: int | None) -> None:
+        """One grid row, in the ``|`` layout people read: ``a | b | c |``."""
+        spans: list[tuple[int, int]] = []
+        pieces: list[str] = []
+        at = self.length
+        for text in texts:
+            spans.append((at, at + len(text)))
+            pieces.append(text)
+            at += len(text) + 3  # " | "
+        self.grid_rows.append((self.length, tuple(spans)))
+        self.line(" | ".join(pieces) + " |", source)
+
+    def grid(self, grid: Grid) -> None:
+        """A grid's rows, each with its source line; nested tables after theirs.
+
+        A cell is written in its first row. In the rows below it spans, a label
+        is repeated (it is the group context of those rows) while a number is
+        left blank: a figure must not be counted twice. Columns a cell spans to
+        its right are not padded, so each row reads label(s) then values.
+        """
+        rows: list[list[tuple[int, str]]] = [[] for _ in range(grid.rows)]
+        for cell in grid.cells:
+            text = _cell_text(cell.text)
+            rows[cell.row].append((cell.column, text))
+            if cell.rowspan > 1:
+                number = is_value_text(unicodedata.normalize("NFKC", text).strip())
+                for below in rows[cell.row + 1 : cell.row + cell.rowspan]:
+                    below.append((cell.column, "" if number else text))
+        nested: dict[int, list[Grid]] = {}
+        for r, inner in grid.nested:
+            nested.setdefault(r, []).append(inner)
+        for r, row in enumerate(rows):
+            texts = [text for _, text in sorted(row, key=lambda item: item[0])]
+            if any(texts):
+                self.grid_row(texts, grid.lines[r] if r < len(grid.lines) else None)
+            for inner in nested.get(r, ()):
+                self.grid(inner)
+
+
+def lay_out(document: Document) -> Layout:
+    """The text read from a document, the source of each of its lines, and its grid rows.
 
     Text given as text is read as it is. Otherwise prose blocks are lines (a
-    ``|`` in them written ``¦``, so they stay prose) and tables rows in the
-    ``|`` layout; the source lines are ``None`` when the source has none (Word).
+    ``|`` in them written ``¦``: it is no cell separator there) and each grid
+    row a line in the ``|`` layout, so that spans quote what people read.
     """
     if document.text is not None:
-        return document.text, None
-    lines: list[str] = []
-    sources: list[int | None] = []
+        return Layout(document.text)
+    out = _Writer()
     for block in document.blocks:
         if isinstance(block, Prose):
-            lines.append(block.text.replace("|", "¦"))
-            sources.append(block.line)
+            out.line(block.text.replace("|", "¦"), block.line)
         else:
-            _grid_lines(block, lines, sources)
-    text = "\n".join(lines) + "\n" if lines else ""
-    return text, tuple(sources) if any(s is not None for s in sources) else None
+            out.grid(block)
+    text = "\n".join(out.lines) + "\n" if out.lines else ""
+    sources = tuple(out.sources) if any(s is not None for s in out.sources) else None
+    return Layout(text, sources, tuple(out.grid_rows))

@@ -13,14 +13,16 @@ if TYPE_CHECKING:
 
 UNITS = ("人次", "万元", "元", "件", "条", "个", "人", "次", "篇", "份", "项", "家", "场", "期")
 _UNIT_RE = "|".join(UNITS)
+# A signed change is also written with a word (增10, 减4) or a doubled minus (--253).
+_SIGNS = {"": "", "+": "", "-": "-", "--": "-", "增": "", "减": "-", "增加": "", "减少": "-"}
 _NUMBER = re.compile(
-    rf"^(?P<sign>[+-]?)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<frac>\.\d+)?(?P<unit>{_UNIT_RE})?$"
+    rf"^(?P<sign>[+-]|--|增加?|减少?)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+)(?P<frac>\.\d+)?(?P<unit>{_UNIT_RE})?$"
 )
 _BLANK = re.compile(r"^(?:[—\-/\\]+|－|/|空|\?+)?$")
 _ZERO_WORDS = frozenset({"无", "没有", "零"})
 _PLACEHOLDER = re.compile(r"^[xX×*]+(?:\.[xX×*]+)?(?:%|" + _UNIT_RE + ")?$")
 #: Every text the four patterns above admit starts with a digit or one of these.
-_VALUE_STARTS = frozenset("+-—/\\－空?无没零xX×*")
+_VALUE_STARTS = frozenset("+-—/\\－空?无没零xX×*增减")
 
 
 class CellReading(NamedTuple):
@@ -81,7 +83,10 @@ def _read_number(
 ) -> CellReading:
     """Read a cell that matched ``_NUMBER`` (as ``m``) for ``column``."""
     digits = m["num"].replace(",", "") + (m["frac"] or "")
-    sign = m["sign"]
+    written = m["sign"] or ""
+    if written not in ("", "+", "-") and not column.signed:
+        return CellReading(None, INVALID, f"a change written {text!r} in a column of counts")
+    sign = _SIGNS[written]
     unit = m["unit"] or unit_hint
     if column.money:
         try:

@@ -170,11 +170,12 @@ def parse(
 def parse_document(document: Document, *, template: str | None = None) -> ParseResult:
     """Parse a document produced by an input adapter."""
     forced = None if template is None else REGISTRY[template]
-    text, source_lines = lay_out(document)
+    layout = lay_out(document)
+    text = layout.text
     norm = normalize(text)
-    locator = Locator(norm, source_lines)
+    locator = Locator(norm, layout.source_lines)
     notes = Notes(locator)
-    rows = tokenize(norm.text)
+    rows = tokenize(norm.text, layout.grid_rows_in(norm))
     facts = extract_meta(norm.text)
     keys: dict[str, LabelKeys] = {}  # label texts met in this parse
     spec = forced
