@@ -121,7 +121,12 @@ def _piped_shape(line: str, *, opened: bool) -> Shape:
     for part in parts:
         stripped = part.strip()
         start = pos + len(part) - len(part.lstrip())
-        kind = _kind(stripped)
+        if not stripped:
+            kind = Kind.EMPTY
+        elif stripped.isdigit() and stripped.isascii():
+            kind = Kind.VALUE  # most cells: a plain count, as _kind reads it
+        else:
+            kind = _kind(stripped)
         if kind is Kind.LABEL and " " in stripped:
             tokens = list(_TOKEN.finditer(part))
             if all(_kind(t[0]) in _FIGURES for t in tokens):
@@ -186,38 +191,19 @@ def _row(
     return LogicalRow(tuple(labels), tuple(cells), tuple(units), filled, last)
 
 
-class _Lines:
-    """Reads the lines of one text into cells.
+#: What reading a line leaves for the next: its last cell open (True), closed by a
+#: ``|`` (False), or as it was (``None``: a blank line, page furniture).
+After = bool | None
 
-    A line's cells may depend on the line before (a cell it left open), and
-    scraped pages repeat the same lines ("0 |", "|") dozens of times: each
-    distinct line is read once a parse.
-    """
 
-    def __init__(self, text: str, grid: Mapping[int, Sequence[tuple[int, int]]]) -> None:
-        self.text = text
-        self.grid = grid
-        self.markdown = "--" in text and any(
-            _MD_RULE.match(ln.rstrip("\r")) for ln in text.split("\n")
-        )
-        self.opened = False  # the last line with cells left its last cell without a "|"
-        self.shapes: dict[tuple[str, bool], Shape | None] = {}
-
-    def shape(self, raw: str, offset: int) -> Shape | None:
-        """The cells of the line ``raw`` starting at ``offset``; ``None`` when it is prose."""
-        spans = self.grid.get(offset)
-        if spans is not None:
-            return _grid_shape(self.text, offset, spans)
-        key = (raw, self.opened)
-        if key in self.shapes:
-            shape = self.shapes[key]
-        else:
-            shape = self.shapes[key] = _line_shape(raw, markdown=self.markdown, opened=self.opened)
-        if shape is None:
-            self.opened = False
-        elif shape or "|" in raw:
-            self.opened = not raw.rstrip().endswith("|")
-        return shape
+def _read_line(raw: str, *, markdown: bool, opened: bool) -> tuple[Shape | None, After]:
+    """The cells of one line of text and the state it leaves (see :func:`_piped_shape`)."""
+    shape = _line_shape(raw, markdown=markdown, opened=opened)
+    if shape is None:
+        return None, False
+    if shape or "|" in raw:
+        return shape, not raw.rstrip().endswith("|")
+    return shape, None
 
 
 def tokenize(
@@ -228,7 +214,13 @@ def tokenize(
     ``grid_rows`` gives, by the offset where the line starts, the cell spans of
     the lines that are rows of a grid an adapter read: those are not split again.
     """
-    lines = _Lines(text, grid_rows or {})
+    grid = grid_rows or {}
+    markdown = "--" in text and any(_MD_RULE.match(ln.rstrip("\r")) for ln in text.split("\n"))
+    # A line's cells may depend on whether the line before left a cell open, and
+    # scraped pages repeat the same lines ("0 |", "|") dozens of times: each
+    # distinct line is read once a parse, in each state.
+    seen: tuple[dict[str, tuple[Shape | None, After]], ...] = ({}, {})
+    opened = False
     rows: list[LogicalRow] = []
     labels: list[Cell] = []
     cells: list[Cell] = []
@@ -239,7 +231,16 @@ def tokenize(
     # One loop over every cell of the report: the grouping is written out here
     # rather than called per cell.
     for raw in text.split("\n"):
-        shape = lines.shape(raw, offset)
+        if grid and offset in grid:
+            shape: Shape | None = _grid_shape(text, offset, grid[offset])
+        else:
+            cache = seen[opened]
+            entry = cache.get(raw)
+            if entry is None:
+                entry = cache[raw] = _read_line(raw, markdown=markdown, opened=opened)
+            shape, after = entry
+            if after is not None:
+                opened = after
         if shape is None:  # prose ends a row
             if labels or cells:
                 rows.append(_row(labels, cells, units, filled, last))
