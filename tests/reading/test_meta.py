@@ -34,3 +34,18 @@ def test_year_guessed_from_the_years_the_text_names() -> None:
     (note,) = [d for d in result.diagnostics if d.code == "year-inferred"]
     assert "(2×)" in note.message
     assert govinfo.parse("只有1999年和1999年。").report.meta.year is None
+
+
+def test_the_title_is_the_line_naming_a_year_not_a_breadcrumb() -> None:
+    """A column name shaped like a title ("政府信息公开年度报告") yields to the dated title."""
+    text = "当前位置:首页\n政府信息公开年度报告\n\n海淀区2018年政府信息公开工作年度报告\n正文。\n"
+    meta = govinfo.parse(text).report.meta
+    assert meta.title == "海淀区2018年政府信息公开工作年度报告"
+    assert meta.agency == "海淀区"
+
+
+def test_a_pdf_page_header_before_the_title_is_not_part_of_it() -> None:
+    """'Page 8 - ' printed by a flipbook viewer is dropped from the title and agency."""
+    meta = govinfo.parse("Page 8 - 威海市文登区信访局2022年政府信息公开工作年度报告\n").report.meta
+    assert meta.title == "威海市文登区信访局2022年政府信息公开工作年度报告"
+    assert meta.agency == "威海市文登区信访局"

@@ -21,10 +21,13 @@ _AGENCY = re.compile(
     rf"(?:发布机构|发文机关|发布单位){_SEP}([^|\s][^|\n]{{0,60}}?)[ \t]{{0,20}}(?:\||$)",
     re.MULTILINE,
 )
+# A page header a PDF viewer prints before the title ("Page 8 - …") is not part of it.
 _TITLE = re.compile(
-    r"^\s*([^|>:\n]{0,60}?(?:信息公开|政务公开)[^|>:\n]{0,30}?(?:年度报告|年报|报告))\s*$",
+    r"^\s*(?:(?:Page|P\.)\s*\d{1,4}\s*[-—–:]\s*)?"
+    r"([^|>:\n]{0,60}?(?:信息公开|政务公开)[^|>:\n]{0,30}?(?:年度报告|年报|报告))\s*$",
     re.MULTILINE,
 )
+_YEAR_IN_TITLE = re.compile(r"\d{4}\s*年")
 # Titles end their line with 报告/年报; looking for those ends first spares trying
 # the title pattern at every line.
 # (Two literal-led patterns scan faster than one alternation.)
@@ -117,12 +120,21 @@ def _plausible_years() -> range:
 
 
 def _title(text: str) -> re.Match[str] | None:
+    """The report's title: the first title-shaped line naming a year, else the first.
+
+    A page's breadcrumb or column name ("当前位置:政府信息公开年度报告") has the
+    shape of a title but names no year; a report's title names its year.
+    """
     ends = sorted(m.start() for pattern in _TITLE_ENDS for m in pattern.finditer(text))
+    first = None
     for end in ends:
         m = _TITLE.match(text, text.rfind("\n", 0, end) + 1)
-        if m is not None:
+        if m is None:
+            continue
+        if _YEAR_IN_TITLE.search(m[1]):
             return m
-    return None
+        first = first or m
+    return first
 
 
 def _year_span(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
