@@ -6,6 +6,7 @@ import json
 import pathlib
 import subprocess
 import sys
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import attrs
@@ -91,3 +92,15 @@ def report_class(name: str = "Declared", **declared: object) -> type:
     namespace.update(declared)
     cls: type = attrs.frozen(type(name, (), namespace))
     return cls
+
+
+def same_value(expected: object, got: object) -> bool:
+    """Whether a value read equals a labelled one, compared as ``score.py`` compares them."""
+    if expected is None or got is None:
+        return expected is None and got is None
+    if isinstance(expected, bool) or isinstance(got, bool):
+        return expected == got
+    try:
+        return Decimal(str(expected)) == Decimal(str(got))
+    except (InvalidOperation, ValueError):
+        return str(expected).strip() == str(got).strip()

@@ -12,28 +12,16 @@ from __future__ import annotations
 
 import json
 import pathlib
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import pytest
 
 import govinfo
 from govinfo.models import REGISTRY
-from helpers import DATA, flatten
+from helpers import DATA, flatten, same_value
 
 CORPUS = DATA / "corpus"
 CASES = sorted(CORPUS.glob("*.json"))
-
-
-def _same(expected: object, got: object) -> bool:
-    if expected is None or got is None:
-        return expected is None and got is None
-    if isinstance(expected, bool) or isinstance(got, bool):
-        return expected == got
-    try:
-        return Decimal(str(expected)) == Decimal(str(got))
-    except (InvalidOperation, ValueError):
-        return str(expected).strip() == str(got).strip()
 
 
 def _listed() -> dict[tuple[str, str], str]:
@@ -60,7 +48,7 @@ def _misses(path: pathlib.Path) -> dict[str, tuple[object, object]]:
         out["template"] = (data["template"], case["template"])
     for key, want in case["expected"].items():
         got = flat.get(key, "<missing>")
-        if got == "<missing>" or not _same(want, got):
+        if got == "<missing>" or not same_value(want, got):
             out[key] = (got, want)
     return out
 

@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import pytest
 
 import govinfo
-from helpers import SEEDS, flatten, seed_expected, seed_text
+from helpers import SEEDS, flatten, same_value, seed_expected, seed_text
 
 # Seeds whose template arrives with a later issue; strict xfail flags the day they pass.
 PENDING: dict[str, str] = {}
-
-
-def _same(expected: object, got: object) -> bool:
-    if expected is None or got is None:
-        return expected is None and got is None
-    if isinstance(expected, bool) or isinstance(got, bool):
-        return expected == got
-    try:
-        return Decimal(str(expected)) == Decimal(str(got))
-    except InvalidOperation:
-        return str(expected) == str(got)
 
 
 def _cases() -> list[object]:
@@ -45,7 +34,7 @@ def test_seed_matches_every_expected_value(stem: str) -> None:
     misses = {
         key: (flat.get(key, "<missing>"), want)
         for key, want in expected["expected"].items()
-        if key not in flat or not _same(want, flat[key])
+        if key not in flat or not same_value(want, flat[key])
     }
     assert misses == {}
 

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 from decimal import Decimal
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -56,23 +55,6 @@ def test_shape_follows_the_dictionary() -> None:
         "litigation_after_review",
     }
     assert "denied_total" not in data["requests"]
-
-
-def test_subtotals_are_computed_not_stored() -> None:
-    """denied_total sums (三) column by column; any blank operand leaves the column blank."""
-    zeros = dict.fromkeys(attrs.fields_dict(ApplicantCounts), 0)
-    requests = RequestsV2021()
-    denied = attrs.evolve(
-        requests.denied,
-        state_secret=ApplicantCounts(**{**zeros, "natural_person": 1, "total": 1}),
-        prohibited_by_law=ApplicantCounts(**{**zeros, "natural_person": 2, "total": 2}),
-    )
-    for name in attrs.fields_dict(type(denied)).keys() - {"state_secret", "prohibited_by_law"}:
-        denied = attrs.evolve(denied, **{name: ApplicantCounts(**{**zeros, "other_org": None})})
-    total = attrs.evolve(requests, denied=denied).denied_total
-    assert total.natural_person == 3
-    assert total.total == 3
-    assert total.other_org is None
 
 
 @pytest.mark.parametrize(

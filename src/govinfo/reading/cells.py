@@ -121,12 +121,7 @@ def _piped_shape(line: str, *, opened: bool) -> Shape:
     for part in parts:
         stripped = part.strip()
         start = pos + len(part) - len(part.lstrip())
-        if not stripped:
-            kind = Kind.EMPTY
-        elif stripped.isdigit() and stripped.isascii():
-            kind = Kind.VALUE  # most cells: a plain count, as _kind reads it
-        else:
-            kind = _kind(stripped)
+        kind = _kind(stripped)
         if kind is Kind.LABEL and " " in stripped:
             tokens = list(_TOKEN.finditer(part))
             if all(_kind(t[0]) in _FIGURES for t in tokens):
@@ -215,7 +210,8 @@ def tokenize(
     the lines that are rows of a grid an adapter read: those are not split again.
     """
     grid = grid_rows or {}
-    markdown = "--" in text and any(_MD_RULE.match(ln.rstrip("\r")) for ln in text.split("\n"))
+    lines = text.split("\n")
+    markdown = "--" in text and any(_MD_RULE.match(line.rstrip("\r")) for line in lines)
     # A line's cells may depend on whether the line before left a cell open, and
     # scraped pages repeat the same lines ("0 |", "|") dozens of times: each
     # distinct line is read once a parse, in each state.
@@ -230,7 +226,7 @@ def tokenize(
     offset = 0
     # One loop over every cell of the report: the grouping is written out here
     # rather than called per cell.
-    for raw in text.split("\n"):
+    for raw in lines:
         if grid and offset in grid:
             shape: Shape | None = _grid_shape(text, offset, grid[offset])
         else:
