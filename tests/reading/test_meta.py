@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 import govinfo
 from helpers import seed_text
 
@@ -49,3 +53,80 @@ def test_a_pdf_page_header_before_the_title_is_not_part_of_it() -> None:
     meta = govinfo.parse("Page 8 - 威海市文登区信访局2022年政府信息公开工作年度报告\n").report.meta
     assert meta.title == "威海市文登区信访局2022年政府信息公开工作年度报告"
     assert meta.agency == "威海市文登区信访局"
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        # a title printed over two lines
+        ("故城县教育局\n2020年政府信息公开工作年度报告\n一、总体情况\n", "故城县教育局"),
+        # the opening sentence, after punctuation, 由 or 做好
+        ("一、总体情况\n2022年,撫遠市自然資源局不斷強化宣傳。\n", "撫遠市自然資源局"),
+        ("本报告是由北京市信访办编制的2014年度政府信息公开年度报告。\n", "北京市信访办"),
+        ("为认真做好京山市卫生健康局政府信息公开工作,我局按照要求。\n", "京山市卫生健康局"),
+        ("2023年,在区委、区政府的坚强领导下,官洲街道办事处认真贯彻落实。\n", "官洲街道办事处"),
+        ("如有疑问,请与杭州市公安局滨江区分局联系。\n", "杭州市公安局滨江区分局"),
+        # the signature: a name alone on its line, the date under it
+        ("正文。\n\n乳山市商务局\n2022年1月20日\n", "乳山市商务局"),
+        # a byline's 来源 when it is an agency's name, ended by the next label
+        ("信息来源:盘锦市统计局发布时间:2022-01-19 16:49\n正文。\n", "盘锦市统计局"),
+        # what is not a name: prose, a party committee, a byline's site name
+        ("紧紧围绕市委、市政府中心工作及市自然资源和规划局重点工作。\n", None),
+        ("2022年,京山市委高度重视。\n", None),
+        ("来源:本网\n正文。\n", None),
+    ],
+)
+def test_agency_from_bylines_signatures_and_opening_sentences(
+    text: str, agency: str | None
+) -> None:
+    """Where no title names the agency, a byline, the signature or the opening does."""
+    assert govinfo.parse(text).report.meta.agency == agency
+
+
+def test_agency_is_given_as_printed_without_pinyin_annotations() -> None:
+    """Traditional characters stay; the annotations the reader drops are left out."""
+    text = "2021年,乳山經(jīng)濟(jì)開發(fā)區(qū)管委會認真貫徹。\n"
+    assert govinfo.parse(text).report.meta.agency == "乳山經濟開發區管委會"
+
+
+def test_published_from_a_run_together_byline() -> None:
+    """'发布时间:2022-01-21 16:49' glued between other labels is the publication date."""
+    text = (
+        "安徽省统计局2021年政府信息公开工作年度报告\n"
+        "信息来源:省统计局发布时间:2022-01-21 16:49被阅览数:\n"
+    )
+    meta = govinfo.parse(text).report.meta
+    assert str(meta.published) == "2022-01-21"
+    assert meta.agency == "安徽省统计局"
+    assert govinfo.parse("报告中所列数据统计时间为2019年1月1日。\n").report.meta.published is None
+
+
+def test_a_stale_statistics_period_yields_to_the_year_the_report_names() -> None:
+    """Heading and period disagree: the year the text names most often, with a warning."""
+    text = (
+        "根据条例,某局编制了2021年政府信息公开年度报告。"
+        "统计期限自2020年1月1日起至2020年12月31日止。\n"
+        "2021年,我局主动公开信息。2021年新收申请3件。\n"
+    )
+    result = govinfo.parse(text)
+    assert result.report.meta.year == 2021
+    assert result.template == "v2021"
+    (note,) = [d for d in result.diagnostics if d.code == "year-inferred"]
+    assert note.severity is govinfo.Severity.WARNING
+    assert "statistics period says 2020" in note.message
+
+
+@given(
+    place=st.sampled_from(["京山市", "越城区东湖街道", "阿巴嘎旗", "乌鲁木齐市沙依巴克区"]),
+    organ=st.sampled_from(
+        ["卫生健康局", "人民政府", "办事处", "自然资源和规划局", "卫生健康委员会"]
+    ),
+    before=st.sampled_from(["", "2022年,", "在区委、区政府的坚强领导下,", "本报告由"]),
+    after=st.sampled_from(["认真贯彻落实条例", "共主动公开政府信息227条", "编制"]),
+)
+def test_an_agency_opening_the_report_is_found_whole(
+    place: str, organ: str, before: str, after: str
+) -> None:
+    """Any place and organ, after any clause, before any verb: the name, whole."""
+    text = f"一、总体情况\n{before}{place}{organ}{after}。\n"
+    assert govinfo.parse(text).report.meta.agency == place + organ

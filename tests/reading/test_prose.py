@@ -1,9 +1,10 @@
-"""Figures stated in prose: the v2015 rules and their anchors, 信息处理费, placeholders."""
+"""Figures stated in prose: each template's rules and their anchors, 信息处理费, placeholders."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+import cn2an
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,10 +18,14 @@ from govinfo.templates.declare import ProseRule
 from helpers import cell_values, seed_text
 
 V2015_PROSE = REGISTRY["v2015"].prose
+V2021_PROSE = REGISTRY["v2021"].prose
 TOPICS = {rule.after for rule in V2015_PROSE if rule.after}
+EVERY_RULE = {rule for spec in REGISTRY for rule in spec.prose}
 
 
-@pytest.mark.parametrize("rule", V2015_PROSE, ids=lambda r: r.key)
+@pytest.mark.parametrize(
+    "rule", sorted(EVERY_RULE, key=lambda r: r.pattern.pattern), ids=lambda r: r.key[:40]
+)
 @given(data=st.data())
 def test_every_match_holds_an_anchor(rule: ProseRule, data: st.DataObject) -> None:
     """Sentences without an anchor are skipped, so no match may lack one."""
@@ -28,6 +33,15 @@ def test_every_match_holds_an_anchor(rule: ProseRule, data: st.DataObject) -> No
     m = rule.pattern.search(text)
     assert m is not None
     assert any(anchor in m[0] for anchor in rule.anchors)
+
+
+def _stated(text: str, rules: tuple[ProseRule, ...] = V2021_PROSE) -> dict[str, Decimal]:
+    """Each key's first statement, as the parser takes it."""
+    out: dict[str, Decimal] = {}
+    for figure in prose_figures(text, rules):
+        for key in figure.keys:
+            out.setdefault(key, figure.value)
+    return out
 
 
 def test_figures_from_sentences() -> None:
@@ -39,8 +53,9 @@ def test_figures_from_sentences() -> None:
         "发生行政复议3件,维持1件,纠错2件;行政诉讼1件,维持1件。\n"
         "未收取任何费用。\n"
     )
-    got = {f.key: f.value for f in prose_figures(text, V2015_PROSE)}
-    assert got == {
+    figures = prose_figures(text, V2015_PROSE)
+    assert [f.value for f in figures if f.key == "applications.received"] == [9, 5]
+    assert _stated(text, V2015_PROSE) == {
         "proactive.total": Decimal(1234),
         "applications.received": Decimal(9),
         "applications.in_person": Decimal(2),
@@ -76,16 +91,6 @@ def test_repeated_topic_is_one_scope() -> None:
     assert _segments(sentence, "行政诉讼", TOPICS) == [(6004, "维持1件")]
     text = sentence + "。\n"
     assert {f.key: f.value for f in prose_figures(text, V2015_PROSE)}["litigation.upheld"] == 1
-
-
-def test_templates_without_prose_rules_find_nothing() -> None:
-    """The 60号 and 30号 forms declare no prose figures: their prose gives none."""
-    text = "全年共受理政府信息公开申请9件,其中当面申请2件。\n"
-    assert {f.key for f in prose_figures(text, V2015_PROSE)} == {
-        "applications.received",
-        "applications.in_person",
-    }
-    assert prose_figures(text, REGISTRY["v2021"].prose) == []
 
 
 def test_placeholder_lines_are_noted_and_counted() -> None:
@@ -178,3 +183,206 @@ class TestProse:
         result = govinfo.parse(seed_text("001"))
         assert "unfilled-template" in {d.code for d in result.diagnostics}
         assert result.report.fees is None  # type: ignore[union-attr]
+
+
+#: Sentences of real 2019–2023 reports (../shared/corpus), normalized, and what they state.
+REAL_SENTENCES = [
+    (
+        "2021年新收政府信息公开申请数量317件,上年结转政府信息公开申请数量3件。",
+        {"requests.new.total": 317, "requests.carried_over.total": 3},
+    ),
+    (
+        "其中,予以公开184件,部分公开18件,结转下年度继续办理13件。",
+        {
+            "requests.granted.total": 184,
+            "requests.partially_granted.total": 18,
+            "requests.carried_forward.total": 13,
+        },
+    ),
+    (
+        "2021年我局新收到政府信息公开申请188宗。来自自然人的申请数量为166件。",
+        {"requests.new.total": 188, "requests.new.natural_person": 166},
+    ),
+    (
+        (
+            "其中:予以公开或已主动公开的数量为54件,部分予以公开的数量为41件,"
+            "属于本机关不掌握相关政府信息的数量为78件,属于没有现成信息需另行制作的数量为3件,"
+            "重复申请的数量为1件。"
+        ),
+        {
+            "requests.granted.total": 54,
+            "requests.partially_granted.total": 41,
+            "requests.unable.not_held.total": 78,
+            "requests.unable.needs_creation.total": 3,
+            "requests.not_processed.duplicate.total": 1,
+        },
+    ),
+    (
+        (
+            "共受理政府信息公开申请16件,上年结转政府信息公开办理数量1件,"
+            "共办结政府信息公开申请16件,结转至2024年办理1件。"
+        ),
+        {
+            "requests.new.total": 16,
+            "requests.carried_over.total": 1,
+            "requests.processed_total.total": 16,
+            "requests.carried_forward.total": 1,
+        },
+    ),
+    (
+        "收到信息依申请公开共0件,其中书面申请0件,0件转结2023年办结。",
+        {"requests.new.total": 0, "requests.carried_forward.total": 0},
+    ),
+    (
+        "2023年收到政府信息公开申请1件,为本机关不掌握的政府信息。",
+        {"requests.new.total": 1, "requests.unable.not_held.total": 1},
+    ),
+    ("本年度,卫生健康局无依申请公开事项。", {"requests.new.total": 0}),
+    ("2021年度,我乡未收到任何形式的依申请公开申请。", {"requests.new.total": 0}),
+    (
+        "未发生涉及卫生健康局信息公开行政复议案件和行政诉讼案件。",
+        {
+            "review_litigation.review.total": 0,
+            "review_litigation.litigation_direct.total": 0,
+            "review_litigation.litigation_after_review.total": 0,
+        },
+    ),
+    (
+        "因信息公开引起的行政复议31件,行政诉讼0件。",
+        {
+            "review_litigation.review.total": 31,
+            "review_litigation.litigation_direct.total": 0,
+            "review_litigation.litigation_after_review.total": 0,
+        },
+    ),
+    ("本年度内单位行政处罚处理决定数量39件,不存在其他情况。", {"active.penalty.decisions": 39}),
+]
+
+
+@pytest.mark.parametrize(("text", "stated"), REAL_SENTENCES)
+def test_real_sentences_state_their_figures(text: str, stated: dict[str, int]) -> None:
+    """Each sentence gives exactly the figures it states, in the form's keys."""
+    assert _stated(text) == stated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本年度未收到行政复议申请。",  # a review, not a request
+        "未发生行政复议被纠错的情况。",  # says nothing of how many reviews there were
+        "本年度人大建议办结15件。",  # not requests
+        "部分予以公开41件。",  # not 予以公开
+        "不予处理政府信息公开申请2件。",  # not the processed total
+        "上年结转2020年度申请3件。",  # carried over, not carried forward
+        "较上年收到的申请增加5件。",  # a change, not a count
+        "发生2起关于政府信息公开的行政诉讼、行政复议案件。",  # two kinds in one count
+    ],
+)
+def test_a_sentence_about_something_else_fills_nothing_it_does_not_state(text: str) -> None:
+    """The words around a figure keep it out of the cells it is not about."""
+    wrong = {
+        "本年度未收到行政复议申请。": "requests.new.total",
+        "未发生行政复议被纠错的情况。": "review_litigation.review.total",
+        "本年度人大建议办结15件。": "requests.processed_total.total",
+        "部分予以公开41件。": "requests.granted.total",
+        "不予处理政府信息公开申请2件。": "requests.processed_total.total",
+        "上年结转2020年度申请3件。": "requests.carried_forward.total",
+        "较上年收到的申请增加5件。": "requests.new.total",
+        "发生2起关于政府信息公开的行政诉讼、行政复议案件。": "review_litigation.review.total",
+    }[text]
+    assert wrong not in _stated(text)
+
+
+#: The ways a figure of table 三 or 四 is written in section 一, ``{}`` the figure.
+PHRASINGS = {
+    "requests.new.total": [
+        "本年度收到政府信息公开申请{}件",
+        "新收政府信息公开申请数量{}件",
+        "共受理依申请公开{}件",
+        "全年共收到{}件政府信息公开申请",
+    ],
+    "requests.carried_over.total": ["上年结转政府信息公开申请数量{}件", "上年度结转申请{}件"],
+    "requests.granted.total": ["予以公开{}件", "其中{}件予以公开"],
+    "requests.partially_granted.total": ["部分公开{}件", "部分予以公开的数量为{}件"],
+    "requests.processed_total.total": ["共办结政府信息公开申请{}件", "答复政府信息公开申请{}件"],
+    "requests.carried_forward.total": ["结转下年度继续办理{}件", "{}件结转2024年度继续办理"],
+    "review_litigation.review.total": ["行政复议{}件", "发生{}起有关政府信息公开的行政复议案件"],
+}
+
+
+@given(
+    data=st.data(),
+    key=st.sampled_from(sorted(PHRASINGS)),
+    figure=st.integers(0, 99_999),
+    chinese=st.booleans(),
+    before=st.sampled_from(["", "2023年,", "本年度,我局"]),
+    after=st.sampled_from(["", ",均在法定期限内答复", ",较上年有所增加"]),
+)
+def test_a_figure_in_any_declared_phrasing_comes_back_with_its_sentence(
+    data: st.DataObject, key: str, figure: int, chinese: bool, before: str, after: str
+) -> None:
+    """Digits or a Chinese numeral, any phrasing, amid other words: the figure and its sentence."""
+    phrasing = data.draw(st.sampled_from(PHRASINGS[key]))
+    written = cn2an.an2cn(figure) if chinese else str(figure)
+    sentence = before + phrasing.format(written) + after + "。"
+    (found,) = [
+        f for f in prose_figures("前言。\n" + sentence + "\n", V2021_PROSE) if key in f.keys
+    ]
+    assert found.value == figure
+    assert found.sentence == sentence
+
+
+def test_a_malformed_numeral_states_nothing() -> None:
+    """cn2an refuses "十十": no figure, rather than a guess."""
+    assert "requests.new.total" not in _stated("收到政府信息公开申请十十件。")
+    assert _stated("收到政府信息公开申请两件。") == {"requests.new.total": 2}
+
+
+class TestSums:
+    """A sentence stating what the form splits over several cells."""
+
+    def test_zero_fills_every_part(self) -> None:
+        """行政诉讼0件: both lawsuit groups of table 四 are 0, with the sentence as evidence."""
+        result = govinfo.parse("2022年政府信息公开工作年度报告\n本年度行政复议1件,行政诉讼0件。\n")
+        report = result.report
+        assert isinstance(report, govinfo.ReportV2021)
+        assert report.review_litigation.review.total == 1
+        assert report.review_litigation.litigation_direct.total == 0
+        assert report.review_litigation.litigation_after_review.total == 0
+        assert result.quote("review_litigation.litigation_direct.total") == "行政诉讼0件"
+
+    def test_any_other_sum_is_reported_not_placed(self) -> None:
+        """发生2起行政诉讼: which group each was in is unknown; nothing is placed."""
+        result = govinfo.parse("2022年政府信息公开工作年度报告\n本年度发生2起行政诉讼案件。\n")
+        report = result.report
+        assert isinstance(report, govinfo.ReportV2021)
+        assert report.review_litigation.litigation_direct.total is None
+        assert report.review_litigation.litigation_after_review.total is None
+        (note,) = [d for d in result.diagnostics if d.code == "prose-not-used"]
+        assert "states 2 for their sum" in note.message
+
+    def test_a_later_different_statement_is_reported(self) -> None:
+        """The first statement of a cell stands; a later different one is a diagnostic."""
+        text = (
+            "2022年政府信息公开工作年度报告\n收到政府信息公开申请5件。\n"
+            "行政诉讼0件。\n未发生行政诉讼。\n收到申请6件。\n"
+        )
+        result = govinfo.parse(text)
+        assert result.report.requests.new.total == 5  # type: ignore[union-attr]
+        (note,) = [d for d in result.diagnostics if d.code == "prose-disagrees"]
+        assert "states 5" in note.message
+        assert "later 6" in note.message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fee"),
+    [
+        ("本年度未向公开权利人收取依申请公开的任何费用。", Decimal(0)),
+        ("2022年,我委对依申请提供政府信息暂未收取检索、复印、邮寄等费用。", Decimal(0)),
+        ("本单位未收取会议费用。", None),  # not about requests
+    ],
+)
+def test_no_fee_said_without_naming_the_processing_fee(sentence: str, fee: Decimal | None) -> None:
+    """ "未收取…费用" in a sentence about requests is the 信息处理费: 0."""
+    result = govinfo.parse("2022年政府信息公开工作年度报告\n" + sentence + "\n")
+    assert result.report.meta.processing_fee_yuan == fee

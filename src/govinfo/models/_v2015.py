@@ -14,6 +14,7 @@ import attrs
 
 from govinfo._diagnostics import Severity
 from govinfo.models._common import Meta
+from govinfo.models._phrases import AMOUNT, NOT, PIECES, N, counted, none_of
 from govinfo.templates.declare import (
     ProseRule,
     RequiredSection,
@@ -340,56 +341,90 @@ RULES_V2015 = (
     ),
 )
 
-_N = r"(\d{1,3}(?:,\d{3})+|\d+)"
-_NOT = r"(?:未|没有|无)"
 _REVIEW, _SUIT = "行政复议", "行政诉讼"
+_REQUEST = r"(?:各类)?(?:政府信息公开)?申请"
 
 #: v2015 figures stated in prose (the 2014–2018 reports), first match of a key wins.
 PROSE_V2015 = (
     prose(
-        "proactive.total", rf"主动公开(?:各类)?(?:政府)?信息(?:共|总数)?{_N}\s*条", ("主动公开",)
+        "proactive.total",
+        rf"主动公开(?:各类)?(?:政府)?信息(?:共|总数|数)?{N}条",
+        ("主动公开",),
     ),
     prose(
         "applications.received",
-        rf"(?:受理|收到)(?:各类)?(?:政府信息公开)?申请(?:共)?{_N}\s*件",
-        ("受理", "收到"),
+        rf"(?:受理|收到|接到|接受){_REQUEST}(?:共)?{N}{PIECES}",
+        ("受理", "收到", "接到", "接受"),
     ),
     prose(
         "applications.received",
-        rf"(?:共|累计)?(?:受理|收到){_N}\s*件(?:政府信息)?(?:公开)?申请",
-        ("受理", "收到"),
+        rf"(?:共|累计)?(?:受理|收到|接到){N}{PIECES}(?:政府信息)?(?:公开)?申请",
+        ("受理", "收到", "接到"),
     ),
     prose(
         "applications.received",
-        rf"{_NOT}(?:收到|受理)[^。;]{{0,25}}?(?:公开)?申请",
-        ("受理", "收到"),
+        rf"依申请公开[^。;,\d]{{0,10}}?(?:共)?(?:受理|收到|接到){N}{PIECES}",
+        ("依申请公开",),
+    ),
+    prose(
+        "applications.received",
+        none_of(r"(?:公开)?申请", reach=20, unless="复议|诉讼|举报|投诉|信访|更正"),
+        ("申请",),
         value=0,
     ),
-    prose("applications.in_person", rf"当面申请{_N}\s*件", ("当面申请",)),
-    prose("applications.fax", rf"传真申请{_N}\s*件", ("传真申请",)),
-    prose("applications.online", rf"网络(?:在线)?申请{_N}\s*件", ("网络",)),
-    prose("applications.letter", rf"信函申请{_N}\s*件", ("信函申请",)),
+    prose("applications.in_person", rf"当面申请{N}件", ("当面申请",)),
+    prose("applications.fax", rf"传真申请{N}件", ("传真申请",)),
+    prose("applications.online", rf"网络(?:在线)?申请{N}件", ("网络",)),
+    prose("applications.letter", rf"信函申请{N}件", ("信函申请",)),
+    prose("answers.total", rf"(?<![未不])答复(?:申请)?{AMOUNT}{N}件", ("答复",)),
+    prose("answers.granted", counted(r"(?<![分不])同意公开"), ("同意公开",)),
+    prose("answers.partially_granted", counted(r"(?:同意)?部分公开"), ("部分公开",)),
+    prose("answers.denied", counted(r"不(?:同意|予)公开"), ("不同意公开", "不予公开")),
+    prose("answers.nonexistent", counted(r"(?:申请)?信息不存在"), ("信息不存在",)),
+    prose(
+        "answers.not_this_agency",
+        counted(r"(?:不属于本(?:行政)?机关(?:公开)?|非本机关)"),
+        ("不属于本", "非本机关"),
+    ),
     prose(
         "answers.denied_other_law",
-        rf"法律法规规定的其他情形[^。;,\d]{{0,10}}?{_N}\s*件",
+        rf"法律法规规定的其他情形[^。;,\d]{{0,10}}?{N}件",
         ("法律法规规定的其他情形",),
     ),
-    prose("review.total", rf"行政复议(?:案件)?(?:共)?{_N}\s*件", (_REVIEW,)),
     prose(
-        "review.total", rf"{_NOT}(?:发生|出现|收到)?[^。;,]{{0,25}}?行政复议", (_REVIEW,), value=0
+        "response.hotspots",
+        counted(r"回应(?:公众)?(?:关注)?热点(?:问题)?(?:或重大舆情)?(?:数)?", unit="次"),
+        ("热点",),
     ),
-    prose("litigation.total", rf"行政诉讼(?:案件)?(?:共)?{_N}\s*件", (_SUIT,)),
-    prose("litigation.total", rf"{_NOT}(?:发生|出现)?[^。;]{{0,40}}?行政诉讼", (_SUIT,), value=0),
-    prose("review.upheld", rf"维持[^。;,\d]{{0,20}}?{_N}\s*件", ("维持",), after=_REVIEW),
-    prose("review.corrected", rf"(?:被依法)?纠错{_N}\s*件", ("纠错",), after=_REVIEW),
-    prose("review.other", rf"其他情形{_N}\s*件", ("其他情形",), after=_REVIEW),
-    prose("litigation.upheld", rf"维持[^。;,\d]{{0,25}}?{_N}\s*件", ("维持",), after=_SUIT),
-    prose("litigation.corrected", rf"(?:被依法)?纠错{_N}\s*件", ("纠错",), after=_SUIT),
-    prose("litigation.other", rf"其他情形{_N}\s*件", ("其他情形",), after=_SUIT),
+    prose(
+        "response.press_conferences",
+        counted(r"(?:参加或)?(?:举办|召开)(?:新闻发布会|发布会)", unit="(?:次|场)"),
+        ("发布会",),
+    ),
+    prose(
+        "response.online_interviews",
+        counted(r"(?:政府网站)?在线访谈(?:活动)?", unit="(?:次|期|场)"),
+        ("在线访谈",),
+    ),
+    prose(
+        "response.interpretations",
+        counted(r"(?:发布)?政策解读(?:稿件|材料|信息)?", unit="(?:篇|条|次|份)"),
+        ("政策解读",),
+    ),
+    prose("review.total", rf"行政复议(?:案件)?{AMOUNT}{N}件", (_REVIEW,)),
+    prose("review.total", none_of(r"(?:行政)?复议(?!被|决定)", reach=40), ("复议",), value=0),
+    prose("litigation.total", rf"行政诉讼(?:案件)?{AMOUNT}{N}件", (_SUIT,)),
+    prose("litigation.total", none_of(r"(?:行政)?诉讼(?!被|决定)", reach=40), ("诉讼",), value=0),
+    prose("review.upheld", rf"维持[^。;,\d]{{0,20}}?{N}件", ("维持",), after=_REVIEW),
+    prose("review.corrected", rf"(?:被依法)?纠错{N}件", ("纠错",), after=_REVIEW),
+    prose("review.other", rf"其他情形{N}件", ("其他情形",), after=_REVIEW),
+    prose("litigation.upheld", rf"维持[^。;,\d]{{0,25}}?{N}件", ("维持",), after=_SUIT),
+    prose("litigation.corrected", rf"(?:被依法)?纠错{N}件", ("纠错",), after=_SUIT),
+    prose("litigation.other", rf"其他情形{N}件", ("其他情形",), after=_SUIT),
     prose(
         "fees",
-        rf"{_NOT}(?:向[^。;]{{0,20}}?)?收取(?:任何)?(?:[^。;]{{0,12}}?)费用",
-        ("收取",),
+        rf"{NOT}(?:向[^。;]{{0,20}}?)?(?:收取(?:任何)?(?:[^。;]{{0,12}}?)费用|收费)",
+        ("收取", "收费"),
         value=0,
     ),
     prose("fees", r"均未收取任何费用", ("均未收取任何费用",), value=0),

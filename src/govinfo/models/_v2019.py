@@ -25,6 +25,7 @@ from govinfo.models._common import (
     carried_forward,
     processed_total,
 )
+from govinfo.models._phrases import requests_prose
 from govinfo.templates.declare import (
     ProseRule,
     RequiredSection,
@@ -117,7 +118,7 @@ class ReportV2019:
     FAMILY: ClassVar[str] = "v2019"
     RULES: ClassVar[tuple[Rule, ...]] = TABLE_RULES
     SERIES: ClassVar[tuple[SeriesRule, ...]] = (CARRIED_OVER,)
-    PROSE: ClassVar[tuple[ProseRule, ...]] = ()
+    PROSE: ClassVar[tuple[ProseRule, ...]] = requests_prose(("requests.other.total",))
     CUES: ClassVar[tuple[str, ...]] = SECTION_CUES
     SECTIONS: ClassVar[tuple[RequiredSection, ...]] = REQUIRED_SECTIONS
 

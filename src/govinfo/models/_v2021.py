@@ -26,6 +26,7 @@ from govinfo.models._common import (
     processed_total,
     sum_rows,
 )
+from govinfo.models._phrases import requests_prose
 from govinfo.templates.declare import ProseRule, RequiredSection, Years, group, row, stat, table
 from govinfo.templates.invariants import Rule, SeriesRule
 
@@ -119,7 +120,9 @@ class ReportV2021:
     FAMILY: ClassVar[str] = "v2019"
     RULES: ClassVar[tuple[Rule, ...]] = TABLE_RULES
     SERIES: ClassVar[tuple[SeriesRule, ...]] = (CARRIED_OVER, IN_FORCE)
-    PROSE: ClassVar[tuple[ProseRule, ...]] = ()
+    PROSE: ClassVar[tuple[ProseRule, ...]] = requests_prose(
+        tuple(f"requests.other.{r}.total" for r in ("no_correction", "unpaid_fee", "other"))
+    )
     CUES: ClassVar[tuple[str, ...]] = SECTION_CUES
     SECTIONS: ClassVar[tuple[RequiredSection, ...]] = REQUIRED_SECTIONS
 

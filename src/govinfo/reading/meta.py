@@ -14,12 +14,53 @@ _SEP = r"[ \t]{0,20}[::]?[ \t]{0,20}(?:\|[ \t]{0,20})?"
 # words or a digit first would be tried at every position of the text.
 _PUBLISHED = [
     re.compile(rf"日期(?<=(?:发布|发文|成文|公开)日期){_SEP}{_DATE}"),
+    re.compile(rf"时间(?<=(?:发布|发文|成文|公开)时间){_SEP}{_DATE}"),
     re.compile(rf"日期{_SEP}{_DATE}"),
 ]
 _INDEX = re.compile(rf"索\s*引\s*号{_SEP}([A-Za-z0-9][A-Za-z0-9/\-_.]*)")
+# A byline's next label ends its value where crawlers run the labels together
+# ("信息来源:省统计局发布时间:2022-01-21 16:49被阅览数:").
+_NEXT_LABEL = r"发布时间|发布日期|发文日期|成文日期|浏览|阅览|阅读|点击|字体|作者|来源|索引号"
 _AGENCY = re.compile(
-    rf"(?:发布机构|发文机关|发布单位){_SEP}([^|\s][^|\n]{{0,60}}?)[ \t]{{0,20}}(?:\||$)",
+    rf"(?:发布机构|发文机关|发布单位){_SEP}([^|\s][^|\n]{{0,60}}?)"
+    rf"(?:[ \t]{{0,20}}(?:\||$)|(?={_NEXT_LABEL}))",
     re.MULTILINE,
+)
+_SOURCE = re.compile(
+    rf"(?:信息来源|来源){_SEP}([^|\s][^|\n]{{0,40}}?)(?:[ \t]{{0,20}}(?:\||$)|(?={_NEXT_LABEL}))",
+    re.MULTILINE,
+)
+# An agency's name: places, each ending in its level (京山市, 越城区东湖街道), then
+# the organ (卫生健康局, 办事处, 人民政府). "市委" alone is a party committee, not
+# an organ that publishes these reports; "卫健委" is.
+_CJK = "\u4e00-\u9fff"
+_LEVEL = r"(?:自治区|自治州|自治县|省|市|州|盟|县|旗|区|镇|乡|街道)"
+# The organ: a government, office or committee right after its place (京山市人民政府,
+# 东湖街道办事处, 开发区管委会), or a department's field before its kind (卫生健康局,
+# 信访办). A bare "市政府" in prose is the city above, seldom the reporting agency.
+_ORGAN_OF = (
+    r"人民政府(?:办公室)?|办事处|管理委员会|管委会"
+    rf"|[{_CJK}]{{1,10}}?(?:管理委员会|委员会|管委会|办公室|局|厅|院|中心|署|办|委)"
+)
+# A place's own name holds no level but 州/镇/乡/盟 (杭州市, 乡镇): "市政府…工作及市"
+# is prose, not a place.
+_PLACE = rf"(?:(?!省|市|县|区|旗|街道)[{_CJK}]){{2,8}}?{_LEVEL}"
+# A branch keeps its parent's name: 杭州市公安局 + 滨江区分局.
+_AGENCY_NAME = re.compile(rf"(?:{_PLACE})+(?:{_ORGAN_OF})(?:(?:{_PLACE})+(?:{_ORGAN_OF}))*")
+# Words no agency's name holds: function words, and the verbs official prose opens
+# its clauses with (",紧紧围绕市政府办公室…"). A match holding one began inside
+# the sentence, not at a name.
+_NOT_IN_NAMES = re.compile(
+    r"的|在|为|对|我|了|由|与|及|其中|其他|工作|认真|做好|按照|根据|关于|进一步|高度|全面"
+    r"|围绕|贯彻|落实|推进|加强|加大|坚持|积极|紧紧|严格|切实|不断|持续|深入|扎实|全力"
+    r"|结合|依托|通过|开展|完善|建立|健全|提高|提升"
+)
+# Where a name can begin in running prose: after punctuation, or after 由/做好/请与.
+_NAME_STARTS = re.compile(r"(?:^|[,。;:、\s(“\"]|由|做好|请与)(?=[" + _CJK + "])", re.MULTILINE)
+#: How far into the text the opening sentences go.
+_OPENING = 1500
+_SIGNED = re.compile(
+    rf"^[ \t]*([{_CJK}]{{4,40}})[ \t]*\n(?:[ \t]*\n){{0,2}}[ \t]*{_DATE}", re.MULTILINE
 )
 # A page header a PDF viewer prints before the title ("Page 8 - …") is not part of it.
 _TITLE = re.compile(
@@ -154,15 +195,91 @@ def _year_span(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
     return None
 
 
-def _year_by_rules(text: str, plausible: range) -> tuple[str, int, int] | None:
-    """The first of ``_YEAR_RULES`` that finds a plausible year: its source and the year's span."""
+def _year_by_rules(text: str, plausible: range) -> tuple[int, YearBasis] | None:
+    """The year the first of ``_YEAR_RULES`` finds, with where; the text decides a conflict.
+
+    A report that copied last year's statistics period into its opening says
+    2020 there and 2021 in its heading and prose: when the rules disagree, the
+    year the text names most often is taken (first rule on a tie), with a
+    warning that names both.
+    """
+    found: dict[int, tuple[str, int, int]] = {}
     for source, patterns in _YEAR_RULES:
         spans = [span for p in patterns if (span := _year_span(p, text)) is not None]
         if spans:
             start, end = min(spans)
-            if int(text[start:end]) in plausible:
-                return source, start, end
+            year = int(text[start:end])
+            if year in plausible:
+                found.setdefault(year, (source, start, end))
+    if not found:
+        return None
+    first = next(iter(found))
+    if len(found) == 1:
+        source, start, end = found[first]
+        return first, YearBasis(f"report year {first} read from the {source}", (start, end))
+    named = collections.Counter(int(m[1]) for m in _ANY_YEAR.finditer(text))
+    year = max(found, key=lambda y: (named[y], y == first))
+    source, start, end = found[year]
+    others = "; ".join(f"the {found[y][0]} says {y} ({named[y]}×)" for y in found if y != year)
+    how = f"report year {year} read from the {source}, named {named[year]}× in the text; {others}"
+    return year, YearBasis(how, (start, end), guessed=True)
+
+
+def _name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of ``text[start:end]`` if it is an agency's name and nothing else."""
+    span = _strip(text, start, end)
+    if span is None:
+        return None
+    m = _AGENCY_NAME.fullmatch(text, *span)
+    return span if m and not _NOT_IN_NAMES.search(m[0]) else None
+
+
+def _named_in_opening(text: str) -> tuple[int, int] | None:
+    """The first agency the opening sentences name ("2022年,京山市卫生健康局…")."""
+    limit = min(len(text), _OPENING)
+    for start in _NAME_STARTS.finditer(text, 0, limit):
+        m = _AGENCY_NAME.match(text, start.end(), limit)
+        if m and not _NOT_IN_NAMES.search(m[0]):
+            return m.span()
     return None
+
+
+def _signed(text: str) -> tuple[int, int] | None:
+    """The agency signing the report: a name alone on its line, a date under it."""
+    found = None
+    for m in _SIGNED.finditer(text):
+        found = _name(text, *m.span(1)) or found
+    return found
+
+
+def _agency(text: str, title: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The publishing agency: from the title, a byline, the signature or the opening.
+
+    In that order: the title names the agency that reports; a byline
+    (发布机构/来源) the one that published the page; the signature and the
+    opening sentence the one that wrote it. A name taken from a byline's 来源,
+    a line of its own or running prose must have the shape of an agency's name
+    (places, then an organ).
+    """
+    if title is not None:
+        title_text = text[title[0] : title[1]]
+        if am := _TITLE_AGENCY.match(title_text):
+            group = "before" if am["before"].strip(" ,:") else "after"
+            found = _strip(text, title[0] + am.start(group), title[0] + am.end(group))
+            if found is not None:
+                return found
+    if am2 := _AGENCY.search(text):
+        return _strip(text, *am2.span(1))
+    if (source := _SOURCE.search(text)) and (named := _name(text, *source.span(1))):
+        return named
+    if title is not None:
+        # A title printed over two lines: the agency, then the year and the words.
+        previous_end = text.rfind("\n", 0, title[0])
+        if previous_end > 0:
+            previous_start = text.rfind("\n", 0, previous_end) + 1
+            if named := _name(text, previous_start, previous_end):
+                return named
+    return _signed(text) or _named_in_opening(text)
 
 
 def extract_meta(text: str) -> MetaFacts:
@@ -181,7 +298,7 @@ def extract_meta(text: str) -> MetaFacts:
     title_text = text[title[0] : title[1]] if title else ""
 
     published = None
-    for pattern in _PUBLISHED if "日期" in text else ():
+    for pattern in _PUBLISHED:
         m = pattern.search(text)
         if m and (published := _date(m)) is not None:
             break
@@ -189,14 +306,10 @@ def extract_meta(text: str) -> MetaFacts:
     index_m = _INDEX.search(text)
     index_number = index_m.span(1) if index_m else None
 
-    agency: tuple[int, int] | None = None
     if "agency" in explicit:
-        agency = explicit["agency"].span(1)
-    elif title and (am := _TITLE_AGENCY.match(title_text)):
-        group = "before" if am["before"].strip(" ,:") else "after"
-        agency = _strip(text, title[0] + am.start(group), title[0] + am.end(group))
-    if agency is None and "agency" not in explicit and (am2 := _AGENCY.search(text)):
-        agency = _strip(text, *am2.span(1))
+        agency: tuple[int, int] | None = explicit["agency"].span(1)
+    else:
+        agency = _agency(text, title)
 
     year = (
         int(explicit["year"][1]) if "year" in explicit and explicit["year"][1].isdigit() else None
@@ -207,9 +320,7 @@ def extract_meta(text: str) -> MetaFacts:
         if ym and int(ym[1]) in plausible:
             year = int(ym[1])
     if year is None and (ruled := _year_by_rules(text, plausible)) is not None:
-        source, start, end = ruled
-        year = int(text[start:end])
-        basis = YearBasis(f"report year {year} read from the {source}", (start, end))
+        year, basis = ruled
     if year is None:
         years = collections.Counter(
             y for y in (int(m[1]) for m in _ANY_YEAR.finditer(text)) if y in plausible

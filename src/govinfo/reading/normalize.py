@@ -55,6 +55,16 @@ class Normalized:
             return at, at
         return self.original_offset(start), self.original_offset(end - 1) + 1
 
+    def printed(self, start: int, end: int) -> str:
+        """The original characters a normalized span was read from, as printed.
+
+        Traditional characters and full-width forms stay as written; what the
+        normalization dropped inside the span (pinyin annotations such as
+        "經(jīng)濟(jì)") is left out.
+        """
+        offsets = sorted({self.original_offset(i) for i in range(start, end)})
+        return "".join(self.original[o] for o in offsets if o < len(self.original))
+
 
 def _opencc() -> Any:  # noqa: ANN401 - the OpenCC binding is untyped
     import opencc  # noqa: PLC0415 - loading the dictionaries is deferred to first use

@@ -104,3 +104,21 @@ def _read_number(
         return CellReading(None, INVALID, f"a count cannot be negative: {text!r}")
     value = int(m["num"].replace(",", ""))
     return CellReading(-value if sign == "-" else value)
+
+
+def figure_value(text: str) -> Decimal | None:
+    """The number a sentence states (digits, or a Chinese numeral); ``None`` if malformed.
+
+    Chinese numerals are read by cn2an, imported on first need: most reports
+    write figures in digits.
+    """
+    digits = text.replace(",", "")
+    if _plain_digits(digits):
+        return Decimal(digits)
+    import cn2an  # noqa: PLC0415 - 80 ms to import, needed by few reports
+
+    try:
+        value = cn2an.cn2an(text, "normal")
+    except (ValueError, KeyError, IndexError):  # cn2an's ways of refusing a malformed numeral
+        return None
+    return Decimal(int(value))

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from govinfo.inputs.document import Document
+    from govinfo.reading.prose import ProseFigure
     from govinfo.templates.spec import TemplateSpec
 
 
@@ -201,8 +202,7 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
         """A meta text as printed in the input (before normalization)."""
         if span is None:
             return None
-        start, end = norm.original_span(*span)
-        return text[start:end].strip() or None
+        return norm.printed(*span).strip() or None
 
     values["meta"] = Meta(
         title=printed(facts.title),
@@ -247,39 +247,80 @@ def _prose(
             "no figure is taken from its prose",
         )
         return None
+    stated: dict[str, ProseFigure] = {}  # the first statement of each key
     for figure in prose_figures(text, spec.prose):
-        cell = spec.by_key[figure.key]
-        value = figure.value if cell.column.money else int(figure.value)
         where = (figure.start, figure.end)
-        if cell.row.key in assembly.rows_seen:
-            written = values.get(figure.key)
-            if written is None:
-                notes.add(
-                    PROSE_NOT_USED,
-                    f"{figure.key}: the prose states {value}, the table cell is blank and "
-                    f"tables win: {figure.sentence}",
-                    where,
-                    key=figure.key,
-                )
-            elif written != value:
-                notes.add(
-                    PROSE_DISAGREES,
-                    f"{figure.key}: the table says {written}, the prose {value}: {figure.sentence}",
-                    where,
-                    key=figure.key,
-                )
+        if len(figure.keys) > 1 and figure.value != 0:
+            notes.add(
+                PROSE_NOT_USED,
+                f"{figure.keys[0]} and {len(figure.keys) - 1} more cells: the prose states "
+                f"{figure.value} for their sum, which the form splits: {figure.sentence}",
+                where,
+                key=figure.keys[0],
+            )
             continue
-        values[figure.key] = value
-        offsets.setdefault(figure.key, where)
-        message = f"{figure.key} = {value} from prose: {figure.sentence}"
-        notes.add(FROM_PROSE, message, where, key=figure.key)
+        for key in figure.keys:
+            if key in stated:
+                _restated(key, figure, stated[key], notes)
+                continue
+            stated[key] = figure
+            _prose_cell(spec, key, figure, assembly, values, offsets, notes)
     fee = processing_fee(text)
     if fee is None:
         return None
-    offsets.setdefault(fee.key, (fee.start, fee.end))
-    message = f"{fee.key} = {fee.value} from prose: {fee.sentence}"
-    notes.add(FROM_PROSE, message, (fee.start, fee.end), key=fee.key)
+    (key,) = fee.keys
+    offsets.setdefault(key, (fee.start, fee.end))
+    message = f"{key} = {fee.value} from prose: {fee.sentence}"
+    notes.add(FROM_PROSE, message, (fee.start, fee.end), key=key)
     return fee.value
+
+
+def _restated(key: str, figure: ProseFigure, first: ProseFigure, notes: Notes) -> None:
+    """A later sentence stating ``key`` again: the first statement stands; a difference is noted."""
+    if figure.value != first.value:
+        notes.add(
+            PROSE_DISAGREES,
+            f"{key}: the prose states {first.value} ({first.sentence}) "
+            f"and later {figure.value}: {figure.sentence}",
+            (figure.start, figure.end),
+            key=key,
+        )
+
+
+def _prose_cell(
+    spec: TemplateSpec,
+    key: str,
+    figure: ProseFigure,
+    assembly: Assembly,
+    values: dict[str, object],
+    offsets: dict[str, tuple[int, int]],
+    notes: Notes,
+) -> None:
+    """Fill cell ``key`` from ``figure`` unless a table row holds it (tables win)."""
+    cell = spec.by_key[key]
+    value = figure.value if cell.column.money else int(figure.value)
+    where = (figure.start, figure.end)
+    if cell.row.key in assembly.rows_seen:
+        written = values.get(key)
+        if written is None:
+            notes.add(
+                PROSE_NOT_USED,
+                f"{key}: the prose states {value}, the table cell is blank and "
+                f"tables win: {figure.sentence}",
+                where,
+                key=key,
+            )
+        elif written != value:
+            notes.add(
+                PROSE_DISAGREES,
+                f"{key}: the table says {written}, the prose {value}: {figure.sentence}",
+                where,
+                key=key,
+            )
+        return
+    values[key] = value
+    offsets.setdefault(key, where)
+    notes.add(FROM_PROSE, f"{key} = {value} from prose: {figure.sentence}", where, key=key)
 
 
 def parse_file(

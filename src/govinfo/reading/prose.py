@@ -3,9 +3,10 @@
 v2015-era reports often give their statistics in sentences ("共受理9件政府信息公开
 申请,其中网络申请7件"), and 2019/2021 reports state the 信息处理费 in section 六.
 The rules are data declared with each template
-(:class:`~govinfo.templates.declare.ProseRule`): a key, a pattern whose first
-group is the number (or a fixed value for "未收取…"), and optionally the clause
-it must follow ("行政诉讼" for the 维持/纠错 counts of lawsuits).
+(:class:`~govinfo.templates.declare.ProseRule`): the key (or keys whose sum the
+sentence states), a pattern whose first group is the number (or a fixed value
+for "未收取…"), and optionally the clause it must follow ("行政诉讼" for the
+维持/纠错 counts of lawsuits).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from govinfo._diagnostics import PLACEHOLDER
+from govinfo.reading.numbers import figure_value
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
@@ -35,18 +37,30 @@ _FEE_NONE_BEFORE = re.compile(
 _FEE_NONE_AFTER = re.compile(
     rf"{_FEE}(?:[^。;;\n\d]{{0,10}}?(?:为\s*)?(?:0|零)\s*元|{_CLAUSE}{{0,6}}?(?:均为零|为零|无))"
 )
+# "未收取检索、复印、邮寄等费用": fees named by what they pay for, in a sentence about requests.
+_FEES_NONE = re.compile(
+    rf"(?:暂)?(?:未|没有|无)(?:向{_CLAUSE}{{0,20}}?)?收取{_CLAUSE}{{0,20}}?费用"
+)
 _FEE_AMOUNT = re.compile(rf"{_FEE}{_CLAUSE}{{0,12}}?(\d+(?:\.\d+)?)\s*(万元|元)")
 
 
 @attrs.frozen
 class ProseFigure:
-    """A value stated in prose, with its evidence (normalized offsets)."""
+    """A value stated in prose, with its evidence (normalized offsets).
 
-    key: str
+    ``keys`` are the cells whose sum ``value`` is (one cell, most often).
+    """
+
+    keys: tuple[str, ...]
     value: Decimal
     start: int
     end: int
     sentence: str
+
+    @property
+    def key(self) -> str:
+        """The keys joined with ``+`` (the one key, most often)."""
+        return "+".join(self.keys)
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -97,36 +111,41 @@ def _candidates(text: str, starts: list[int], rules: Sequence[ProseRule]) -> dic
 
 
 def prose_figures(text: str, rules: Sequence[ProseRule]) -> list[ProseFigure]:
-    """Every figure the prose states by ``rules``, first statement of each key only.
+    """Every figure the prose states by ``rules``, in the order of the text.
 
     Sentences (each up to and with its 。, ; or line end) are read in order, and
-    the rules in order within each sentence.
+    the rules in order within each sentence: the first rule that reads a key
+    (or sum of keys) in a sentence states it there. A key stated in several
+    sentences comes once for each; which statement counts is the caller's.
     """
     if not rules:
         return []
-    found: dict[str, ProseFigure] = {}
+    found: list[ProseFigure] = []
     starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
     candidates = _candidates(text, starts, rules)
     topics = {rule.after for rule in rules if rule.after}
     for i in sorted(candidates):
         position = starts[i]
         sentence = text[position : starts[i + 1]]
+        stated: set[tuple[str, ...]] = set()
         for r in sorted(candidates[i]):
             rule = rules[r]
-            if rule.key in found:
+            if rule.keys in stated:
                 continue
             scopes = _segments(sentence, rule.after, topics) if rule.after else [(0, sentence)]
             for offset, scope in scopes:
                 m = rule.pattern.search(scope)
                 if m is None:
                     continue
-                value = rule.value if rule.value is not None else Decimal(m[1].replace(",", ""))
+                value = rule.value if rule.value is not None else figure_value(m[1])
+                if value is None:  # a malformed numeral ("十十件") states nothing
+                    continue
                 start = position + offset + m.start()
-                found[rule.key] = ProseFigure(
-                    rule.key, value, start, position + offset + m.end(), sentence.strip()
-                )
+                end = position + offset + m.end()
+                found.append(ProseFigure(rule.keys, value, start, end, sentence.strip()))
+                stated.add(rule.keys)
                 break
-    return list(found.values())
+    return found
 
 
 def _fee_none(text: str) -> re.Match[str] | None:
@@ -147,29 +166,32 @@ def _fee_none(text: str) -> re.Match[str] | None:
 
 
 def processing_fee(text: str) -> ProseFigure | None:
-    """Find the 信息处理费 collected in the year, in 元."""
+    """Find the 信息处理费 collected in the year, in 元.
+
+    Named as 信息处理费, or as the 费用 a sentence about requests says none
+    was collected of.
+    """
     if _FEE not in text:
-        return None
+        return _fees_none(text)
     m = _FEE_AMOUNT.search(text)
     none = _fee_none(text)
     if none and (m is None or none.start() <= m.start()):
-        return ProseFigure(
-            "meta.processing_fee_yuan",
-            Decimal(0),
-            none.start(),
-            none.end(),
-            _sentence(text, none.start(), none.end()),
-        )
+        return _fee_figure(text, Decimal(0), none)
     if m:
-        amount = Decimal(m[1]) * (10000 if m[2] == "万元" else 1)
-        return ProseFigure(
-            "meta.processing_fee_yuan",
-            amount,
-            m.start(),
-            m.end(),
-            _sentence(text, m.start(), m.end()),
-        )
+        return _fee_figure(text, Decimal(m[1]) * (10000 if m[2] == "万元" else 1), m)
+    return _fees_none(text)
+
+
+def _fees_none(text: str) -> ProseFigure | None:
+    for m in _FEES_NONE.finditer(text):
+        if "申请" in _sentence(text, m.start(), m.end()):
+            return _fee_figure(text, Decimal(0), m)
     return None
+
+
+def _fee_figure(text: str, amount: Decimal, m: re.Match[str]) -> ProseFigure:
+    sentence = _sentence(text, m.start(), m.end())
+    return ProseFigure(("meta.processing_fee_yuan",), amount, m.start(), m.end(), sentence)
 
 
 # The lookbehind follows the first x so that the scan can skip to each x.

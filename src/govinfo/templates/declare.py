@@ -199,9 +199,19 @@ class Years:
         return f"{self.first}–{self.last or ''}"
 
 
+#: A figure in a sentence, as the first group of a prose pattern: digits (with
+#: thousands commas) or a Chinese numeral ("两件", "十二条").
+FIGURE = r"(\d{1,3}(?:,\d{3})+|\d+|[零〇一二两三四五六七八九十百千万]+)"
+
+
 @attrs.frozen
 class ProseRule:
-    """A figure stated in prose: cell ``key`` ← the number ``pattern`` captures (or ``value``).
+    """A figure stated in prose: what ``pattern`` captures (or ``value``) is the sum of ``keys``.
+
+    Most rules name one cell. A sentence may state what the form splits over
+    several cells ("行政诉讼0件" is both lawsuit groups of table 四, "不予公开0件"
+    every 不予公开 row): the figure is their sum, so it fills them only when it
+    is 0 (counts are never negative); any other sum is reported, not placed.
 
     Every match of ``pattern`` contains one of ``anchors``: sentences holding
     none are not searched (a report has hundreds of sentences, and few state
@@ -210,24 +220,33 @@ class ProseRule:
     before the 维持/纠错 counts of reviews).
     """
 
-    key: str
+    keys: tuple[str, ...]
     pattern: re.Pattern[str]
     anchors: tuple[str, ...]
     value: Decimal | None = None
     after: str | None = None
 
+    @property
+    def key(self) -> str:
+        """The keys joined with ``+``: the rule's name in ids and messages."""
+        return "+".join(self.keys)
+
 
 def prose(
-    key: str,
+    key: str | tuple[str, ...],
     pattern: str,
     anchors: tuple[str, ...],
     *,
     value: int | None = None,
     after: str | None = None,
 ) -> ProseRule:
-    """Declare a :class:`ProseRule`; ``value`` is the figure when the pattern states none."""
+    """Declare a :class:`ProseRule`; ``value`` is the figure when the pattern states none.
+
+    ``key`` is one cell key, or the keys whose sum the sentence states.
+    """
+    keys = (key,) if isinstance(key, str) else key
     decimal = None if value is None else Decimal(value)
-    return ProseRule(key, re.compile(pattern), anchors, decimal, after)
+    return ProseRule(keys, re.compile(pattern), anchors, decimal, after)
 
 
 @attrs.frozen

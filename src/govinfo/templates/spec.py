@@ -339,10 +339,11 @@ def compile_template(report_type: type) -> TemplateSpec:
     series: tuple[SeriesRule, ...] = _declared(report_type, "SERIES", tuple)
     prose: tuple[ProseRule, ...] = _declared(report_type, "PROSE", tuple)
     for rule in prose:
-        if rule.key not in by_key:
-            raise DeclarationError(
-                f"{report_type.__name__}: prose rule for unknown key {rule.key!r}"
-            )
+        for key in rule.keys:
+            if key not in by_key:
+                raise DeclarationError(
+                    f"{report_type.__name__}: prose rule for unknown key {key!r}"
+                )
     return TemplateSpec(
         template=_declared(report_type, "TEMPLATE", str),
         report_type=report_type,
