@@ -25,9 +25,9 @@ from govinfo._diagnostics import (
 )
 from govinfo.inputs.load import load, read_bytes
 from govinfo.models import REGISTRY, Meta, Report
-from govinfo.reading.align import Assembly, Matcher
+from govinfo.reading.align import Assembly, assemble, score
 from govinfo.reading.cells import lay_out, tokenize
-from govinfo.reading.labels import INDEXES, LabelKeys
+from govinfo.reading.labels import INDEXES, LabelKeys, LabelLookup
 from govinfo.reading.meta import MetaFacts, extract_meta
 from govinfo.reading.normalize import normalize
 from govinfo.reading.prose import processing_fee, prose_figures, prose_placeholders
@@ -181,13 +181,12 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
     spec = forced
     if spec is None:
         # A cheap label count picks the template; only that one is matched in full.
-        scores = {t: Matcher(index, keys).score(rows) for t, index in INDEXES.items()}
+        scores = {t: score(LabelLookup(index, keys), rows) for t, index in INDEXES.items()}
         spec = _detect(scores, facts.year)
     if spec is None:
         spec, why = _era(facts.year, norm.text)
         notes.add(TEMPLATE_FROM_ERA, f"{spec.template} chosen by {why}")
-    matcher = Matcher(INDEXES[spec.template], keys)
-    assembly = matcher.assign(matcher.match(rows, notes))
+    assembly = assemble(LabelLookup(INDEXES[spec.template], keys), rows, notes)
     recover(spec, assembly)
     _year_note(facts, notes)
     tables_found = bool(assembly.tables_found) and assembly.rows_matched > 0
