@@ -135,6 +135,7 @@ class LabelIndex:
     plans: Mapping[str, tuple[ColumnPlan, ...]]
     column_headers: Mapping[str, tuple[str, ...]]  # by row key: each value column's header
     fuzzy_keys: tuple[str, ...]
+    names: frozenset[str]  # every key that names a row, group, table or column header
     known: Mapping[str, Label]
 
     @classmethod
@@ -171,6 +172,7 @@ class LabelIndex:
             MappingProxyType(plans),
             MappingProxyType({k: tuple(p.header for p in plan) for k, plan in plans.items()}),
             tuple(sorted(k for k in rows if len(k) >= 6)),
+            frozenset((*rows, *groups, *anchors, *headers)),
             MappingProxyType({}),
         )
         known = {text: index.facts(keys_of(text)) for text in {*texts, *declared_texts(spec)}}
@@ -179,6 +181,11 @@ class LabelIndex:
     def facts(self, keys: LabelKeys) -> Label:
         """What a label text with ``keys`` names in this template."""
         exact, loose, unit, numbered = keys
+        if exact not in self.names and loose not in self.names:
+            # Most texts met name nothing here (headings of prose, page headers).
+            return Label(
+                exact, loose, (), None, None, unit, bare_header=False, heading=unit is not None
+            )
         group = self.groups.get(exact) or self.groups.get(loose)
         anchor = self.anchors.get(exact) or self.anchors.get(loose)
         return Label(

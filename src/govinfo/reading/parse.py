@@ -178,15 +178,17 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
     rows = tokenize(norm.text, layout.grid_rows_in(norm))
     facts = extract_meta(norm.text)
     keys: dict[str, LabelKeys] = {}  # label texts met in this parse
+    # What the labels met name in each template: the chosen one's are looked up again.
+    lookups = {t: LabelLookup(index, keys) for t, index in INDEXES.items()}
     spec = forced
     if spec is None:
         # A cheap label count picks the template; only that one is matched in full.
-        scores = {t: score(LabelLookup(index, keys), rows) for t, index in INDEXES.items()}
+        scores = {t: score(lookup, rows) for t, lookup in lookups.items()}
         spec = _detect(scores, facts.year)
     if spec is None:
         spec, why = _era(facts.year, norm.text)
         notes.add(TEMPLATE_FROM_ERA, f"{spec.template} chosen by {why}")
-    assembly = assemble(LabelLookup(INDEXES[spec.template], keys), rows, notes)
+    assembly = assemble(lookups[spec.template], rows, notes)
     recover(spec, assembly)
     _year_note(facts, notes)
     tables_found = bool(assembly.tables_found) and assembly.rows_matched > 0
