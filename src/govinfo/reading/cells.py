@@ -95,78 +95,122 @@ _SENTENCE = re.compile(r"[。!?;]")
 _FIGURES = (Kind.VALUE, Kind.UNIT)
 
 
-def _piped_shape(line: str, *, opened: bool) -> Shape:
-    """The cells of a line with ``|`` (offsets relative to the line).
+def _part_cells(part: str) -> Shape:
+    """The cells of the text between two ``|`` (offsets relative to it).
 
-    A ``|`` ends a cell, so ``| |`` and ``a||b`` hold empty cells. A line of
-    nothing but ``|`` holds none: scrapers write it where a row opens, after a
-    cell on the line before, and as colspan padding (an empty cell on its own
-    line is written `` |``, like any other cell). When ``opened``
-    (the line before left its last cell without a ``|``: a cell and its ``|``
-    on alternate lines; or a Markdown row), a ``|`` opening the line ends that
-    cell rather than an empty one. Nothing after the last ``|`` is a cell unless
-    it holds something. A part holding only numbers separated by spaces is a run
-    of value cells that a scraper joined.
+    One cell, or, when the part holds only numbers separated by spaces, the
+    run of value cells a scraper joined.
     """
-    if not line.rstrip().strip("|"):
-        return ()  # "|", "||": where rows open and colspan padding, no cell
-    parts = line.split("|")
-    if not parts[-1].strip():
-        parts.pop()
-    pos = 0
-    if opened and not parts[0].strip():
-        opening = parts.pop(0)
-        pos += len(opening) + 1
-    cells: list[Cell] = []
-    for part in parts:
-        stripped = part.strip()
-        start = pos + len(part) - len(part.lstrip())
-        kind = _kind(stripped)
-        if kind is Kind.LABEL and " " in stripped:
-            tokens = list(_TOKEN.finditer(part))
-            if all(_kind(t[0]) in _FIGURES for t in tokens):
-                cells += [(t[0], pos + t.start(), pos + t.end(), _kind(t[0])) for t in tokens]
-                pos += len(part) + 1
-                continue
-        cells.append((stripped, start, start + len(stripped), kind))
-        pos += len(part) + 1
-    return tuple(cells)
+    stripped = part.strip()
+    kind = _kind(stripped)
+    if kind is Kind.LABEL and " " in stripped:
+        tokens = list(_TOKEN.finditer(part))
+        if all(_kind(t[0]) in _FIGURES for t in tokens):
+            return tuple((t[0], t.start(), t.end(), _kind(t[0])) for t in tokens)
+    start = len(part) - len(part.lstrip())
+    return ((stripped, start, start + len(stripped), kind),)
 
 
 def _whitespace_shape(line: str) -> Shape | None:
     """The cells of a line without ``|``, by whitespace; ``None`` when it is prose.
 
-    Page furniture (``- 3 -``, ``第3页 共9页``) is no cell and no prose: it may
+    Its words are label cells but for its trailing run of figures. Page
+    furniture (``- 3 -``, ``第3页 共9页``) is no cell and no prose: it may
     stand between any two cells of a table printed over pages.
     """
-    stripped = line.strip()
-    if not stripped:
-        return ()
     tokens = list(_TOKEN.finditer(line))
-    if _kind(tokens[-1][0]) not in _FIGURES and (len(stripped) > 60 or _SENTENCE.search(line)):
+    if not tokens:
+        return ()
+    kind = _kind(tokens[-1][0])
+    if kind not in _FIGURES and (len(line.strip()) > 60 or _SENTENCE.search(line)):
         return None  # a sentence: words, not ending in figures
     if _PAGE_FURNITURE.match(line):
         return ()
-    split = len(tokens)
-    while split > 0 and _kind(tokens[split - 1][0]) in _FIGURES:
-        split -= 1
-    cells = [(t[0], t.start(), t.end(), Kind.LABEL) for t in tokens[:split]]
-    cells += [(t[0], t.start(), t.end(), _kind(t[0])) for t in tokens[split:]]
-    return tuple(cells)
+    figures: list[Cell] = []
+    while tokens and kind in _FIGURES:
+        t = tokens.pop()
+        figures.append((t[0], t.start(), t.end(), kind))
+        kind = _kind(tokens[-1][0]) if tokens else Kind.LABEL
+    words = [(t[0], t.start(), t.end(), Kind.LABEL) for t in tokens]
+    return (*words, *reversed(figures))
 
 
-def _line_shape(line: str, *, markdown: bool, opened: bool) -> Shape | None:
-    """The cells of one line, read by what the line holds; ``None`` when it is prose.
+#: What reading a line leaves for the next: its last cell open (True), closed by a
+#: ``|`` (False), or as it was (``None``: a blank line, page furniture).
+After = bool | None
 
-    ``opened``: a ``|`` opening the line ends a cell rather than an empty one
-    (see :func:`_piped_shape`).
+
+class _LineReader:
+    """Reads the lines of one text into cells, each distinct line and cell once.
+
+    Scraped pages repeat the same lines (``0 |``, ``|``) dozens of times and
+    the same cells (``0``, ``件``) hundreds: a line is read once a parse in
+    each state the line before can leave (:attr:`lines`, looked up by the
+    caller), and the text between two ``|`` once a parse whatever its line.
     """
-    line = line.rstrip("\r")
-    if "|" not in line:
-        return _whitespace_shape(line)
-    if markdown and _MD_RULE.match(line):
-        return ()  # a Markdown table's |---|---| rule
-    return _piped_shape(line, opened=markdown or opened)
+
+    def __init__(self, *, markdown: bool) -> None:
+        """Read lines of a text that holds a Markdown table or not."""
+        self.markdown = markdown
+        #: The lines read, by whether the line before left a cell open, to what
+        #: :meth:`read` gave for them.
+        self.lines: tuple[dict[str, tuple[Shape | None, After]], ...] = ({}, {})
+        self._parts: dict[str, Shape] = {}
+
+    def read(self, raw: str, *, opened: bool) -> tuple[Shape | None, After]:
+        """The cells of a line (``None``: prose) and the state it leaves; kept in :attr:`lines`.
+
+        ``opened``: a ``|`` opening the line ends a cell rather than an empty one
+        (see :meth:`_piped`).
+        """
+        line = raw.rstrip("\r")
+        shape: Shape | None
+        if "|" not in line:
+            shape = _whitespace_shape(line)
+        elif self.markdown and _MD_RULE.match(line):
+            shape = ()  # a Markdown table's |---|---| rule
+        else:
+            shape = self._piped(line, opened=self.markdown or opened)
+        if shape is None:
+            entry: tuple[Shape | None, After] = (None, False)
+        elif shape or "|" in raw:
+            entry = (shape, not raw.rstrip().endswith("|"))
+        else:
+            entry = (shape, None)
+        self.lines[opened][raw] = entry
+        return entry
+
+    def _piped(self, line: str, *, opened: bool) -> Shape:
+        """The cells of a line with ``|`` (offsets relative to the line).
+
+        A ``|`` ends a cell, so ``| |`` and ``a||b`` hold empty cells. A line of
+        nothing but ``|`` holds none: scrapers write it where a row opens, after a
+        cell on the line before, and as colspan padding (an empty cell on its own
+        line is written `` |``, like any other cell). When ``opened``
+        (the line before left its last cell without a ``|``: a cell and its ``|``
+        on alternate lines; or a Markdown row), a ``|`` opening the line ends that
+        cell rather than an empty one. Nothing after the last ``|`` is a cell unless
+        it holds something. A part holding only numbers separated by spaces is a run
+        of value cells that a scraper joined.
+        """
+        if not line.rstrip().strip("|"):
+            return ()  # "|", "||": where rows open and colspan padding, no cell
+        parts = line.split("|")
+        if not parts[-1].strip():
+            parts.pop()
+        pos = 0
+        if opened and not parts[0].strip():
+            pos = len(parts.pop(0)) + 1
+        cells: list[Cell] = []
+        known = self._parts
+        for part in parts:
+            found = known.get(part)
+            if found is None:
+                found = known[part] = _part_cells(part)
+            for text, start, end, kind in found:
+                cells.append((text, pos + start, pos + end, kind))
+            pos += len(part) + 1
+        return tuple(cells)
 
 
 def _grid_shape(text: str, start: int, spans: Sequence[tuple[int, int]]) -> Shape:
@@ -186,21 +230,6 @@ def _row(
     return LogicalRow(tuple(labels), tuple(cells), tuple(units), filled, last)
 
 
-#: What reading a line leaves for the next: its last cell open (True), closed by a
-#: ``|`` (False), or as it was (``None``: a blank line, page furniture).
-After = bool | None
-
-
-def _read_line(raw: str, *, markdown: bool, opened: bool) -> tuple[Shape | None, After]:
-    """The cells of one line of text and the state it leaves (see :func:`_piped_shape`)."""
-    shape = _line_shape(raw, markdown=markdown, opened=opened)
-    if shape is None:
-        return None, False
-    if shape or "|" in raw:
-        return shape, not raw.rstrip().endswith("|")
-    return shape, None
-
-
 def tokenize(
     text: str, grid_rows: Mapping[int, Sequence[tuple[int, int]]] | None = None
 ) -> list[LogicalRow]:
@@ -212,10 +241,8 @@ def tokenize(
     grid = grid_rows or {}
     lines = text.split("\n")
     markdown = "--" in text and any(_MD_RULE.match(line.rstrip("\r")) for line in lines)
-    # A line's cells may depend on whether the line before left a cell open, and
-    # scraped pages repeat the same lines ("0 |", "|") dozens of times: each
-    # distinct line is read once a parse, in each state.
-    seen: tuple[dict[str, tuple[Shape | None, After]], ...] = ({}, {})
+    reader = _LineReader(markdown=markdown)
+    seen = reader.lines
     opened = False
     rows: list[LogicalRow] = []
     labels: list[Cell] = []
@@ -230,11 +257,8 @@ def tokenize(
         if grid and offset in grid:
             shape: Shape | None = _grid_shape(text, offset, grid[offset])
         else:
-            cache = seen[opened]
-            entry = cache.get(raw)
-            if entry is None:
-                entry = cache[raw] = _read_line(raw, markdown=markdown, opened=opened)
-            shape, after = entry
+            # A line's cells may depend on whether the line before left a cell open.
+            shape, after = seen[opened].get(raw) or reader.read(raw, opened=opened)
             if after is not None:
                 opened = after
         if shape is None:  # prose ends a row

@@ -3,11 +3,13 @@
 A :class:`LabelIndex` per template, built once at import from its spec and never
 changed, says what a label text names there: rows, a group, a table heading,
 a column header. The texts the templates declare are looked up in it as they
-are; any other text is worked out by the parse that meets it.
+are; any other text is worked out by the parse that meets it, through a
+:class:`LabelLookup` that belongs to that parse.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -133,6 +135,7 @@ class LabelIndex:
     plans: Mapping[str, tuple[ColumnPlan, ...]]
     column_headers: Mapping[str, tuple[str, ...]]  # by row key: each value column's header
     fuzzy_keys: tuple[str, ...]
+    names: frozenset[str]  # every key that names a row, group, table or column header
     known: Mapping[str, Label]
 
     @classmethod
@@ -169,6 +172,7 @@ class LabelIndex:
             MappingProxyType(plans),
             MappingProxyType({k: tuple(p.header for p in plan) for k, plan in plans.items()}),
             tuple(sorted(k for k in rows if len(k) >= 6)),
+            frozenset((*rows, *groups, *anchors, *headers)),
             MappingProxyType({}),
         )
         known = {text: index.facts(keys_of(text)) for text in {*texts, *declared_texts(spec)}}
@@ -177,6 +181,11 @@ class LabelIndex:
     def facts(self, keys: LabelKeys) -> Label:
         """What a label text with ``keys`` names in this template."""
         exact, loose, unit, numbered = keys
+        if exact not in self.names and loose not in self.names:
+            # Most texts met name nothing here (headings of prose, page headers).
+            return Label(
+                exact, loose, (), None, None, unit, bare_header=False, heading=unit is not None
+            )
         group = self.groups.get(exact) or self.groups.get(loose)
         anchor = self.anchors.get(exact) or self.anchors.get(loose)
         return Label(
@@ -189,6 +198,66 @@ class LabelIndex:
             exact in self.headers and not numbered,
             group is not None or anchor is not None or unit is not None,
         )
+
+
+class LabelLookup:
+    """What label texts name in one template, for one parse.
+
+    The label facts, fuzzy matches and header-word tests of texts met in this
+    parse are kept for the parse only; the index itself is shared and immutable.
+    """
+
+    def __init__(self, index: LabelIndex, keys: dict[str, LabelKeys]) -> None:
+        """Look up in ``index``; ``keys`` holds the label keys this parse has worked out.
+
+        The keys of a text do not depend on the template, so the lookups of
+        one parse share them.
+        """
+        self.index = index
+        self._keys = keys
+        #: What each text met so far names: read it first, :meth:`label` when missing.
+        #: (A copy of the mapping proxy's dict, a sixteenth of the time of ``dict()``.)
+        self.known: dict[str, Label] = index.known.copy()  # type: ignore[attr-defined]
+        self._fuzzy_seen: dict[str, tuple[RowSpec, ...]] = {}
+        self._block_word_seen: dict[tuple[str, str], bool] = {}
+
+    def label(self, text: str) -> Label:
+        """What a label cell's text names in this template (kept: labels recur)."""
+        known = self.known.get(text)
+        if known is None:
+            keys = self._keys.get(text)
+            if keys is None:
+                keys = self._keys[text] = keys_of(text)
+            known = self.known[text] = self.index.facts(keys)
+        return known
+
+    def is_block_word(self, table: TableSpec, text: str) -> bool:
+        """Whether ``text`` is a header word of value-block ``table`` (kept: headers recur)."""
+        known = self._block_word_seen.get((table.key, text))
+        if known is None:
+            known = self._block_word_seen[table.key, text] = self._block_word(table, text)
+        return known
+
+    def _block_word(self, table: TableSpec, text: str) -> bool:
+        words = self.index.block_words[table.key]
+        key = label_keys(text)[0]
+        if key and any(key in w or w in key for w in words):
+            return True
+        # Header words printed vertically come out of PDFs as lines of single characters.
+        chars = text.split()
+        return len(chars) > 1 and all(len(c) == 1 and any(c in w for w in words) for c in chars)
+
+    def fuzzy(self, text: str) -> tuple[RowSpec, ...]:
+        """The row a mistyped label of six characters or more stands for, if only one is close."""
+        key = label_keys(text)[1]
+        if len(key) < 6:
+            return ()
+        if key not in self._fuzzy_seen:
+            rows = self.index.rows
+            best = difflib.get_close_matches(key, self.index.fuzzy_keys, n=2, cutoff=0.85)
+            unique = len(best) == 1 or (len(best) == 2 and rows[best[0]] == rows[best[1]])
+            self._fuzzy_seen[key] = rows[best[0]] if unique else ()
+        return self._fuzzy_seen[key]
 
 
 def declared_texts(spec: TemplateSpec) -> set[str]:

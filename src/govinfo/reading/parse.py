@@ -25,9 +25,9 @@ from govinfo._diagnostics import (
 )
 from govinfo.inputs.load import load, read_bytes
 from govinfo.models import REGISTRY, Meta, Report
-from govinfo.reading.align import Assembly, Matcher
+from govinfo.reading.align import Assembly, assemble, score
 from govinfo.reading.cells import lay_out, tokenize
-from govinfo.reading.labels import INDEXES, LabelKeys
+from govinfo.reading.labels import INDEXES, LabelKeys, LabelLookup
 from govinfo.reading.meta import MetaFacts, extract_meta
 from govinfo.reading.normalize import normalize
 from govinfo.reading.prose import processing_fee, prose_figures, prose_placeholders
@@ -179,16 +179,17 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
     rows = tokenize(norm.text, layout.grid_rows_in(norm))
     facts = extract_meta(norm.text)
     keys: dict[str, LabelKeys] = {}  # label texts met in this parse
+    # What the labels met name in each template: the chosen one's are looked up again.
+    lookups = {t: LabelLookup(index, keys) for t, index in INDEXES.items()}
     spec = forced
     if spec is None:
         # A cheap label count picks the template; only that one is matched in full.
-        scores = {t: Matcher(index, keys).score(rows) for t, index in INDEXES.items()}
+        scores = {t: score(lookup, rows) for t, lookup in lookups.items()}
         spec = _detect(scores, facts.year)
     if spec is None:
         spec, why = _era(facts.year, norm.text)
         notes.add(TEMPLATE_FROM_ERA, f"{spec.template} chosen by {why}")
-    matcher = Matcher(INDEXES[spec.template], keys)
-    assembly = matcher.assign(matcher.match(rows, notes))
+    assembly = assemble(lookups[spec.template], rows, notes)
     recover(spec, assembly)
     _year_note(facts, notes)
     tables_found = bool(assembly.tables_found) and assembly.rows_matched > 0

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from decimal import Decimal
 
-    from govinfo.reading.align import Assembly, Short
+    from govinfo.reading.align import Assembly
+    from govinfo.reading.fill import Short
     from govinfo.templates.spec import TemplateSpec
 
 #: Placements tried per row at most (C(15, 7) = 6435 for a table 四 block).

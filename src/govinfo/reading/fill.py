@@ -1,0 +1,216 @@
+"""Stage two, second half: put the cells of the rows found into their columns.
+
+A row's cells are matched to its value columns after dropping the empty
+padding cells a scraper wrote where a label spanned several columns (its
+window); values beyond the columns, padding that could sit either side, rows
+found twice and rows with fewer cells than columns are reported. A row or a
+value block with fewer cells than columns is left to :mod:`.recover`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING
+
+import attrs
+
+from govinfo._diagnostics import (
+    APPROXIMATE_LABEL,
+    DUPLICATE_ROW,
+    EXTRA_CELLS,
+    PADDING_ASSUMED,
+    SHORT_ROW,
+)
+from govinfo.reading.cells import END, KIND, START, TEXT, Cell, Kind, LogicalRow
+from govinfo.reading.numbers import read_cell
+from govinfo.templates.spec import ColumnSpec
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from govinfo.reading.align import Assembly, Match
+    from govinfo.reading.labels import LabelIndex
+    from govinfo.templates.spec import RowSpec, TableSpec
+
+
+_MONEY_UNITS = ("元", "万元")
+
+
+@attrs.frozen
+class Short:
+    """A row (or value block) with fewer cells than columns: placement left to recovery."""
+
+    where: str
+    keys: tuple[str, ...]
+    columns: tuple[ColumnSpec, ...]
+    cells: tuple[Cell, ...]
+    unit: str | None
+
+
+class Filler:
+    """Fills the cells of one template's rows, by the column plans of its label index."""
+
+    def __init__(self, index: LabelIndex) -> None:
+        """Fill by the plans and column headers of ``index``."""
+        self._plans = index.plans
+        self._column_headers = index.column_headers
+
+    def rows(self, matches: Sequence[Match], out: Assembly) -> None:
+        """Read the cells of the rows matched; of a row found twice, the fuller one."""
+        chosen: dict[str, Match] = {}
+        for m in matches:
+            prior = chosen.get(m.row.key)
+            if prior is None or m.logical.filled > prior.logical.filled:
+                if prior is not None and prior.logical.filled:
+                    _duplicate(prior, m, out)
+                chosen[m.row.key] = m
+            elif m.logical.filled:
+                _duplicate(m, prior, out)
+        for m in chosen.values():
+            out.rows_seen.add(m.row.key)
+            if m.approximate:
+                out.notes.add(
+                    APPROXIMATE_LABEL,
+                    f"label {m.label[TEXT]!r} read as {m.row.label!r} ({m.row.key})",
+                    (m.label[START], m.label[END]),
+                    key=m.row.key,
+                )
+            units = m.logical.units
+            unit = (units[0][TEXT] if units else None) or m.named.unit
+            cells = m.logical.cells
+            n = len(self._plans[m.row.key])
+            start, ambiguous, extra = _window(m.logical, n, trailing_padding=True)
+            window = cells[start : start + n]
+            if extra:
+                _extra(m.row.key, extra, len(window), out)
+            if ambiguous:
+                _padding(m.row.key, m.logical, "after", out)
+            self._fill(m.row, window, m.logical, unit, out)
+
+    def block(self, table: TableSpec, logical: LogicalRow, out: Assembly) -> None:
+        """Read a value block: a row of values for all of ``table``'s rows, in declaration order."""
+        slots = [(r, c) for r in table.rows for c in r.value_columns]
+        start, ambiguous, extra = _window(logical, len(slots), trailing_padding=False)
+        window = logical.cells[start : start + len(slots)]
+        if extra:
+            _extra(table.key, extra, len(window), out)
+        if ambiguous:
+            _padding(table.key, logical, "before", out)
+        out.tables_found.add(table.key)
+        out.rows_seen.update(r.key for r in table.rows)
+        if 0 < len(window) < len(slots):
+            keys = tuple(r.cell_key(c) for r, c in slots)
+            out.shorts.append(
+                Short(table.key, keys, tuple(c for _, c in slots), tuple(window), None)
+            )
+            out.rows_matched += len(table.rows)
+            return
+        for row in table.rows:
+            n = len(row.value_columns)
+            out.rows_matched += 1
+            self._fill(row, window[:n], logical, None, out)
+            window = window[n:]
+
+    def _fill(
+        self,
+        row: RowSpec,
+        window: Sequence[Cell],
+        logical: LogicalRow,
+        unit: str | None,
+        out: Assembly,
+    ) -> None:
+        """Read ``window``, the cells of ``row``, into its columns.
+
+        ``unit`` is a unit written in the row; else a column's header may declare one.
+        """
+        plan = self._plans[row.key]
+        if 0 < len(window) < len(plan):
+            keys = tuple(p.key for p in plan)
+            columns = tuple(p.column for p in plan)
+            out.shorts.append(Short(row.key, keys, columns, tuple(window), unit))
+            return
+        if len(window) < len(plan):
+            anchor = logical.labels[-1] if logical.labels else logical.cells[0]
+            missing = [p.key for p in plan[len(window) :]]
+            out.notes.add(
+                SHORT_ROW,
+                f"{row.key}: {len(plan)} cells expected, "
+                f"{len(plan) - len(missing)} found; left blank: {', '.join(missing)}",
+                (anchor[START], anchor[END]),
+                key=row.key,
+            )
+        values, sources, header_units = out.values, out.sources, out.header_units
+        # A unit written in the row applies to its cells; else each column's header's.
+        if unit or not header_units:
+            hints: Iterable[str | None] = itertools.repeat(unit)
+        else:
+            hints = map(header_units.get, self._column_headers[row.key])
+        cells = zip(plan, window, hints, strict=False)  # a short window: the rest stays blank
+        for (column, key, _, unit_key), (text, start, end, _), hint in cells:
+            if text.isdigit() and text.isascii() and not column.money:
+                values[key] = int(text)  # most cells: a plain count, as read_cell reads it
+                sources[key] = (start, end)
+                continue
+            value, note, detail, written = read_cell(text, column, hint)
+            values[key] = value
+            sources[key] = span = (start, end)
+            if unit_key is not None and value is not None and written in _MONEY_UNITS:
+                values[unit_key] = written
+                sources[unit_key] = span
+            if note is not None:
+                out.notes.add(note, f"{key}: {detail}", (start, end), key=key)
+
+
+def _duplicate(ignored: Match, kept: Match, out: Assembly) -> None:
+    out.notes.add(
+        DUPLICATE_ROW,
+        f"{ignored.row.key} appears again; the row at offset {kept.label[START]} is used",
+        (ignored.label[START], ignored.label[END]),
+        key=ignored.row.key,
+    )
+
+
+def _padding(where: str, logical: LogicalRow, side: str, out: Assembly) -> None:
+    first = logical.cells[0]
+    out.notes.add(
+        PADDING_ASSUMED,
+        f"{where}: {len(logical.cells)} cells for fewer columns, some blank; "
+        f"the empty cells {side} the values were taken as padding",
+        (first[START], logical.cells[-1][END]),
+        key=where,
+    )
+
+
+def _extra(where: str, extra: Sequence[Cell], kept: int, out: Assembly) -> None:
+    """Report the filled cells outside a row's ``kept`` cells."""
+    out.notes.add(
+        EXTRA_CELLS,
+        f"{where}: values beyond its {kept} cells kept here: {[c[TEXT] for c in extra]}",
+        (extra[0][START], extra[-1][END]),
+        key=where,
+    )
+
+
+def _window(row: LogicalRow, n: int, *, trailing_padding: bool) -> tuple[int, bool, Sequence[Cell]]:
+    """Where the ``n`` cells of a row start, dropping empty padding cells.
+
+    Scrapers pad rows with empty cells where the label spanned several columns.
+    The chosen window covers every filled cell; among several, padding is
+    assumed after the values (rows) or before them (value blocks). Returns the
+    start, whether another choice was possible (blank cells next to padding),
+    and the filled cells left outside the window (more values than columns).
+    """
+    cells = row.cells
+    if len(cells) <= n or row.last_filled < 0:
+        return 0, False, ()
+    value = Kind.VALUE
+    if row.last_filled < n and cells[0][KIND] is value:
+        # The common case, padding after a full row: only the first window covers it.
+        return 0, False, ()
+    filled = [i for i, c in enumerate(cells) if c[KIND] is value]
+    starts = [s for s in range(len(cells) - n + 1) if s <= filled[0] and filled[-1] < s + n]
+    if not starts:
+        # More filled cells than columns: keep the first (or last) n; the rest is reported.
+        start = 0 if trailing_padding else len(cells) - n
+        return start, False, [cells[i] for i in filled if not start <= i < start + n]
+    return (starts[0] if trailing_padding else starts[-1]), len(starts) > 1, ()
