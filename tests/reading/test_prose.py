@@ -14,7 +14,8 @@ from govinfo.models import REGISTRY
 from govinfo.reading.normalize import normalize
 from govinfo.reading.prose import _segments, prose_figures, prose_placeholders
 from govinfo.reading.spans import Locator, Notes
-from govinfo.templates.declare import ProseRule
+from govinfo.templates.declare import ProseRule, prose
+from govinfo.templates.spec import ProseRules
 from helpers import cell_values, seed_text
 
 V2015_PROSE = REGISTRY["v2015"].prose
@@ -386,3 +387,20 @@ def test_no_fee_said_without_naming_the_processing_fee(sentence: str, fee: Decim
     """ "未收取…费用" in a sentence about requests is the 信息处理费: 0."""
     result = govinfo.parse("2022年政府信息公开工作年度报告\n" + sentence + "\n")
     assert result.report.meta.processing_fee_yuan == fee
+
+
+def test_overlapping_anchors_each_admit_their_rules() -> None:
+    """An anchor inside a longer one, or starting inside it, still admits its rules."""
+    rules = ProseRules.of(
+        (
+            prose("requests.new.total", r"公开申请(\d+)件", ("公开申请",)),
+            prose("requests.granted.total", r"申请公开(\d+)项", ("申请公开",)),
+            prose("review_litigation.review.total", r"复议(\d+)件", ("复议",)),
+        )
+    )
+    figures = prose_figures("申请公开申请5件;申请公开3项;行政复议2件。", rules)
+    assert [(f.key, f.value) for f in figures] == [
+        ("requests.new.total", 5),
+        ("requests.granted.total", 3),
+        ("review_litigation.review.total", 2),
+    ]

@@ -98,7 +98,7 @@ def test_a_declared_class_compiles() -> None:
     assert spec.template == "vtest"
     assert spec.years == Years(2030)
     assert len(spec.cells) == 25 * 7
-    assert (spec.checks, spec.series, spec.prose) == ((), (), ())
+    assert (spec.checks, spec.series, tuple(spec.prose)) == ((), (), ())
 
 
 def test_prose_rule_naming_an_unknown_key() -> None:

@@ -65,6 +65,7 @@ def _rows(group: str, rows: str) -> tuple[str, ...]:
 _REQUEST = r"(?:各类|各种)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:的)?申请"
 _REQUESTS_ON_DEMAND = r"(?:各类)?(?:政府)?(?:信息)?依申请公开(?:政府信息)?(?:申请|事项)?"
 _RECEIVED = r"(?:新收到?|收到|受理|接到|接收)(?:了)?"
+_RECEIVED_WORDS = ("新收", "收到", "受理", "接到", "接收")
 _HANDLED = r"(?<![予他])(?:办结|办理|答复|处理)(?:完毕)?(?:了)?"
 _NEXT_YEAR = r"(?:下一?年度?|\d{4}年度?)"
 _NOT_LAST_YEARS = r"(?<!上年)(?<!上年度)(?<!上一年)(?<!上一年度)"
@@ -93,14 +94,14 @@ def requests_prose(other: tuple[str, ...]) -> tuple[ProseRule, ...]:
         prose(
             "requests.new.total",
             rf"{_RECEIVED}{_REQUEST}{AMOUNT}{N}{PIECES}",
-            ("申请",),
+            _RECEIVED_WORDS,
         ),
         prose(
             "requests.new.total",
             rf"{_RECEIVED}(?:和(?:办理|办结|答复))?{_REQUESTS_ON_DEMAND}{AMOUNT}{N}{PIECES}",
-            ("申请",),
+            _RECEIVED_WORDS,
         ),
-        prose("requests.new.total", rf"{_RECEIVED}{N}{PIECES}{_REQUEST}", ("申请",)),
+        prose("requests.new.total", rf"{_RECEIVED}{N}{PIECES}{_REQUEST}", _RECEIVED_WORDS),
         prose(
             "requests.new.natural_person",
             counted(r"(?:申请人为|来自)自然人(?:的)?(?:申请)?"),
@@ -115,7 +116,7 @@ def requests_prose(other: tuple[str, ...]) -> tuple[ProseRule, ...]:
         prose(
             "requests.new.total",
             r"(?:无|没有)(?:政府信息)?(?:依申请公开|公开申请)(?:的)?(?:事项|情况|申请)",
-            ("申请",),
+            ("依申请公开", "公开申请"),
             value=0,
         ),
         prose(
@@ -126,21 +127,33 @@ def requests_prose(other: tuple[str, ...]) -> tuple[ProseRule, ...]:
         prose(
             "requests.processed_total.total",
             rf"{_HANDLED}(?:各类)?(?:依申请)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:申请|事项){AMOUNT}{N}{PIECES}",
-            ("办", "答复", "处理"),
+            ("办结", "办理", "答复", "处理"),
         ),
         prose(
             "requests.processed_total.total",
             rf"(?:收到|受理)和(?:办理|办结|答复){_REQUESTS_ON_DEMAND}{AMOUNT}{N}{PIECES}",
-            ("和",),
+            ("和办理", "和办结", "和答复"),
         ),
         prose(
             "requests.granted.total",
             counted(r"(?<![分不])(?:予以公开|同意公开)(?:或已主动公开)?"),
-            ("公开",),
+            ("予以公开", "同意公开"),
         ),
-        prose("requests.granted.total", rf"{N}件(?:申请)?(?:予以公开|同意公开)", ("公开",)),
-        prose("requests.partially_granted.total", counted(r"部分(?:予以)?公开"), ("部分",)),
-        prose("requests.partially_granted.total", rf"{N}件(?:申请)?部分(?:予以)?公开", ("部分",)),
+        prose(
+            "requests.granted.total",
+            rf"{N}件(?:申请)?(?:予以公开|同意公开)",
+            ("予以公开", "同意公开"),
+        ),
+        prose(
+            "requests.partially_granted.total",
+            counted(r"部分(?:予以)?公开"),
+            ("部分公开", "部分予以公开"),
+        ),
+        prose(
+            "requests.partially_granted.total",
+            rf"{N}件(?:申请)?部分(?:予以)?公开",
+            ("部分公开", "部分予以公开"),
+        ),
         prose(DENIED, counted(r"不予(?:以)?公开"), ("不予",)),
         prose(UNABLE, counted("无法提供"), ("无法提供",)),
         prose(

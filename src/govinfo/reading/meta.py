@@ -56,9 +56,9 @@ _NOT_IN_NAMES = re.compile(
     r"|结合|依托|通过|开展|完善|建立|健全|提高|提升"
 )
 # Where a name can begin in running prose: after punctuation, or after 由/做好/请与.
-_NAME_STARTS = re.compile(r"(?:^|[,。;:、\s(“\"]|由|做好|请与)(?=[" + _CJK + "])", re.MULTILINE)
+_NAME_STARTS = re.compile(r"(?:^|[,。;:、(“\"]|由|做好|请与)(?=[" + _CJK + "])", re.MULTILINE)
 #: How far into the text the opening sentences go.
-_OPENING = 1500
+_OPENING = 800
 _SIGNED = re.compile(
     rf"^[ \t]*([{_CJK}]{{4,40}})[ \t]*\n(?:[ \t]*\n){{0,2}}[ \t]*{_DATE}", re.MULTILINE
 )

@@ -11,7 +11,6 @@ for "未收取…"), and optionally the clause it must follow ("行政诉讼" fo
 
 from __future__ import annotations
 
-import bisect
 import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -22,10 +21,10 @@ from govinfo._diagnostics import PLACEHOLDER
 from govinfo.reading.numbers import figure_value
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Sequence
+    from collections.abc import Collection
 
     from govinfo.reading.spans import Notes
-    from govinfo.templates.declare import ProseRule
+    from govinfo.templates.spec import ProseRules
 
 _CLAUSE = r"[^。;;\n]"
 _FEE = "信息处理费"
@@ -85,32 +84,37 @@ def _segments(sentence: str, after: str, topics: Collection[str]) -> list[tuple[
     return out
 
 
-_SENTENCE_END = re.compile(r"[。;\n]")
+#: What ends a sentence (kept with it).
+_STOPS = "。;\n"
+_STOP = re.compile(r"[。;\n]")
 
 
-def _by_anchor(rules: Sequence[ProseRule]) -> dict[str, list[int]]:
-    """Each anchor with the rules (by index) it admits: one scan of the text per anchor."""
-    out: dict[str, list[int]] = {}
-    for r, rule in enumerate(rules):
-        for anchor in rule.anchors:
-            out.setdefault(anchor, []).append(r)
+def _candidates(text: str, rules: ProseRules) -> dict[tuple[int, int], set[int]]:
+    """Each sentence (start, end) that holds an anchor, with the rules (by index) to try there.
+
+    A sentence runs from after a stop up to and with the next. Each is found
+    around its first anchor, looking back no further than the sentence before:
+    the text is scanned about once whatever its shape.
+    """
+    out: dict[tuple[int, int], set[int]] = {}
+    if rules.anchors is None:
+        return out
+    sentence = (0, 0)
+    m = rules.anchors.search(text)
+    while m is not None:
+        at = m.start()
+        # Anchors hold no stop, so each lies within one sentence.
+        if at >= sentence[1]:
+            start = max(text.rfind(stop, sentence[1], at) for stop in _STOPS) + 1
+            end = _STOP.search(text, at)
+            sentence = (max(start, sentence[1]), len(text) if end is None else end.end())
+        out.setdefault(sentence, set()).update(rules.admitted[m[0]])
+        # Anchors may overlap ("申请公开申请"): the next may start inside this one.
+        m = rules.anchors.search(text, at + 1)
     return out
 
 
-def _candidates(text: str, starts: list[int], rules: Sequence[ProseRule]) -> dict[int, set[int]]:
-    """For each sentence (by index) that holds an anchor, the rules (by index) to try there."""
-    out: dict[int, set[int]] = {}
-    for anchor, admitted in _by_anchor(rules).items():
-        at = text.find(anchor)
-        while at != -1:
-            # Anchors hold no sentence end, so each lies within one sentence.
-            i = bisect.bisect_right(starts, at) - 1
-            out.setdefault(i, set()).update(admitted)
-            at = text.find(anchor, starts[i + 1])
-    return out
-
-
-def prose_figures(text: str, rules: Sequence[ProseRule]) -> list[ProseFigure]:
+def prose_figures(text: str, rules: ProseRules) -> list[ProseFigure]:
     """Every figure the prose states by ``rules``, in the order of the text.
 
     Sentences (each up to and with its 。, ; or line end) are read in order, and
@@ -118,21 +122,18 @@ def prose_figures(text: str, rules: Sequence[ProseRule]) -> list[ProseFigure]:
     (or sum of keys) in a sentence states it there. A key stated in several
     sentences comes once for each; which statement counts is the caller's.
     """
-    if not rules:
-        return []
     found: list[ProseFigure] = []
-    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
-    candidates = _candidates(text, starts, rules)
-    topics = {rule.after for rule in rules if rule.after}
-    for i in sorted(candidates):
-        position = starts[i]
-        sentence = text[position : starts[i + 1]]
+    for (position, end), admitted in _candidates(text, rules).items():
+        sentence = text[position:end]
         stated: set[tuple[str, ...]] = set()
-        for r in sorted(candidates[i]):
+        for r in sorted(admitted):
             rule = rules[r]
             if rule.keys in stated:
                 continue
-            scopes = _segments(sentence, rule.after, topics) if rule.after else [(0, sentence)]
+            if rule.after:
+                scopes = _segments(sentence, rule.after, rules.topics)
+            else:
+                scopes = [(0, sentence)]
             for offset, scope in scopes:
                 m = rule.pattern.search(scope)
                 if m is None:
@@ -140,9 +141,10 @@ def prose_figures(text: str, rules: Sequence[ProseRule]) -> list[ProseFigure]:
                 value = rule.value if rule.value is not None else figure_value(m[1])
                 if value is None:  # a malformed numeral ("十十件") states nothing
                     continue
-                start = position + offset + m.start()
-                end = position + offset + m.end()
-                found.append(ProseFigure(rule.keys, value, start, end, sentence.strip()))
+                at = position + offset
+                found.append(
+                    ProseFigure(rule.keys, value, at + m.start(), at + m.end(), sentence.strip())
+                )
                 stated.add(rule.keys)
                 break
     return found
