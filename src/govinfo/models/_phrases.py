@@ -19,6 +19,8 @@ PIECES = r"(?:件|宗|个|起|次)"
 AMOUNT = r"(?:的)?(?:数量)?(?:为|是)?(?:共计|共|合计|总计|累计)?(?:为)?"
 #: A denial: "未", "没有", "无" and their "暂" forms.
 NOT = r"(?:暂)?(?:未|没有|无)"
+#: The words every denial holds: the anchors of rules that read one.
+DENIALS = ("未", "没有", "无")
 #: The verbs a "none" statement negates: 未发生, 没有收到, 未因…
 HAPPENED = r"(?:发生|出现|收到|接到|接受|受理|有|产生|涉及|因)(?:过)?"
 #: Up to one clause's words before the thing denied, with no figure among them.
@@ -54,7 +56,7 @@ def _cases(kind: str) -> tuple[str, ...]:
 def cases_rules(key: str | tuple[str, ...], kind: str) -> tuple[ProseRule, ...]:
     """The count of reviews or lawsuits (``kind``), and the sentence saying there were none."""
     stated = tuple(prose(key, pattern, (kind,)) for pattern in _cases(kind))
-    none = prose(key, none_of(f"{kind}(?!{_OUTCOME})", reach=40), (kind,), value=0)
+    none = prose(key, none_of(f"{kind}(?!{_OUTCOME})", reach=40), DENIALS, value=0)
     return (*stated, none)
 
 
@@ -110,13 +112,13 @@ def requests_prose(other: tuple[str, ...]) -> tuple[ProseRule, ...]:
         prose(
             "requests.new.total",
             none_of(r"(?:公开)?申请", reach=20, unless="复议|诉讼|举报|投诉|信访|更正"),
-            ("申请",),
+            DENIALS,
             value=0,
         ),
         prose(
             "requests.new.total",
             r"(?:无|没有)(?:政府信息)?(?:依申请公开|公开申请)(?:的)?(?:事项|情况|申请)",
-            ("依申请公开", "公开申请"),
+            DENIALS,
             value=0,
         ),
         prose(

@@ -14,7 +14,7 @@ import attrs
 
 from govinfo._diagnostics import Severity
 from govinfo.models._common import Meta
-from govinfo.models._phrases import AMOUNT, NOT, PIECES, N, counted, none_of
+from govinfo.models._phrases import AMOUNT, DENIALS, NOT, PIECES, N, counted, none_of
 from govinfo.templates.declare import (
     ProseRule,
     RequiredSection,
@@ -369,7 +369,7 @@ PROSE_V2015 = (
     prose(
         "applications.received",
         none_of(r"(?:公开)?申请", reach=20, unless="复议|诉讼|举报|投诉|信访|更正"),
-        ("申请",),
+        DENIALS,
         value=0,
     ),
     prose("applications.in_person", rf"当面申请{N}件", ("当面申请",)),
@@ -412,9 +412,9 @@ PROSE_V2015 = (
         ("政策解读",),
     ),
     prose("review.total", rf"行政复议(?:案件)?{AMOUNT}{N}件", (_REVIEW,)),
-    prose("review.total", none_of(r"(?:行政)?复议(?!被|决定)", reach=40), ("复议",), value=0),
+    prose("review.total", none_of(r"(?:行政)?复议(?!被|决定)", reach=40), DENIALS, value=0),
     prose("litigation.total", rf"行政诉讼(?:案件)?{AMOUNT}{N}件", (_SUIT,)),
-    prose("litigation.total", none_of(r"(?:行政)?诉讼(?!被|决定)", reach=40), ("诉讼",), value=0),
+    prose("litigation.total", none_of(r"(?:行政)?诉讼(?!被|决定)", reach=40), DENIALS, value=0),
     prose("review.upheld", rf"维持[^。;,\d]{{0,20}}?{N}件", ("维持",), after=_REVIEW),
     prose("review.corrected", rf"(?:被依法)?纠错{N}件", ("纠错",), after=_REVIEW),
     prose("review.other", rf"其他情形{N}件", ("其他情形",), after=_REVIEW),

@@ -27,7 +27,7 @@ _AGENCY = re.compile(
     re.MULTILINE,
 )
 _SOURCE = re.compile(
-    rf"(?:信息来源|来源){_SEP}([^|\s][^|\n]{{0,40}}?)(?:[ \t]{{0,20}}(?:\||$)|(?={_NEXT_LABEL}))",
+    rf"来源{_SEP}([^|\s][^|\n]{{0,40}}?)(?:[ \t]{{0,20}}(?:\||$)|(?={_NEXT_LABEL}))",
     re.MULTILINE,
 )
 # An agency's name: places, each ending in its level (京山市, 越城区东湖街道), then
@@ -57,8 +57,9 @@ _NOT_IN_NAMES = re.compile(
 )
 # Where a name can begin in running prose: after punctuation, or after 由/做好/请与.
 _NAME_STARTS = re.compile(r"(?:^|[,。;:、(“\"]|由|做好|请与)(?=[" + _CJK + "])", re.MULTILINE)
-#: How far into the text the opening sentences go.
-_OPENING = 800
+#: How far into the text the opening sentences go, and the closing signature.
+_OPENING = 500
+_CLOSING = 600
 _SIGNED = re.compile(
     rf"^[ \t]*([{_CJK}]{{4,40}})[ \t]*\n(?:[ \t]*\n){{0,2}}[ \t]*{_DATE}", re.MULTILINE
 )
@@ -247,7 +248,7 @@ def _named_in_opening(text: str) -> tuple[int, int] | None:
 def _signed(text: str) -> tuple[int, int] | None:
     """The agency signing the report: a name alone on its line, a date under it."""
     found = None
-    for m in _SIGNED.finditer(text):
+    for m in _SIGNED.finditer(text, max(0, len(text) - _CLOSING)):
         found = _name(text, *m.span(1)) or found
     return found
 
@@ -270,7 +271,8 @@ def _agency(text: str, title: tuple[int, int] | None) -> tuple[int, int] | None:
                 return found
     if am2 := _AGENCY.search(text):
         return _strip(text, *am2.span(1))
-    if (source := _SOURCE.search(text)) and (named := _name(text, *source.span(1))):
+    source = _SOURCE.search(text) if "来源" in text else None
+    if source and (named := _name(text, *source.span(1))):
         return named
     if title is not None:
         # A title printed over two lines: the agency, then the year and the words.

@@ -26,7 +26,7 @@ from govinfo._diagnostics import (
 from govinfo.inputs.load import load, read_bytes
 from govinfo.models import REGISTRY, Meta, Report
 from govinfo.reading.align import Assembly, assemble, score
-from govinfo.reading.cells import lay_out, tokenize
+from govinfo.reading.cells import END, START, lay_out, tokenize
 from govinfo.reading.labels import INDEXES, LabelKeys, LabelLookup
 from govinfo.reading.meta import MetaFacts, extract_meta
 from govinfo.reading.normalize import normalize
@@ -249,7 +249,8 @@ def _prose(
         )
         return None
     stated: dict[str, ProseFigure] = {}  # the first statement of each key
-    for figure in prose_figures(text, spec.prose):
+    labels = sorted((c[START], c[END]) for m in assembly.matches for c in m.logical.labels)
+    for figure in prose_figures(text, spec.prose, labels):
         where = (figure.start, figure.end)
         if len(figure.keys) > 1 and figure.value != 0:
             notes.add(

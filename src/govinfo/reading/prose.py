@@ -21,7 +21,7 @@ from govinfo._diagnostics import PLACEHOLDER
 from govinfo.reading.numbers import figure_value
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Collection, Sequence
 
     from govinfo.reading.spans import Notes
     from govinfo.templates.spec import ProseRules
@@ -89,33 +89,48 @@ _STOPS = "。;\n"
 _STOP = re.compile(r"[。;\n]")
 
 
-def _candidates(text: str, rules: ProseRules) -> dict[tuple[int, int], set[int]]:
+def _candidates(
+    text: str, rules: ProseRules, rows: Sequence[tuple[int, int]]
+) -> dict[tuple[int, int], set[int]]:
     """Each sentence (start, end) that holds an anchor, with the rules (by index) to try there.
 
     A sentence runs from after a stop up to and with the next. Each is found
     around its first anchor, looking back no further than the sentence before:
-    the text is scanned about once whatever its shape.
+    the text is scanned about once whatever its shape. An anchor inside one of
+    ``rows`` (sorted spans of table rows' labels) is table, not prose.
     """
     out: dict[tuple[int, int], set[int]] = {}
     if rules.anchors is None:
         return out
     sentence = (0, 0)
-    m = rules.anchors.search(text)
-    while m is not None:
-        at = m.start()
+    admitted, overlaps = rules.admitted, rules.overlaps
+    row, rows_left = (-1, -1), iter(rows)
+    for m in rules.anchors.finditer(text):
+        at, anchor = m.start(), m[0]
+        while row[1] <= at:
+            row = next(rows_left, (len(text) + 1, len(text) + 1))
+        if row[0] <= at:
+            continue
         # Anchors hold no stop, so each lies within one sentence.
         if at >= sentence[1]:
             start = max(text.rfind(stop, sentence[1], at) for stop in _STOPS) + 1
             end = _STOP.search(text, at)
             sentence = (max(start, sentence[1]), len(text) if end is None else end.end())
-        out.setdefault(sentence, set()).update(rules.admitted[m[0]])
-        # Anchors may overlap ("申请公开申请"): the next may start inside this one.
-        m = rules.anchors.search(text, at + 1)
+        here = out.setdefault(sentence, set())
+        here.update(admitted[anchor])
+        for k, other in overlaps.get(anchor, ()):
+            if text.startswith(other, at + k):
+                here.update(admitted[other])
     return out
 
 
-def prose_figures(text: str, rules: ProseRules) -> list[ProseFigure]:
+def prose_figures(
+    text: str, rules: ProseRules, table_rows: Sequence[tuple[int, int]] = ()
+) -> list[ProseFigure]:
     """Every figure the prose states by ``rules``, in the order of the text.
+
+    ``table_rows`` are the spans (sorted) of the labels of the rows the table
+    reader matched: their words are no statement.
 
     Sentences (each up to and with its 。, ; or line end) are read in order, and
     the rules in order within each sentence: the first rule that reads a key
@@ -123,7 +138,7 @@ def prose_figures(text: str, rules: ProseRules) -> list[ProseFigure]:
     sentences comes once for each; which statement counts is the caller's.
     """
     found: list[ProseFigure] = []
-    for (position, end), admitted in _candidates(text, rules).items():
+    for (position, end), admitted in _candidates(text, rules, table_rows).items():
         sentence = text[position:end]
         stated: set[tuple[str, ...]] = set()
         for r in sorted(admitted):

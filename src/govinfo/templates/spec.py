@@ -167,12 +167,15 @@ class ProseRules(Sequence[ProseRule]):
         anchors: finds the longest anchor starting at a position; ``None``
             without rules.
         admitted: for each anchor, the rules (by index) whose anchors it holds.
+        overlaps: for each anchor, the anchors that may start inside it and
+            end after it, with where they would start.
         topics: the words rules are ``after``: each ends the others' scope.
     """
 
     rules: tuple[ProseRule, ...]
     anchors: re.Pattern[str] | None
     admitted: Mapping[str, tuple[int, ...]]
+    overlaps: Mapping[str, tuple[tuple[int, str], ...]]
     topics: frozenset[str]
 
     @classmethod
@@ -191,10 +194,22 @@ class ProseRules(Sequence[ProseRule]):
             a: tuple(sorted(set().union(*(rs for b, rs in by_anchor.items() if b in a))))
             for a in words
         }
+        # An anchor may also start inside another and end after it ("申请公开" in
+        # "申请公开申请"), where a scan that moves past each match does not look.
+        overlaps = {
+            a: tuple(
+                (k, b)
+                for b in words
+                for k in range(1, len(a))
+                if b.startswith(a[k:]) and b != a[k:]
+            )
+            for a in words
+        }
         return cls(
             rules,
             anchors,
             MappingProxyType(admitted),
+            MappingProxyType({a: o for a, o in overlaps.items() if o}),
             frozenset(rule.after for rule in rules if rule.after),
         )
 
