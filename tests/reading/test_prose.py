@@ -45,6 +45,12 @@ def _stated(text: str, rules: tuple[ProseRule, ...] = V2021_PROSE) -> dict[str, 
     return out
 
 
+def test_no_outcome_of_a_review_is_not_no_review() -> None:
+    """v2015 too: "无复议纠错案件" says nothing of how many reviews there were."""
+    assert "review.total" not in _stated("本年度无复议纠错案件。", V2015_PROSE)
+    assert _stated("本年度未发生行政复议。", V2015_PROSE) == {"review.total": 0}
+
+
 def test_figures_from_sentences() -> None:
     """Each key from its first statement; topic clauses decide 维持 and 纠错."""
     text = (
@@ -277,6 +283,8 @@ def test_real_sentences_state_their_figures(text: str, stated: dict[str, int]) -
         "上年结转2020年度申请3件。",  # carried over, not carried forward
         "较上年收到的申请增加5件。",  # a change, not a count
         "发生2起关于政府信息公开的行政诉讼、行政复议案件。",  # two kinds in one count
+        "全年共办理事项3000件。",  # services, not requests
+        "本年度无行政复议纠错案件。",  # no outcome, not no review
     ],
 )
 def test_a_sentence_about_something_else_fills_nothing_it_does_not_state(text: str) -> None:
@@ -290,6 +298,8 @@ def test_a_sentence_about_something_else_fills_nothing_it_does_not_state(text: s
         "上年结转2020年度申请3件。": "requests.carried_forward.total",
         "较上年收到的申请增加5件。": "requests.new.total",
         "发生2起关于政府信息公开的行政诉讼、行政复议案件。": "review_litigation.review.total",
+        "全年共办理事项3000件。": "requests.processed_total.total",
+        "本年度无行政复议纠错案件。": "review_litigation.review.total",
     }[text]
     assert wrong not in _stated(text)
 

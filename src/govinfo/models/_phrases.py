@@ -53,10 +53,15 @@ def _cases(kind: str) -> tuple[str, ...]:
     )
 
 
+def no_cases(key: str | tuple[str, ...], kind: str) -> ProseRule:
+    """A sentence saying there were no reviews or lawsuits (``kind``), not no outcome of one."""
+    return prose(key, none_of(f"{kind}(?!{_OUTCOME})", reach=40), DENIALS, value=0)
+
+
 def cases_rules(key: str | tuple[str, ...], kind: str) -> tuple[ProseRule, ...]:
     """The count of reviews or lawsuits (``kind``), and the sentence saying there were none."""
     stated = tuple(prose(key, pattern, (kind,)) for pattern in _cases(kind))
-    none = prose(key, none_of(f"{kind}(?!{_OUTCOME})", reach=40), DENIALS, value=0)
+    none = no_cases(key, kind)
     return (*stated, none)
 
 
@@ -69,6 +74,8 @@ _REQUESTS_ON_DEMAND = r"(?:各类)?(?:政府)?(?:信息)?依申请公开(?:政�
 _RECEIVED = r"(?:新收到?|收到|受理|接到|接收)(?:了)?"
 _RECEIVED_WORDS = ("新收", "收到", "受理", "接到", "接收")
 _HANDLED = r"(?<![予他])(?:办结|办理|答复|处理)(?:完毕)?(?:了)?"
+# Matters are requests only when named so: "办理事项3000件" counts services.
+_MATTERS = r"(?:各类)?(?:依申请(?:的)?(?:政府)?(?:信息)?(?:公开)?|(?:政府)?信息公开)事项"
 _NEXT_YEAR = r"(?:下一?年度?|\d{4}年度?)"
 _NOT_LAST_YEARS = r"(?<!上年)(?<!上年度)(?<!上一年)(?<!上一年度)"
 #: A previous clause's figure the outcome refers back to: "申请1件,为本机关不掌握的…".
@@ -128,7 +135,7 @@ def requests_prose(other: tuple[str, ...]) -> tuple[ProseRule, ...]:
         ),
         prose(
             "requests.processed_total.total",
-            rf"{_HANDLED}(?:各类)?(?:依申请)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:申请|事项){AMOUNT}{N}{PIECES}",
+            rf"{_HANDLED}(?:{_REQUEST}|{_MATTERS}){AMOUNT}{N}{PIECES}",
             ("办结", "办理", "答复", "处理"),
         ),
         prose(

@@ -14,7 +14,7 @@ import attrs
 
 from govinfo._diagnostics import Severity
 from govinfo.models._common import Meta
-from govinfo.models._phrases import AMOUNT, DENIALS, NOT, PIECES, N, counted, none_of
+from govinfo.models._phrases import AMOUNT, DENIALS, NOT, PIECES, N, counted, no_cases, none_of
 from govinfo.templates.declare import (
     ProseRule,
     RequiredSection,
@@ -412,9 +412,9 @@ PROSE_V2015 = (
         ("政策解读",),
     ),
     prose("review.total", rf"行政复议(?:案件)?{AMOUNT}{N}件", (_REVIEW,)),
-    prose("review.total", none_of(r"(?:行政)?复议(?!被|决定)", reach=40), DENIALS, value=0),
+    no_cases("review.total", "(?:行政)?复议"),
     prose("litigation.total", rf"行政诉讼(?:案件)?{AMOUNT}{N}件", (_SUIT,)),
-    prose("litigation.total", none_of(r"(?:行政)?诉讼(?!被|决定)", reach=40), DENIALS, value=0),
+    no_cases("litigation.total", "(?:行政)?诉讼"),
     prose("review.upheld", rf"维持[^。;,\d]{{0,20}}?{N}件", ("维持",), after=_REVIEW),
     prose("review.corrected", rf"(?:被依法)?纠错{N}件", ("纠错",), after=_REVIEW),
     prose("review.other", rf"其他情形{N}件", ("其他情形",), after=_REVIEW),
