@@ -45,6 +45,22 @@ def _stated(text: str, rules: tuple[ProseRule, ...] = V2021_PROSE) -> dict[str, 
     return out
 
 
+def test_outcomes_belong_to_the_clause_they_follow() -> None:
+    """维持 after 行政诉讼 is a lawsuit's, not a review's, whatever came before."""
+    stated = _stated("行政复议1件,行政诉讼2件,维持2件。")
+    assert stated["review_litigation.review.total"] == 1
+    assert "review_litigation.review.upheld" not in stated
+    assert stated["review_litigation.litigation_direct.upheld"] == 2  # a sum: never placed
+
+
+def test_v2015_complaints_and_fees_in_yuan() -> None:
+    """举报投诉 counts; a fee in 元 is stored in the 万元 of the form."""
+    assert _stated("未收到举报投诉。", V2015_PROSE) == {"complaints": 0}
+    result = govinfo.parse("2016年政府信息公开工作年度报告\n本年度收取费用300元,举报投诉2件。\n")
+    assert result.report.fees == Decimal("0.03")  # type: ignore[union-attr]
+    assert result.report.complaints == 2  # type: ignore[union-attr]
+
+
 def test_no_outcome_of_a_review_is_not_no_review() -> None:
     """v2015 too: "无复议纠错案件" says nothing of how many reviews there were."""
     assert "review.total" not in _stated("本年度无复议纠错案件。", V2015_PROSE)
@@ -263,6 +279,17 @@ REAL_SENTENCES = [
         },
     ),
     ("本年度内单位行政处罚处理决定数量39件,不存在其他情况。", {"active.penalty.decisions": 39}),
+    (
+        "本年度发生行政复议3起,其中维持1起,纠正1起,尚未审结1起;行政诉讼0件。",
+        {
+            "review_litigation.review.total": 3,
+            "review_litigation.review.upheld": 1,
+            "review_litigation.review.corrected": 1,
+            "review_litigation.review.pending": 1,
+            "review_litigation.litigation_direct.total": 0,
+            "review_litigation.litigation_after_review.total": 0,
+        },
+    ),
 ]
 
 
@@ -318,6 +345,9 @@ PHRASINGS = {
     "requests.processed_total.total": ["共办结政府信息公开申请{}件", "答复政府信息公开申请{}件"],
     "requests.carried_forward.total": ["结转下年度继续办理{}件", "{}件结转2024年度继续办理"],
     "review_litigation.review.total": ["行政复议{}件", "发生{}起有关政府信息公开的行政复议案件"],
+    "review_litigation.review.upheld": ["行政复议3件,其中维持{}件", "行政复议3件,{}件被维持"],
+    "review_litigation.review.pending": ["行政复议3件,尚未审结{}件", "行政复议3件,{}起尚未审结"],
+    "active.licensing.decisions": ["作出行政许可决定{}件"],
 }
 
 

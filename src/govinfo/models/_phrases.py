@@ -65,6 +65,30 @@ def cases_rules(key: str | tuple[str, ...], kind: str) -> tuple[ProseRule, ...]:
     return (*stated, none)
 
 
+#: The results of reviews and lawsuits, as prose names them, with their anchors.
+_OUTCOMES = {
+    "upheld": (r"(?:结果)?(?:被)?维持", ("维持",)),
+    "corrected": (r"(?:结果)?(?:被)?(?:纠正|纠错)", ("纠正", "纠错")),
+    "other": (r"其他结果", ("其他结果",)),
+    "pending": (r"尚未审结", ("尚未审结",)),
+}
+
+
+def outcomes(keys: tuple[str, ...], kind: str) -> tuple[ProseRule, ...]:
+    """How the reviews or lawsuits (``kind``) ended, in the clause after ``kind``.
+
+    Each of ``keys`` holds ``{}`` for the result ("review_litigation.review.{}");
+    lawsuits name two, since a sentence seldom says which of the form's groups
+    (直接起诉, 复议后起诉) a case was in.
+    """
+    rules = []
+    for result, (words, anchors) in _OUTCOMES.items():
+        named = tuple(k.format(result) for k in keys)
+        rules.append(prose(named, counted(words), anchors, after=kind))
+        rules.append(prose(named, rf"{N}{PIECES}(?:案件)?{words}", anchors, after=kind))
+    return tuple(rules)
+
+
 def _rows(group: str, rows: str) -> tuple[str, ...]:
     return tuple(f"requests.{group}.{r}.total" for r in rows.split())
 
@@ -88,10 +112,11 @@ DENIED = _rows(
 )
 UNABLE = _rows("unable", "not_held needs_creation still_unclear")
 NOT_PROCESSED = _rows("not_processed", "complaint duplicate publication excessive confirmation")
-LITIGATION = (
-    "review_litigation.litigation_direct.total",
-    "review_litigation.litigation_after_review.total",
+LITIGATION_GROUPS = (
+    "review_litigation.litigation_direct.{}",
+    "review_litigation.litigation_after_review.{}",
 )
+LITIGATION = tuple(group.format("total") for group in LITIGATION_GROUPS)
 
 
 def requests_prose(other: tuple[str, ...]) -> tuple[ProseRule, ...]:
@@ -195,6 +220,8 @@ def requests_prose(other: tuple[str, ...]) -> tuple[ProseRule, ...]:
         ),
         *cases_rules("review_litigation.review.total", "行政复议"),
         *cases_rules(LITIGATION, "行政诉讼"),
+        *outcomes(("review_litigation.review.{}",), "行政复议"),
+        *outcomes(LITIGATION_GROUPS, "行政诉讼"),
         *(
             prose(
                 f"active.{key}.decisions",

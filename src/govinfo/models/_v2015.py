@@ -428,6 +428,13 @@ PROSE_V2015 = (
         value=0,
     ),
     prose("fees", r"均未收取任何费用", ("均未收取任何费用",), value=0),
+    prose(
+        "fees",
+        rf"收取(?:[^。;,\d]{{0,12}}?)费用{AMOUNT}{N}(?P<unit>万元|元)",
+        ("收取",),
+    ),
+    prose("complaints", counted(r"(?:举报投诉|举报|投诉)(?:案件)?"), ("举报", "投诉")),
+    prose("complaints", none_of(r"(?:举报|投诉)(?!被|决定)", reach=30), DENIALS, value=0),
 )
 
 

@@ -300,7 +300,12 @@ def _prose_cell(
 ) -> None:
     """Fill cell ``key`` from ``figure`` unless a table row holds it (tables win)."""
     cell = spec.by_key[key]
-    value = figure.value if cell.column.money else int(figure.value)
+    if not cell.column.money:
+        value: int | Decimal = int(figure.value)
+    elif cell.column.unit == "万元" and figure.unit == "元":
+        value = figure.value / 10000
+    else:
+        value = figure.value
     where = (figure.start, figure.end)
     if cell.row.key in assembly.rows_seen:
         written = values.get(key)

@@ -47,7 +47,8 @@ _FEE_AMOUNT = re.compile(rf"{_FEE}{_CLAUSE}{{0,12}}?(\d+(?:\.\d+)?)\s*(万元|�
 class ProseFigure:
     """A value stated in prose, with its evidence (normalized offsets).
 
-    ``keys`` are the cells whose sum ``value`` is (one cell, most often).
+    ``keys`` are the cells whose sum ``value`` is (one cell, most often), and
+    ``unit`` the unit the sentence wrote it in, where the rule reads one.
     """
 
     keys: tuple[str, ...]
@@ -55,6 +56,7 @@ class ProseFigure:
     start: int
     end: int
     sentence: str
+    unit: str | None = None
 
     @property
     def key(self) -> str:
@@ -157,8 +159,11 @@ def prose_figures(
                 if value is None:  # a malformed numeral ("十十件") states nothing
                     continue
                 at = position + offset
+                unit = m["unit"] if "unit" in rule.pattern.groupindex else None
                 found.append(
-                    ProseFigure(rule.keys, value, at + m.start(), at + m.end(), sentence.strip())
+                    ProseFigure(
+                        rule.keys, value, at + m.start(), at + m.end(), sentence.strip(), unit
+                    )
                 )
                 stated.add(rule.keys)
                 break

@@ -213,6 +213,9 @@ class ProseRule:
     every 不予公开 row): the figure is their sum, so it fills them only when it
     is 0 (counts are never negative); any other sum is reported, not placed.
 
+    A group named ``unit`` in ``pattern`` reads the unit the figure is written
+    in ("元" for a cell in 万元).
+
     Every match of ``pattern`` contains one of ``anchors``: sentences holding
     none are not searched (a report has hundreds of sentences, and few state
     figures). With ``after``, the match must lie in the part of a sentence that
