@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
-from helpers import seed_text
+from helpers import cell_values, seed_text
 
 
 def test_text_without_tables_gives_meta_and_a_diagnostic() -> None:
@@ -130,3 +130,32 @@ def test_an_agency_opening_the_report_is_found_whole(
     """Any place and organ, after any clause, before any verb: the name, whole."""
     text = f"一、总体情况\n{before}{place}{organ}{after}。\n"
     assert govinfo.parse(text).report.meta.agency == place + organ
+
+
+#: Lines of the corpus that are page noise: spam, leaked tags, search forms, navigation.
+NOISE = [
+    "明升体育",
+    "图片",
+    "打印",
+    '<video id="ew0tt"><menu id="ew0tt"></menu></video>',
+    "信息公開大廳",
+    "當前位置:政府信息公開年度報告",
+    "文號:",
+    "發文機構:",
+    "公開日期:",
+    "您访问的链接即将离开“海淀区人民政府”门户网站",
+    "是否继续?",
+    "三、收到和处理飞禽走兽老虎机申请情况",
+    "根据条例和省、市有关要求,365体育直播,365体育备用网址自然资源和规划局编制了年度报告。",
+    "相关链接:省政府门户网站",
+    "上一篇:关于开展政务公开检查的通知",
+]
+
+
+@given(lines=st.lists(st.sampled_from(NOISE), min_size=1, max_size=12))
+def test_page_noise_yields_no_figure_and_no_agency(lines: list[str]) -> None:
+    """Spam, leaked tags, search forms and navigation give no value, agency or date."""
+    result = govinfo.parse("\n".join(lines) + "\n")
+    assert result.report.meta.agency is None
+    assert result.report.meta.published is None
+    assert all(v is None for v in cell_values(result.report).values())

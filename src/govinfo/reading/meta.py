@@ -56,7 +56,8 @@ _NOT_IN_NAMES = re.compile(
     r"|结合|依托|通过|开展|完善|建立|健全|提高|提升"
 )
 # Where a name can begin in running prose: after punctuation, or after 由/做好/请与.
-_NAME_STARTS = re.compile(r"(?:^|[,。;:、(“\"]|由|做好|请与)(?=[" + _CJK + "])", re.MULTILINE)
+# Not after a quotation mark: a quoted name is a website's ("“XX区人民政府”门户网站").
+_NAME_STARTS = re.compile(r"(?:^|[,。;:、(]|由|做好|请与)(?=[" + _CJK + "])", re.MULTILINE)
 #: How far into the text the opening sentences go, and the closing signature.
 _OPENING = 500
 _CLOSING = 600
