@@ -159,3 +159,18 @@ def test_page_noise_yields_no_figure_and_no_agency(lines: list[str]) -> None:
     assert result.report.meta.agency is None
     assert result.report.meta.published is None
     assert all(v is None for v in cell_values(result.report).values())
+
+
+@pytest.mark.parametrize(
+    ("title", "agency"),
+    [
+        ("XX镇人民政府2022年政府信息公开工作年度报告", "XX镇人民政府"),
+        ("威海市商务局关于2021年度政府信息公开工作的报告", "威海市商务局"),
+        ("关于某某县2020年政府信息公开工作年度报告", "某某县"),
+        ("2021年度某某区卫生健康局政府信息公开工作年度报告", "某某区卫生健康局"),
+        ("2021年度关于某某区政府信息公开工作年度报告", "某某区"),
+    ],
+)
+def test_agency_from_the_title_without_guanyu(title: str, agency: str) -> None:
+    """The agency a title names, before or after its year, never with 关于."""
+    assert govinfo.parse(title + "\n正文。\n").report.meta.agency == agency

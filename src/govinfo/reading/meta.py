@@ -75,8 +75,10 @@ _YEAR_IN_TITLE = re.compile(r"\d{4}\s*年")
 # the title pattern at every line.
 # (Two literal-led patterns scan faster than one alternation.)
 _TITLE_ENDS = [re.compile(rf"{end}[^\S\n]*(?:\n|\Z)") for end in ("报告", "年报")]
+# "XX局2022年…", "关于XX县2020年…", "XX局关于2021年度…的报告": the agency, not 关于.
 _TITLE_AGENCY = re.compile(
-    r"^(?:关于)?(?P<before>.*?)(?:\d{4}\s*年度?)(?P<after>.*?)(?:政府信息公开|政务公开|信息公开)"
+    r"^(?:关于)?(?P<before>.*?)(?:关于)?(?:\d{4}\s*年度?)(?:关于)?(?P<after>.*?)"
+    r"(?:政府信息公开|政务公开|信息公开)"
 )
 _PERIOD = r"\s*(\d{4})\s*年\s*1\s*月\s*1\s*日"
 _YEAR_RULES: list[tuple[str, tuple[re.Pattern[str], ...]]] = [
