@@ -15,7 +15,9 @@ from govinfo.conversion.edges import COLUMNS, DIRECT, EDGES, OUTCOMES
 from govinfo.formats.schema import schema_json
 from govinfo.models import REGISTRY
 
-_MARKER = re.compile(r"<!-- govinfo:(template|rules|edges|cli|schema|diagnostics) (\w+) -->")
+_MARKER = re.compile(
+    r"<!-- govinfo:(template|rules|prose|edges|cli|schema|diagnostics) (\w+) -->"
+)
 
 
 def on_page_markdown(markdown: str, **_: Any) -> str:  # noqa: ANN401
@@ -31,6 +33,8 @@ def on_page_markdown(markdown: str, **_: Any) -> str:  # noqa: ANN401
             return diagnostics_markdown()
         if kind == "schema":
             return f"```json\n{schema_json(template)}\n```\n"
+        if kind == "prose":
+            return prose_markdown(template)
         return template_markdown(template) if kind == "template" else rules_markdown(template)
 
     return _MARKER.sub(expand, markdown)
@@ -72,6 +76,25 @@ def rules_markdown(template: str) -> str:
         parts = " + ".join(f"`{k}`" for k in rule.parts)
         statement = f"{_escape(rule.title)}: {total} {rule.relation} {parts}"
         out.append(f"| {rule.id} | {rule.basis} | {rule.severity.value} | {statement} |")
+    return "\n".join(out) + "\n"
+
+
+def prose_markdown(template: str) -> str:
+    """The figures ``template`` reads from sentences: each rule's cells, words and scope."""
+    out = [
+        "| cells | the figure | sentences holding | in the clause after |",
+        "|---|---|---|---|",
+    ]
+    for rule in REGISTRY[template].prose:
+        cells = "<br>".join(f"`{k}`" for k in rule.keys)
+        if rule.value is not None:
+            figure = f"{rule.value} (a denial)"
+        elif len(rule.keys) > 1:
+            figure = "their sum (placed when 0)"
+        else:
+            figure = "the number stated"
+        words = " · ".join(rule.anchors)
+        out.append(f"| {cells} | {figure} | {_escape(words)} | {rule.after or ''} |")
     return "\n".join(out) + "\n"
 
 
