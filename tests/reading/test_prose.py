@@ -373,6 +373,22 @@ def test_a_figure_in_any_declared_phrasing_comes_back_with_its_sentence(
     assert found.sentence == sentence
 
 
+@given(
+    data=st.data(),
+    keys=st.lists(st.sampled_from(sorted(PHRASINGS)), min_size=2, max_size=2, unique=True),
+    figure=st.integers(100, 99_999),
+)
+def test_a_sentence_about_one_quantity_never_fills_another_with_its_figure(
+    data: st.DataObject, keys: list[str], figure: int
+) -> None:
+    """The figure of one quantity, in any of its phrasings, is never read as another's."""
+    stated, other = keys
+    sentence = data.draw(st.sampled_from(PHRASINGS[stated])).format(figure) + "。"
+    figures = _stated(sentence)
+    assert figures[stated] == figure
+    assert figures.get(other) != figure
+
+
 def test_a_malformed_numeral_states_nothing() -> None:
     """cn2an refuses "十十": no figure, rather than a guess."""
     assert "requests.new.total" not in _stated("收到政府信息公开申请十十件。")

@@ -102,6 +102,9 @@ def _part_cells(part: str) -> Shape:
     run of value cells a scraper joined.
     """
     stripped = part.strip()
+    if stripped.isdigit() and stripped.isascii():  # most parts: a count, told at once
+        start = len(part) - len(part.lstrip())
+        return ((stripped, start, start + len(stripped), Kind.VALUE),)
     kind = _kind(stripped)
     if kind is Kind.LABEL and " " in stripped:
         tokens = list(_TOKEN.finditer(part))
