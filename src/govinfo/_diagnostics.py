@@ -110,6 +110,12 @@ RECOVERED = Code(
     "a row kept fewer cells than columns (empty cells dropped by a scraper) and exactly one "
     "placement fits the invariants: it is used",
 )
+SPLIT_BY_INVARIANTS = Code(
+    "split-by-invariants",
+    _W,
+    "a crawler ran a row's cells together into digits, and exactly one cut of them into "
+    "the row's cells fits the invariants (named in the message): it is used",
+)
 AMBIGUOUS_CELLS = Code(
     "ambiguous-cells",
     _W,
@@ -173,7 +179,8 @@ UNFILLED_TEMPLATE = Code(
 )
 
 _ALL = (
-    UNKNOWN_ROW, MISSING_ROW, MISSING_TABLE, NO_TABLE, SHORT_ROW, RECOVERED, AMBIGUOUS_CELLS,
+    UNKNOWN_ROW, MISSING_ROW, MISSING_TABLE, NO_TABLE, SHORT_ROW, RECOVERED, SPLIT_BY_INVARIANTS,
+    AMBIGUOUS_CELLS,
     TEMPLATE_FROM_ERA, EXTRA_CELLS, DUPLICATE_ROW, PADDING_ASSUMED, APPROXIMATE_LABEL,
     PLACEHOLDER, INVALID, CONVERTED, YEAR_INFERRED, FROM_PROSE, PROSE_DISAGREES, PROSE_NOT_USED,
     UNFILLED_TEMPLATE,

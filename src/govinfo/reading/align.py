@@ -64,6 +64,18 @@ class _State:
     patience: int = 0
 
 
+def cut_labels(labels: LabelLookup, rows: Sequence[LogicalRow]) -> Sequence[LogicalRow]:
+    """``rows``, with the labels of run-together rows cut into this template's names."""
+    if not any(r.run_together for r in rows):
+        return rows
+    return [
+        r._replace(labels=tuple(p for c in r.labels for p in labels.pieces(c)))
+        if r.run_together
+        else r
+        for r in rows
+    ]
+
+
 def assemble(labels: LabelLookup, rows: Sequence[LogicalRow], notes: Notes) -> Assembly:
     """Find the template's rows in ``rows`` and read their cells into its columns."""
     filler = Filler(labels.index)

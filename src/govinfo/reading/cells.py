@@ -42,6 +42,8 @@ class Kind(enum.Enum):
     VALUE = "value"
     UNIT = "unit"
     EMPTY = "empty"
+    #: Digits a crawler ran together between labels: one cell or several.
+    RUN = "run"
 
 
 #: One cell of the input: its stripped text, its offsets in the normalized text and
@@ -66,12 +68,17 @@ class LogicalRow(NamedTuple):
     units: tuple[Cell, ...]
     filled: int
     last_filled: int
+    #: Whether a crawler ran its cells together: its labels may be several in one
+    #: cell, and its values digit runs (:attr:`Kind.RUN`).
+    run_together: bool = False
 
 
 def _kind(text: str) -> Kind:
     # A lone "?" is what a non-breaking space becomes in a mis-decoded page.
     if not text or not text.strip("?"):
         return Kind.EMPTY
+    if text[0] == "0" and len(text) > 1 and text.isdigit():
+        return Kind.RUN  # no count starts with 0: several cells run together ("000")
     # Values first: most cells are numbers, and no text is both.
     if is_value_text(text):
         return Kind.VALUE
@@ -92,7 +99,7 @@ _PAGE_FURNITURE = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
 )
 _SENTENCE = re.compile(r"[。!?;]")
-_FIGURES = (Kind.VALUE, Kind.UNIT)
+_FIGURES = (Kind.VALUE, Kind.UNIT, Kind.RUN)
 
 
 def _part_cells(part: str) -> Shape:
@@ -102,8 +109,8 @@ def _part_cells(part: str) -> Shape:
     run of value cells a scraper joined.
     """
     stripped = part.strip()
-    if stripped.isdigit() and stripped.isascii():  # most parts: a count, told at once
-        start = len(part) - len(part.lstrip())
+    if (stripped.isdigit() and stripped.isascii() and stripped[0] != "0") or stripped == "0":
+        start = len(part) - len(part.lstrip())  # most parts: a count, told at once
         return ((stripped, start, start + len(stripped), Kind.VALUE),)
     kind = _kind(stripped)
     if kind is Kind.LABEL and " " in stripped:
@@ -114,19 +121,71 @@ def _part_cells(part: str) -> Shape:
     return ((stripped, start, start + len(stripped), kind),)
 
 
+# Digits between words, as a crawler that drops the separators leaves them. Not a
+# run: digits with their unit or date ("2023年", "5件", "第3页"), and the last digit
+# when a "." or "、" and a word follow ("…00002.其他…": the next label's numbering).
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_AFTER_FIGURE = frozenset("年月日号时分件条个项次人元%‰万千百亿页期届批篇份家场宗起")
+_NUMBERING_MARKS = frozenset(".、")
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _run_together(line: str, *, runs_needed: int) -> Shape | None:
+    """The cells of a line whose cells a crawler ran together, or ``None``.
+
+    Labels are the words between digit runs; each run is a :attr:`Kind.RUN`
+    cell (one cell or several, split later by the template's invariants). A
+    line is read so only when at least ``runs_needed`` runs follow words.
+    """
+    cells: list[Cell] = []
+    at = 0
+    runs = 0
+    for m in _DIGITS.finditer(line):
+        start, end = m.span()
+        after = line[end : end + 1]
+        if after in _AFTER_FIGURE or start == 0 or not _CJK_WORD.match(line, start - 1):
+            continue
+        if after in _NUMBERING_MARKS and not line[end + 1 : end + 2].isdigit():
+            end -= 1  # the next label's numbering
+            if end == start:
+                continue
+        words = line[at:start].strip()
+        if words:
+            offset = line.index(words, at)
+            cells.append((words, offset, offset + len(words), Kind.LABEL))
+        text = line[start:end]
+        cells.append((text, start, end, Kind.VALUE if "." in text else Kind.RUN))
+        runs += 1
+        at = end
+    if runs < runs_needed:
+        return None
+    words = line[at:].strip()
+    if words:
+        offset = line.index(words, at)
+        cells.append((words, offset, offset + len(words), Kind.LABEL))
+    return tuple(cells)
+
+
 def _whitespace_shape(line: str) -> Shape | None:
     """The cells of a line without ``|``, by whitespace; ``None`` when it is prose.
 
     Its words are label cells but for its trailing run of figures. Page
     furniture (``- 3 -``, ``第3页 共9页``) is no cell and no prose: it may
-    stand between any two cells of a table printed over pages.
+    stand between any two cells of a table printed over pages. A line of
+    words and digits with no space between them is a table's cells run
+    together (see :func:`_run_together`), unless it reads as a sentence.
     """
     tokens = list(_TOKEN.finditer(line))
     if not tokens:
         return ()
     kind = _kind(tokens[-1][0])
-    if kind not in _FIGURES and (len(line.strip()) > 60 or _SENTENCE.search(line)):
-        return None  # a sentence: words, not ending in figures
+    if kind not in _FIGURES:
+        if _SENTENCE.search(line):
+            return None  # a sentence: words, not ending in figures
+        if len(line.strip()) > 60:
+            return _run_together(line, runs_needed=2)  # None: prose
+        if (glued := _run_together(line, runs_needed=1)) is not None:
+            return glued
     if _PAGE_FURNITURE.match(line):
         return ()
     figures: list[Cell] = []
@@ -134,7 +193,15 @@ def _whitespace_shape(line: str) -> Shape | None:
         t = tokens.pop()
         figures.append((t[0], t.start(), t.end(), kind))
         kind = _kind(tokens[-1][0]) if tokens else Kind.LABEL
-    words = [(t[0], t.start(), t.end(), Kind.LABEL) for t in tokens]
+    words: list[Cell] = [(t[0], t.start(), t.end(), Kind.LABEL) for t in tokens]
+    if words and figures and (glued := _run_together(words[-1][TEXT], runs_needed=1)):
+        # The label ran into its first numbers ("…申请数量110 60000 116"): the line's
+        # numbers are runs of cells, however a crawler left their spaces.
+        start = words.pop()[START]
+        words += [(text, start + a, start + b, k) for text, a, b, k in glued]
+        figures = [
+            (t, a, b, Kind.RUN if k is Kind.VALUE and t.isdigit() else k) for t, a, b, k in figures
+        ]
     return (*words, *reversed(figures))
 
 
@@ -230,7 +297,8 @@ def _grid_shape(text: str, start: int, spans: Sequence[tuple[int, int]]) -> Shap
 def _row(
     labels: list[Cell], cells: list[Cell], units: list[Cell], filled: int, last: int
 ) -> LogicalRow:
-    return LogicalRow(tuple(labels), tuple(cells), tuple(units), filled, last)
+    run_together = any(c[KIND] is Kind.RUN for c in cells)
+    return LogicalRow(tuple(labels), tuple(cells), tuple(units), filled, last, run_together)
 
 
 def tokenize(
@@ -252,7 +320,7 @@ def tokenize(
     cells: list[Cell] = []
     units: list[Cell] = []
     filled, last = 0, -1
-    label, unit, value = Kind.LABEL, Kind.UNIT, Kind.VALUE
+    label, unit, value, run = Kind.LABEL, Kind.UNIT, Kind.VALUE, Kind.RUN
     offset = 0
     # One loop over every cell of the report: the grouping is written out here
     # rather than called per cell.
@@ -271,7 +339,7 @@ def tokenize(
             shape = ()
         for content, start, end, kind in shape:
             cell = (content, offset + start, offset + end, kind)
-            if kind is value:
+            if kind is value or kind is run:
                 last = len(cells)
                 cells.append(cell)
                 filled += 1

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import attrs
 
 from govinfo.models import REGISTRY
+from govinfo.reading.cells import START, TEXT, Cell, Kind
 from govinfo.templates.spec import GroupSpec, RowSpec, TableSpec, TemplateSpec
 
 if TYPE_CHECKING:
@@ -139,6 +140,7 @@ class LabelIndex:
     column_headers: Mapping[str, tuple[str, ...]]  # by row key: each value column's header
     fuzzy_keys: tuple[str, ...]
     names: frozenset[str]  # every key that names a row, group, table or column header
+    name_lengths: tuple[int, ...]  # the lengths of :attr:`names`, longest first
     known: Mapping[str, Label]
 
     @classmethod
@@ -176,6 +178,7 @@ class LabelIndex:
             MappingProxyType({k: tuple(p.header for p in plan) for k, plan in plans.items()}),
             tuple(sorted(k for k in rows if len(k) >= 6)),
             frozenset((*rows, *groups, *anchors, *headers)),
+            tuple(sorted({len(k) for k in (*rows, *groups, *anchors, *headers)}, reverse=True)),
             MappingProxyType({}),
         )
         known = {text: index.facts(keys_of(text)) for text in {*texts, *declared_texts(spec)}}
@@ -222,6 +225,7 @@ class LabelLookup:
         #: (A copy of the mapping proxy's dict, a sixteenth of the time of ``dict()``.)
         self.known: dict[str, Label] = index.known.copy()  # type: ignore[attr-defined]
         self._fuzzy_seen: dict[str, tuple[RowSpec, ...]] = {}
+        self._pieces: dict[str, tuple[tuple[str, int, int], ...]] = {}
         self._block_word_seen: dict[tuple[str, str], bool] = {}
 
     def label(self, text: str) -> Label:
@@ -233,6 +237,44 @@ class LabelLookup:
                 keys = self._keys[text] = keys_of(text)
             known = self.known[text] = self.index.facts(keys)
         return known
+
+    def pieces(self, cell: Cell) -> tuple[Cell, ...]:
+        """A label cell of run-together text, cut into the labels this template names.
+
+        A crawler that drops separators runs a table's heading, its column
+        headers and a row's label into one text ("…现行有效件数规章"). The text is
+        cut at the longest name of this template at each point (names compared
+        as label keys: words only); what no name covers stays with the name
+        after it (its numbering, "1."), or is a piece of its own at the end.
+        """
+        found = self._pieces.get(cell[TEXT])
+        if found is None:
+            found = self._pieces[cell[TEXT]] = self._cut(cell[TEXT])
+        start = cell[START]
+        return tuple((text, start + a, start + b, Kind.LABEL) for text, a, b in found)
+
+    def _cut(self, text: str) -> tuple[tuple[str, int, int], ...]:
+        where = [i for i, c in enumerate(text) if c.isalnum()]
+        key = "".join(text[i] for i in where)
+        names, lengths = self.index.names, self.index.name_lengths
+        spans: list[tuple[int, int]] = []
+        begin, i = 0, 0
+        while i < len(key):
+            size = next((n for n in lengths if i + n <= len(key) and key[i : i + n] in names), 0)
+            if not size:
+                i += 1
+                continue
+            end = where[i + size - 1] + 1
+            spans.append((begin, end))
+            begin, i = end, i + size
+        if begin < len(text) and text[begin:].strip():
+            spans.append((begin, len(text)))
+        out = []
+        for a, b in spans:
+            piece = text[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            out.append((piece.strip(), a + lead, a + lead + len(piece.strip())))
+        return tuple(out) or ((text, 0, len(text)),)
 
     def is_block_word(self, table: TableSpec, text: str) -> bool:
         """Whether ``text`` is a header word of value-block ``table`` (kept: headers recur)."""

@@ -25,7 +25,7 @@ from govinfo._diagnostics import (
 )
 from govinfo.inputs.load import load, read_bytes
 from govinfo.models import REGISTRY, Meta, Report
-from govinfo.reading.align import Assembly, assemble, score
+from govinfo.reading.align import Assembly, assemble, cut_labels, score
 from govinfo.reading.cells import END, START, lay_out, tokenize
 from govinfo.reading.labels import INDEXES, LabelKeys, LabelLookup
 from govinfo.reading.meta import MetaFacts, extract_meta
@@ -184,12 +184,13 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
     spec = forced
     if spec is None:
         # A cheap label count picks the template; only that one is matched in full.
-        scores = {t: score(lookup, rows) for t, lookup in lookups.items()}
+        scores = {t: score(lookup, cut_labels(lookup, rows)) for t, lookup in lookups.items()}
         spec = _detect(scores, facts.year)
     if spec is None:
         spec, why = _era(facts.year, norm.text)
         notes.add(TEMPLATE_FROM_ERA, f"{spec.template} chosen by {why}")
-    assembly = assemble(lookups[spec.template], rows, notes)
+    lookup = lookups[spec.template]
+    assembly = assemble(lookup, cut_labels(lookup, rows), notes)
     recover(spec, assembly)
     _year_note(facts, notes)
     tables_found = bool(assembly.tables_found) and assembly.rows_matched > 0

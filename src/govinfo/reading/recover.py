@@ -1,22 +1,33 @@
-"""Recovery of rows whose empty cells a scraper dropped, by the template's invariants.
+"""Recovery of rows a scraper collapsed, by the template's invariants.
 
-A row that kept ``k`` of its ``n`` cells could have lost the others anywhere: every
-order-preserving placement of the ``k`` values is tried against the rules
-(勾稽关系) whose other cells are known. One consistent placement is used and
-reported as recovered; several leave the cells they disagree on blank and list
-the candidates. Nothing is invented: a value only ever moves to a column, and
-the dropped cells are blank.
+Two ways a row comes with fewer cells than columns, one way to recover it:
+the candidates are tried against the rules (勾稽关系) whose other cells are
+known, rows recovered first make the rules of later ones checkable, and one
+consistent candidate is used while several leave the cells they disagree on
+blank, listing them.
+
+- Empty cells dropped (``| 5 | 5 |`` for seven columns): a row that kept ``k``
+  of its ``n`` cells could have lost the others anywhere, so every
+  order-preserving placement of the ``k`` values is a candidate. A value only
+  ever moves to a column; the dropped cells are blank.
+- Cells run together by a crawler (``11060000116`` for seven columns): every
+  cut of the digits into the ``n`` cells is a candidate, no cell blank and no
+  number but 0 starting with 0. The cuts are searched cell by cell, a rule
+  checked as soon as its cells are cut, within a fixed budget of steps per
+  row; a row over the budget is left blank, never guessed.
+
+Nothing is invented: a report whose printed totals do not add up gets no
+candidate, and no value.
 """
 
 from __future__ import annotations
 
-import itertools
 from typing import TYPE_CHECKING
 
 import attrs
 
-from govinfo._diagnostics import AMBIGUOUS_CELLS, RECOVERED
-from govinfo.reading.cells import END, START, TEXT, Cell
+from govinfo._diagnostics import AMBIGUOUS_CELLS, RECOVERED, SPLIT_BY_INVARIANTS
+from govinfo.reading.cells import END, KIND, START, TEXT, Cell, Kind
 from govinfo.reading.numbers import read_cell
 from govinfo.templates.invariants import Check, fails, verdicts
 from govinfo.templates.spec import CellValue, number
@@ -29,8 +40,10 @@ if TYPE_CHECKING:
     from govinfo.reading.fill import Short
     from govinfo.templates.spec import TemplateSpec
 
-#: Placements tried per row at most (C(15, 7) = 6435 for a table 四 block).
-MAX_PLACEMENTS = 20_000
+#: Steps of the search for one row's candidates, at most: past it, the row is left blank.
+MAX_STEPS = 200_000
+#: Candidates kept per row at most: more, and the row is left blank.
+MAX_CANDIDATES = 20_000
 
 
 @attrs.frozen
@@ -39,34 +52,123 @@ class _Placement:
     origin: dict[str, Cell]
 
 
-def _placements(short: Short) -> list[_Placement]:
-    out = []
-    n, k = len(short.keys), len(short.cells)
-    for combo in itertools.islice(itertools.combinations(range(n), k), MAX_PLACEMENTS):
-        values: dict[str, CellValue] = dict.fromkeys(short.keys)
-        origin: dict[str, Cell] = {}
-        for cell, position in zip(short.cells, combo, strict=True):
-            key = short.keys[position]
-            # A kept cell is read for the column it lands in (units and signs depend on it).
-            values[key] = read_cell(cell[TEXT], short.columns[position], short.unit).value
-            origin[key] = cell
-        out.append(_Placement(values, origin))
-    return out
-
-
-def _consistent(
-    trial: dict[str, CellValue], checks: list[Check], known: dict[str, CellValue]
-) -> bool:
-    def value(key: str) -> int | Decimal | None:
-        return number(trial[key] if key in trial else known.get(key))
-
+def _checks_by_depth(short: Short, checks: list[Check]) -> list[list[Check]]:
+    """The checks to run once the first ``d + 1`` cells of ``short`` are decided, by ``d``."""
+    position = {key: i for i, key in enumerate(short.keys)}
+    by_depth: list[list[Check]] = [[] for _ in short.keys]
     for check in checks:
-        strict, lenient = verdicts(
-            check.rule.relation, [value(k) for k in check.total], [value(k) for k in check.parts]
-        )
-        if fails(strict, lenient):
-            return False
-    return True
+        by_depth[max(position[k] for k in check.keys if k in position)].append(check)
+    return by_depth
+
+
+class _Search:
+    """The fillings of one short row's cells from its kept text that the checks allow.
+
+    The kept cells are read in order into the row's cells: a number into one
+    cell, a digit run into one or more consecutive cells (no number but 0
+    starting with 0). Where ``blanks``, any cell may be blank, as a scraper
+    drops empty cells without a trace. Each rule is checked as soon as its
+    cells are decided, so a row of table 四 is searched group by group.
+    """
+
+    def __init__(
+        self,
+        short: Short,
+        checks: list[Check],
+        known: Mapping[str, CellValue],
+        *,
+        blanks: bool,
+    ) -> None:
+        """Search the fillings of ``short`` under ``checks``, other cells as ``known``.
+
+        ``blanks``: whether a cell may be blank (see :func:`_blanks`).
+        """
+        self.short = short
+        self.blanks = blanks
+        self.known = known
+        self.items = [c[TEXT] for c in short.cells]
+        self.runs = [c[KIND] is Kind.RUN for c in short.cells]
+        self.by_depth = _checks_by_depth(short, checks)
+        self.values: dict[str, CellValue] = {}
+        self.origin: dict[str, Cell] = {}
+        self.found: list[_Placement] = []
+        self.steps = 0
+
+    def run(self) -> list[_Placement] | None:
+        """The candidates; ``None`` past :data:`MAX_STEPS` or :data:`MAX_CANDIDATES`."""
+        return self.found if self._fill(0, 0, 0) else None
+
+    def _value(self, key: str) -> int | Decimal | None:
+        return number(self.values[key] if key in self.values else self.known.get(key))
+
+    def _holds(self, depth: int) -> bool:
+        for check in self.by_depth[depth]:
+            strict, lenient = verdicts(
+                check.rule.relation,
+                [self._value(k) for k in check.total],
+                [self._value(k) for k in check.parts],
+            )
+            if fails(strict, lenient):
+                return False
+        return True
+
+    def _options(self, j: int, i: int, at: int) -> list[tuple[CellValue, int, int]]:
+        """What cell ``j`` may hold (value, next item, next offset), the text at item ``i``."""
+        items, n = self.items, len(self.short.keys)
+        options: list[tuple[CellValue, int, int]] = []
+        if i < len(items):
+            text, column = items[i], self.short.columns[j]
+            for end in range(at + 1, len(text) + 1) if self.runs[i] else (len(text),):
+                if end - at > 1 and text[at] == "0":
+                    break  # a number of several digits does not start with 0
+                read = read_cell(text[at:end], column, self.short.unit).value
+                options.append((read, i, end) if end < len(text) else (read, i + 1, 0))
+        if self.blanks and len(items) - i < n - j:
+            options.append((None, i, at))  # a blank cell, dropped from the text
+        return options
+
+    def _fill(self, j: int, i: int, at: int) -> bool:
+        """Decide cell ``j`` and the cells after it; False when a limit is passed."""
+        if j == len(self.short.keys):
+            if i == len(self.items):  # every kept digit used
+                self.found.append(_Placement(dict(self.values), dict(self.origin)))
+            return len(self.found) <= MAX_CANDIDATES
+        if len(self.items) - i > len(self.short.keys) - j:
+            return True  # more kept cells than cells left
+        key = self.short.keys[j]
+        for read, next_item, next_at in self._options(j, i, at):
+            self.steps += 1
+            if self.steps > MAX_STEPS:
+                return False
+            self.values[key] = read
+            if read is None:
+                self.origin.pop(key, None)
+            else:
+                self.origin[key] = self.short.cells[i]
+            if self._holds(j) and not self._fill(j + 1, next_item, next_at):
+                return False
+        self.values.pop(key, None)
+        self.origin.pop(key, None)
+        return True
+
+
+def _blanks(shorts: list[Short]) -> set[str]:
+    """The short rows whose cells may be blank, by :attr:`Short.where`.
+
+    A row that kept separate numbers lost its empty cells (blank). A row whose
+    digits a crawler ran together is the printed form written out, every cell
+    a number ("0" where none), unless its table shows otherwise: a row of that
+    table with fewer digits than cells had blank cells, so any row of it may.
+    """
+
+    def digits(short: Short) -> int:
+        return sum(len(c[TEXT]) if c[KIND] is Kind.RUN else 1 for c in short.cells)
+
+    run_together = [s for s in shorts if any(c[KIND] is Kind.RUN for c in s.cells)]
+    with_blanks = {s.where.partition(".")[0] for s in run_together if digits(s) < len(s.keys)}
+    return {
+        s.where for s in shorts if s not in run_together or s.where.partition(".")[0] in with_blanks
+    }
 
 
 def recover(spec: TemplateSpec, out: Assembly) -> None:
@@ -74,6 +176,7 @@ def recover(spec: TemplateSpec, out: Assembly) -> None:
     if not out.shorts:
         return
     all_checks = spec.checks
+    blanks = _blanks(out.shorts)
     pending = list(out.shorts)
     candidates: dict[str, list[_Placement]] = {}
     progress = True
@@ -88,10 +191,20 @@ def recover(spec: TemplateSpec, out: Assembly) -> None:
                 if own & set(c.keys)
                 and all(out.values.get(k) is not None for k in set(c.keys) - own)
             ]
-            fits = [p for p in _placements(short) if _consistent(p.values, checks, out.values)]
+            # Cells a crawler ran together are the form written out, no cell blank,
+            # where a rule can tell the cuts apart; where none can, or no cut
+            # fits, blank cells are possible too (dropped without a trace).
+            written = short.where not in blanks and bool(checks)
+            fits = _Search(short, checks, out.values, blanks=not written).run()
+            if written and fits == []:
+                fits = _Search(short, checks, out.values, blanks=True).run()
+            if fits is None:  # too many to tell apart: none is used
+                _too_many(short, out)
+                pending.remove(short)
+                continue
             candidates[short.where] = fits
             if len(fits) == 1:
-                _recovered(short, fits[0], out)
+                _recovered(short, fits[0], checks, out)
                 pending.remove(short)
                 progress = True
     for short in pending:
@@ -100,6 +213,8 @@ def recover(spec: TemplateSpec, out: Assembly) -> None:
 
 def _summary(short: Short) -> str:
     texts = [c[TEXT] for c in short.cells]
+    if any(c[KIND] is Kind.RUN for c in short.cells):
+        return f"{short.where}: digits run together ({texts}) for {len(short.keys)} cells"
     return f"{short.where}: {len(short.cells)} of {len(short.keys)} cells present ({texts})"
 
 
@@ -109,11 +224,26 @@ def _placed(short: Short, values: dict[str, CellValue]) -> str:
     )
 
 
-def _recovered(short: Short, fit: _Placement, out: Assembly) -> None:
+def _recovered(short: Short, fit: _Placement, checks: list[Check], out: Assembly) -> None:
     _place(fit, fit.values, out)
-    message = f"{_summary(short)}; recovered by invariants: {_placed(short, fit.values)}"
     start, end = short.cells[0][START], short.cells[-1][END]
+    if any(c[KIND] is Kind.RUN for c in short.cells):
+        rules = sorted({c.rule.id for c in checks})
+        why = f"by {', '.join(rules)}" if rules else "the only cut (a digit a cell)"
+        message = f"{_summary(short)}; digits cut {why}: {_placed(short, fit.values)}"
+        out.notes.add(SPLIT_BY_INVARIANTS, message, (start, end), key=short.where)
+        return
+    message = f"{_summary(short)}; recovered by invariants: {_placed(short, fit.values)}"
     out.notes.add(RECOVERED, message, (start, end), key=short.where)
+
+
+def _too_many(short: Short, out: Assembly) -> None:
+    message = (
+        f"{_summary(short)}; more candidates than can be told apart "
+        f"(over {MAX_CANDIDATES}, or {MAX_STEPS} steps): all left blank"
+    )
+    start, end = short.cells[0][START], short.cells[-1][END]
+    out.notes.add(AMBIGUOUS_CELLS, message, (start, end), key=short.where)
 
 
 def _ambiguous(short: Short, fits: list[_Placement], out: Assembly) -> None:
