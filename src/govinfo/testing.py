@@ -34,7 +34,16 @@ if TYPE_CHECKING:
     from govinfo.templates.invariants import Check
     from govinfo.templates.spec import CellSpec, TemplateSpec
 
-__all__ = ["amounts", "counts", "metas", "reports", "scraped_texts", "templates", "valid_reports"]
+__all__ = [
+    "amounts",
+    "counts",
+    "metas",
+    "reports",
+    "run_together_texts",
+    "scraped_texts",
+    "templates",
+    "valid_reports",
+]
 
 _MAX_COUNT = 100_000
 
@@ -291,3 +300,36 @@ def scraped_texts(draw: st.DrawFn, report: Report) -> str:
         if draw(st.integers(0, 9)) == 0:
             out.append(draw(st.sampled_from(_FURNITURE)))
     return "\n".join(out) + "\n"
+
+
+@st.composite
+def run_together_texts(draw: st.DrawFn, report: Report) -> str:
+    """``report`` rendered, its tables written as a crawler that drops separators does.
+
+    Each table row's cells are run together, labels and numbers alike ("规章000",
+    "一、本年新收…数量11060000116"); a row with a blank cell, which would leave no
+    trace, keeps its separators. Some spaces between the numbers of a labelled
+    row may be left, and the rows are drawn all on one line with the table
+    headings, or a row a line. Where every cut is certain the cells come back; a parse never fills a
+    cell with another value than ``report``'s.
+    """
+    lines = render_text(report).splitlines()
+    first = next((i for i, line in enumerate(lines) if "|" in line), len(lines))
+    written: list[str] = []
+    for line in lines[first:]:
+        cells = [c.strip() for c in line.split("|")[:-1]] if "|" in line else [line]
+        if any(not c for c in cells[1:]):
+            written.append(line)  # run together, a blank cell would leave no trace
+            continue
+        text = cells[0] if cells else ""
+        # A space left at times between numbers, after the label ran into the first:
+        # in a row of numbers alone, spaces would be a PDF's columns, not a crawler's.
+        labelled = bool(text) and not text[0].isdigit()
+        for cell in cells[1:]:
+            if labelled and text[-1].isdigit() and cell[0].isdigit():
+                text += draw(st.sampled_from(["", "", "", " "]))
+            text += cell
+        written.append(text)
+    if draw(st.booleans()):
+        written = ["".join(written)]
+    return "\n".join([*lines[:first], *written]) + "\n"

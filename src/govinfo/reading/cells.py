@@ -127,15 +127,15 @@ def _part_cells(part: str) -> Shape:
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _AFTER_FIGURE = frozenset("年月日号时分件条个项次人元%‰万千百亿页期届批篇份家场宗起")
 _NUMBERING_MARKS = frozenset(".、")
-_CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
+# What a label ends in, where a crawler ran a number onto it (spaces between allowed).
+_LABEL_END = re.compile(r"[\u4e00-\u9fff)\]”》][ \t\u00a0\u3000]*$")
 
 
-def _run_together(line: str, *, runs_needed: int) -> Shape | None:
-    """The cells of a line whose cells a crawler ran together, or ``None``.
+def _run_together(line: str) -> Shape | None:
+    """The cells of a line whose cells a crawler ran together, or ``None`` (no run).
 
     Labels are the words between digit runs; each run is a :attr:`Kind.RUN`
-    cell (one cell or several, split later by the template's invariants). A
-    line is read so only when at least ``runs_needed`` runs follow words.
+    cell (one cell or several, split later by the template's invariants).
     """
     cells: list[Cell] = []
     at = 0
@@ -143,7 +143,7 @@ def _run_together(line: str, *, runs_needed: int) -> Shape | None:
     for m in _DIGITS.finditer(line):
         start, end = m.span()
         after = line[end : end + 1]
-        if after in _AFTER_FIGURE or start == 0 or not _CJK_WORD.match(line, start - 1):
+        if after in _AFTER_FIGURE or not _LABEL_END.search(line, max(at, start - 8), start):
             continue
         if after in _NUMBERING_MARKS and not line[end + 1 : end + 2].isdigit():
             end -= 1  # the next label's numbering
@@ -157,7 +157,7 @@ def _run_together(line: str, *, runs_needed: int) -> Shape | None:
         cells.append((text, start, end, Kind.VALUE if "." in text else Kind.RUN))
         runs += 1
         at = end
-    if runs < runs_needed:
+    if not runs:
         return None
     words = line[at:].strip()
     if words:
@@ -182,10 +182,10 @@ def _whitespace_shape(line: str) -> Shape | None:
     if kind not in _FIGURES:
         if _SENTENCE.search(line):
             return None  # a sentence: words, not ending in figures
-        if len(line.strip()) > 60:
-            return _run_together(line, runs_needed=2)  # None: prose
-        if (glued := _run_together(line, runs_needed=1)) is not None:
+        if (glued := _run_together(line)) is not None:
             return glued
+        if len(line.strip()) > 60:
+            return None  # words only: prose
     if _PAGE_FURNITURE.match(line):
         return ()
     figures: list[Cell] = []
@@ -194,11 +194,13 @@ def _whitespace_shape(line: str) -> Shape | None:
         figures.append((t[0], t.start(), t.end(), kind))
         kind = _kind(tokens[-1][0]) if tokens else Kind.LABEL
     words: list[Cell] = [(t[0], t.start(), t.end(), Kind.LABEL) for t in tokens]
-    if words and figures and (glued := _run_together(words[-1][TEXT], runs_needed=1)):
-        # The label ran into its first numbers ("…申请数量110 60000 116"): the line's
-        # numbers are runs of cells, however a crawler left their spaces.
+    glued = _run_together(words[-1][TEXT]) if words and figures else None
+    if glued:  # the label ran into its first numbers ("…申请数量110 60000 116")
         start = words.pop()[START]
         words += [(text, start + a, start + b, k) for text, a, b, k in glued]
+    if glued or any(k is Kind.RUN for *_, k in figures):
+        # Cells run together in the line: each of its numbers may be several cells,
+        # however a crawler left the spaces between them.
         figures = [
             (t, a, b, Kind.RUN if k is Kind.VALUE and t.isdigit() else k) for t, a, b, k in figures
         ]

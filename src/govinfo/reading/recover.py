@@ -11,8 +11,11 @@ blank, listing them.
   order-preserving placement of the ``k`` values is a candidate. A value only
   ever moves to a column; the dropped cells are blank.
 - Cells run together by a crawler (``11060000116`` for seven columns): every
-  cut of the digits into the ``n`` cells is a candidate, no cell blank and no
-  number but 0 starting with 0. The cuts are searched cell by cell, a rule
+  cut of the digits into the ``n`` cells is a candidate, no number but 0
+  starting with 0, and no cell blank (the printed form writes "0") where a
+  rule checks the row; a row no rule checks may have had blank cells too. A table with
+  a row of fewer digits than cells shows that blanks were dropped: none of its
+  run-together rows is cut. The cuts are searched cell by cell, a rule
   checked as soon as its cells are cut, within a fixed budget of steps per
   row; a row over the budget is left blank, never guessed.
 
@@ -41,7 +44,7 @@ if TYPE_CHECKING:
     from govinfo.templates.spec import TemplateSpec
 
 #: Steps of the search for one row's candidates, at most: past it, the row is left blank.
-MAX_STEPS = 200_000
+MAX_STEPS = 20_000
 #: Candidates kept per row at most: more, and the row is left blank.
 MAX_CANDIDATES = 20_000
 
@@ -153,12 +156,12 @@ class _Search:
 
 
 def _blanks(shorts: list[Short]) -> set[str]:
-    """The short rows whose cells may be blank, by :attr:`Short.where`.
+    """The run-together rows of tables that show blank cells, by :attr:`Short.where`.
 
-    A row that kept separate numbers lost its empty cells (blank). A row whose
-    digits a crawler ran together is the printed form written out, every cell
-    a number ("0" where none), unless its table shows otherwise: a row of that
-    table with fewer digits than cells had blank cells, so any row of it may.
+    Digits a crawler ran together are cut on the premise that the printed
+    form is written out, every cell a number ("0" where none): a blank cell
+    leaves no trace, so no cut could be certain of it. A row of the table with
+    fewer digits than cells breaks the premise for the whole table.
     """
 
     def digits(short: Short) -> int:
@@ -166,9 +169,7 @@ def _blanks(shorts: list[Short]) -> set[str]:
 
     run_together = [s for s in shorts if any(c[KIND] is Kind.RUN for c in s.cells)]
     with_blanks = {s.where.partition(".")[0] for s in run_together if digits(s) < len(s.keys)}
-    return {
-        s.where for s in shorts if s not in run_together or s.where.partition(".")[0] in with_blanks
-    }
+    return {s.where for s in run_together if s.where.partition(".")[0] in with_blanks}
 
 
 def recover(spec: TemplateSpec, out: Assembly) -> None:
@@ -191,13 +192,15 @@ def recover(spec: TemplateSpec, out: Assembly) -> None:
                 if own & set(c.keys)
                 and all(out.values.get(k) is not None for k in set(c.keys) - own)
             ]
-            # Cells a crawler ran together are the form written out, no cell blank,
-            # where a rule can tell the cuts apart; where none can, or no cut
-            # fits, blank cells are possible too (dropped without a trace).
-            written = short.where not in blanks and bool(checks)
-            fits = _Search(short, checks, out.values, blanks=not written).run()
-            if written and fits == []:
-                fits = _Search(short, checks, out.values, blanks=True).run()
+            run_together = any(c[KIND] is Kind.RUN for c in short.cells)
+            if run_together and short.where in blanks:
+                _not_cut(short, out)
+                pending.remove(short)
+                continue
+            # Run together, a row is cut as the form written out (no cell blank)
+            # where a rule checks the cuts; where none does, a blank cell left no
+            # trace and is as likely as a digit a cell: both are candidates.
+            fits = _Search(short, checks, out.values, blanks=not run_together or not checks).run()
             if fits is None:  # too many to tell apart: none is used
                 _too_many(short, out)
                 pending.remove(short)
@@ -235,6 +238,15 @@ def _recovered(short: Short, fit: _Placement, checks: list[Check], out: Assembly
         return
     message = f"{_summary(short)}; recovered by invariants: {_placed(short, fit.values)}"
     out.notes.add(RECOVERED, message, (start, end), key=short.where)
+
+
+def _not_cut(short: Short, out: Assembly) -> None:
+    message = (
+        f"{_summary(short)}; its table shows cells dropped (a row with fewer digits than "
+        "cells), so no cut of run-together digits is certain: all left blank"
+    )
+    start, end = short.cells[0][START], short.cells[-1][END]
+    out.notes.add(AMBIGUOUS_CELLS, message, (start, end), key=short.where)
 
 
 def _too_many(short: Short, out: Assembly) -> None:
