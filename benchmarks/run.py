@@ -175,6 +175,23 @@ def _adversarial(size: int, template: str | None) -> float:
     return time.perf_counter() - start
 
 
+def _run_together(size: int, template: str | None) -> float:
+    """Seconds to parse ``size`` bytes of table rows whose digits ran together, hundreds a row."""
+    unit = (
+        "一、本年新收政府信息公开申请数量"
+        + "1" * 300
+        + "二、上年结转政府信息公开申请数量"
+        + "1203" * 75
+        + "(七)总计"
+        + "0" * 300
+        + "\n"
+    )
+    text = unit * (size // len(unit.encode()))
+    start = time.perf_counter()
+    govinfo.parse(text, template=template, max_bytes=size * 4)
+    return time.perf_counter() - start
+
+
 def _inputs(quick: bool) -> list[tuple[str, list[bytes], list[bytes]]]:
     """(name, text inputs, HTML inputs) for each template."""
     example = govinfo.parse_example()
@@ -272,11 +289,15 @@ def main() -> None:
             print(f"{name:40} {rate:11,.0f} {peak:9.2f} {ratio:>6}  {target}")
         i += len(group)
     sizes = (256_000, 1_024_000) if args.quick else (1_250_000, 5_000_000)
-    for template in (None, "v2015"):
-        seconds = [_adversarial(size, template) for size in sizes]
+    for what, make, template in (
+        ("adversarial input", _adversarial, None),
+        ("adversarial input", _adversarial, "v2015"),
+        ("digits run together", _run_together, "v2021"),
+    ):
+        seconds = [make(size, template) for size in sizes]
         growth = seconds[1] / seconds[0]
         print(
-            f"adversarial input ({template or 'detected'}): {sizes[0]:,} B in {seconds[0]:.2f} s, "
+            f"{what} ({template or 'detected'}): {sizes[0]:,} B in {seconds[0]:.2f} s, "
             f"{sizes[1]:,} B in {seconds[1]:.2f} s (×{growth:.1f} for ×{sizes[1] / sizes[0]:.0f} "
             f"the size: {'linear' if growth < 1.5 * sizes[1] / sizes[0] else 'SUPERLINEAR'})"
         )
