@@ -15,9 +15,7 @@ from govinfo.conversion.edges import COLUMNS, DIRECT, EDGES, OUTCOMES
 from govinfo.formats.schema import schema_json
 from govinfo.models import REGISTRY
 
-_MARKER = re.compile(
-    r"<!-- govinfo:(template|rules|prose|edges|cli|schema|diagnostics) (\w+) -->"
-)
+_MARKER = re.compile(r"<!-- govinfo:(template|rules|prose|edges|cli|schema|diagnostics) (\w+) -->")
 
 
 def on_page_markdown(markdown: str, **_: Any) -> str:  # noqa: ANN401
