@@ -152,3 +152,10 @@ def test_wrong_totals_get_no_invented_values(data: st.DataObject) -> None:
     got = cell_values(govinfo.parse(text, template="v2021").report)
     want = cell_values(broken)
     assert {k: v for k, v in got.items() if v is not None and v != want[k]} == {}
+
+
+def test_a_long_run_together_label_is_cut_near_its_end() -> None:
+    """Text that no name covers is a piece of its own; the row's label at the end is found."""
+    text = "二、主动公开政府信息情况\n" + "关于" * 5000 + "第二十条第(一)项信息内容规章000\n"
+    regulations = _report(text).active.regulations
+    assert (regulations.issued, regulations.repealed, regulations.in_force) == (0, 0, 0)

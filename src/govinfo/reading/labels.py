@@ -244,8 +244,8 @@ class LabelLookup:
         A crawler that drops separators runs a table's heading, its column
         headers and a row's label into one text ("…现行有效件数规章"). The text is
         cut at the longest name of this template at each point (names compared
-        as label keys: words only); what no name covers stays with the name
-        after it (its numbering, "1."), or is a piece of its own at the end.
+        as label keys: words only). What no name covers stays with the name
+        after it when short (its numbering, "1."), else is a piece of its own.
         """
         found = self._pieces.get(cell[TEXT])
         if found is None:
@@ -254,6 +254,17 @@ class LabelLookup:
         return tuple((text, start + a, start + b, Kind.LABEL) for text, a, b in found)
 
     def _cut(self, text: str) -> tuple[tuple[str, int, int], ...]:
+        if len(text) > _CUT_REACH:
+            # A row's label and the headings run into it fit in the reach; what
+            # lies before is one piece, so a long text costs no more than a short.
+            tail = len(text) - _CUT_REACH
+            pieces = self._cut(text[tail:])
+            head = text[:tail].rstrip()
+            lead = len(text[:tail]) - len(text[:tail].lstrip())
+            return (
+                (head.strip(), lead, len(head)),
+                *((p, a + tail, b + tail) for p, a, b in pieces),
+            )
         where = [i for i, c in enumerate(text) if c.isalnum()]
         key = "".join(text[i] for i in where)
         names, lengths = self.index.names, self.index.name_lengths
@@ -264,7 +275,10 @@ class LabelLookup:
             if not size:
                 i += 1
                 continue
-            end = where[i + size - 1] + 1
+            start, end = where[i], where[i + size - 1] + 1
+            if len(text[begin:start].strip()) > _NUMBERING_REACH:
+                spans.append((begin, start))  # words no name covers: a piece of their own
+                begin = start
             spans.append((begin, end))
             begin, i = end, i + size
         if begin < len(text) and text[begin:].strip():
@@ -303,6 +317,12 @@ class LabelLookup:
             unique = len(best) == 1 or (len(best) == 2 and rows[best[0]] == rows[best[1]])
             self._fuzzy_seen[key] = rows[best[0]] if unique else ()
         return self._fuzzy_seen[key]
+
+
+#: How far back from its end a run-together label is cut into names.
+_CUT_REACH = 400
+#: Words before a name no longer than this are its numbering ("(一)", "1.", "其中:").
+_NUMBERING_REACH = 4
 
 
 def declared_texts(spec: TemplateSpec) -> set[str]:
