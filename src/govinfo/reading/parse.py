@@ -19,6 +19,7 @@ from govinfo._diagnostics import (
     TEMPLATE_FROM_ERA,
     UNFILLED_TEMPLATE,
     YEAR_INFERRED,
+    Code,
     Diagnostic,
     Severity,
     Span,
@@ -30,17 +31,22 @@ from govinfo.reading.cells import END, START, lay_out, tokenize
 from govinfo.reading.labels import INDEXES, LabelKeys, LabelLookup
 from govinfo.reading.meta import MetaFacts, extract_meta
 from govinfo.reading.normalize import normalize
-from govinfo.reading.prose import processing_fee, prose_figures, prose_placeholders
+from govinfo.reading.numbers import read_cell
+from govinfo.reading.prose import (
+    ProseFigure,
+    processing_fee,
+    prose_figures,
+    prose_placeholders,
+)
 from govinfo.reading.recover import recover
 from govinfo.reading.sections import Sections, find_sections
 from govinfo.reading.spans import Locator, Notes, Sources
+from govinfo.templates.spec import TemplateSpec
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
     from govinfo.inputs.document import Document
-    from govinfo.reading.prose import ProseFigure
-    from govinfo.templates.spec import TemplateSpec
 
 
 @attrs.frozen(eq=False)
@@ -249,86 +255,78 @@ def _prose(
             "no figure is taken from its prose",
         )
         return None
-    stated: dict[str, ProseFigure] = {}  # the first statement of each key
+    reader = _ProseReader(spec, assembly, values, offsets, notes)
     labels = sorted((c[START], c[END]) for m in assembly.matches for c in m.logical.labels)
     for figure in prose_figures(text, spec.prose, labels):
-        where = (figure.start, figure.end)
-        if len(figure.keys) > 1 and figure.value != 0:
-            notes.add(
-                PROSE_NOT_USED,
-                f"{figure.keys[0]} and {len(figure.keys) - 1} more cells: the prose states "
-                f"{figure.value} for their sum, which the form splits: {figure.sentence}",
-                where,
-                key=figure.keys[0],
-            )
-            continue
-        for key in figure.keys:
-            if key in stated:
-                _restated(key, figure, stated[key], notes)
-                continue
-            stated[key] = figure
-            _prose_cell(spec, key, figure, assembly, values, offsets, notes)
+        reader.read(figure)
     fee = processing_fee(text)
     if fee is None:
         return None
     (key,) = fee.keys
-    offsets.setdefault(key, (fee.start, fee.end))
-    message = f"{key} = {fee.value} from prose: {fee.sentence}"
-    notes.add(FROM_PROSE, message, (fee.start, fee.end), key=key)
+    reader.place(key, fee.value, fee)
     return fee.value
 
 
-def _restated(key: str, figure: ProseFigure, first: ProseFigure, notes: Notes) -> None:
-    """A later sentence stating ``key`` again: the first statement stands; a difference is noted."""
-    if figure.value != first.value:
-        notes.add(
-            PROSE_DISAGREES,
-            f"{key}: the prose states {first.value} ({first.sentence}) "
-            f"and later {figure.value}: {figure.sentence}",
-            (figure.start, figure.end),
-            key=key,
-        )
+@attrs.define
+class _ProseReader:
+    """Puts the figures prose states into the cells the table left, first statement first."""
 
+    spec: TemplateSpec
+    assembly: Assembly
+    values: dict[str, object]
+    offsets: dict[str, tuple[int, int]]
+    notes: Notes
+    stated: dict[str, ProseFigure] = attrs.Factory(dict)
 
-def _prose_cell(
-    spec: TemplateSpec,
-    key: str,
-    figure: ProseFigure,
-    assembly: Assembly,
-    values: dict[str, object],
-    offsets: dict[str, tuple[int, int]],
-    notes: Notes,
-) -> None:
-    """Fill cell ``key`` from ``figure`` unless a table row holds it (tables win)."""
-    cell = spec.by_key[key]
-    if not cell.column.money:
-        value: int | Decimal = int(figure.value)
-    elif cell.column.unit == "万元" and figure.unit == "元":
-        value = figure.value / 10000
-    else:
-        value = figure.value
-    where = (figure.start, figure.end)
-    if cell.row.key in assembly.rows_seen:
-        written = values.get(key)
-        if written is None:
-            notes.add(
+    def read(self, figure: ProseFigure) -> None:
+        """Take one statement: a cell, a sum of cells (placed only when 0), or a repeat."""
+        if len(figure.keys) > 1 and figure.value != 0:
+            self._note(
                 PROSE_NOT_USED,
-                f"{key}: the prose states {value}, the table cell is blank and "
-                f"tables win: {figure.sentence}",
-                where,
-                key=key,
+                figure.keys[0],
+                figure,
+                f"{figure.keys[0]} and {len(figure.keys) - 1} more cells: the prose states "
+                f"{figure.value} for their sum, which the form splits",
             )
+            return
+        for key in figure.keys:
+            first = self.stated.setdefault(key, figure)
+            if first is not figure:
+                if figure.value != first.value:
+                    self._note(
+                        PROSE_DISAGREES,
+                        key,
+                        figure,
+                        f"{key}: the prose states {first.value} ({first.sentence}) "
+                        f"and later {figure.value}",
+                    )
+                continue
+            self._cell(key, figure)
+
+    def _cell(self, key: str, figure: ProseFigure) -> None:
+        """Fill cell ``key`` from ``figure`` unless a table row holds it (tables win)."""
+        cell = self.spec.by_key[key]
+        # Read as a cell of its column is read: a count, or money in the column's unit.
+        value = read_cell(str(figure.value), cell.column, figure.unit).value
+        if cell.row.key not in self.assembly.rows_seen:
+            self.place(key, value, figure)
+            return
+        written = self.values.get(key)
+        if written is None:
+            message = f"{key}: the prose states {value}, the table cell is blank and tables win"
+            self._note(PROSE_NOT_USED, key, figure, message)
         elif written != value:
-            notes.add(
-                PROSE_DISAGREES,
-                f"{key}: the table says {written}, the prose {value}: {figure.sentence}",
-                where,
-                key=key,
-            )
-        return
-    values[key] = value
-    offsets.setdefault(key, where)
-    notes.add(FROM_PROSE, f"{key} = {value} from prose: {figure.sentence}", where, key=key)
+            message = f"{key}: the table says {written}, the prose {value}"
+            self._note(PROSE_DISAGREES, key, figure, message)
+
+    def place(self, key: str, value: object, figure: ProseFigure) -> None:
+        """Store a value read from prose, pointing at its statement."""
+        self.values[key] = value
+        self.offsets.setdefault(key, (figure.start, figure.end))
+        self._note(FROM_PROSE, key, figure, f"{key} = {value} from prose")
+
+    def _note(self, code: Code, key: str, figure: ProseFigure, message: str) -> None:
+        self.notes.add(code, f"{message}: {figure.sentence}", (figure.start, figure.end), key=key)
 
 
 def parse_file(
