@@ -46,6 +46,11 @@ class Short:
     cells: tuple[Cell, ...]
     unit: str | None
 
+    @property
+    def run_together(self) -> bool:
+        """Whether a crawler ran its cells together: some kept cell is a digit run."""
+        return any(c[KIND] is Kind.RUN for c in self.cells)
+
 
 class Filler:
     """Fills the cells of one template's rows, by the column plans of its label index."""

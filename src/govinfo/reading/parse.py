@@ -187,16 +187,17 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
     keys: dict[str, LabelKeys] = {}  # label texts met in this parse
     # What the labels met name in each template: the chosen one's are looked up again.
     lookups = {t: LabelLookup(index, keys) for t, index in INDEXES.items()}
+    # Each template reads run-together labels as its own names.
+    read_as = {t: cut_labels(lookup, rows) for t, lookup in lookups.items()}
     spec = forced
     if spec is None:
         # A cheap label count picks the template; only that one is matched in full.
-        scores = {t: score(lookup, cut_labels(lookup, rows)) for t, lookup in lookups.items()}
+        scores = {t: score(lookup, read_as[t]) for t, lookup in lookups.items()}
         spec = _detect(scores, facts.year)
     if spec is None:
         spec, why = _era(facts.year, norm.text)
         notes.add(TEMPLATE_FROM_ERA, f"{spec.template} chosen by {why}")
-    lookup = lookups[spec.template]
-    assembly = assemble(lookup, cut_labels(lookup, rows), notes)
+    assembly = assemble(lookups[spec.template], read_as[spec.template], notes)
     recover(spec, assembly)
     _year_note(facts, notes)
     tables_found = bool(assembly.tables_found) and assembly.rows_matched > 0

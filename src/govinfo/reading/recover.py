@@ -167,7 +167,7 @@ def _blanks(shorts: list[Short]) -> set[str]:
     def digits(short: Short) -> int:
         return sum(len(c[TEXT]) if c[KIND] is Kind.RUN else 1 for c in short.cells)
 
-    run_together = [s for s in shorts if any(c[KIND] is Kind.RUN for c in s.cells)]
+    run_together = [s for s in shorts if s.run_together]
     with_blanks = {s.where.partition(".")[0] for s in run_together if digits(s) < len(s.keys)}
     return {s.where for s in run_together if s.where.partition(".")[0] in with_blanks}
 
@@ -192,15 +192,16 @@ def recover(spec: TemplateSpec, out: Assembly) -> None:
                 if own & set(c.keys)
                 and all(out.values.get(k) is not None for k in set(c.keys) - own)
             ]
-            run_together = any(c[KIND] is Kind.RUN for c in short.cells)
-            if run_together and short.where in blanks:
+            if short.where in blanks:
                 _not_cut(short, out)
                 pending.remove(short)
                 continue
             # Run together, a row is cut as the form written out (no cell blank)
             # where a rule checks the cuts; where none does, a blank cell left no
             # trace and is as likely as a digit a cell: both are candidates.
-            fits = _Search(short, checks, out.values, blanks=not run_together or not checks).run()
+            fits = _Search(
+                short, checks, out.values, blanks=not short.run_together or not checks
+            ).run()
             if fits is None:  # too many to tell apart: none is used
                 _too_many(short, out)
                 pending.remove(short)
@@ -216,7 +217,7 @@ def recover(spec: TemplateSpec, out: Assembly) -> None:
 
 def _summary(short: Short) -> str:
     texts = [c[TEXT] for c in short.cells]
-    if any(c[KIND] is Kind.RUN for c in short.cells):
+    if short.run_together:
         return f"{short.where}: digits run together ({texts}) for {len(short.keys)} cells"
     return f"{short.where}: {len(short.cells)} of {len(short.keys)} cells present ({texts})"
 
@@ -230,7 +231,7 @@ def _placed(short: Short, values: dict[str, CellValue]) -> str:
 def _recovered(short: Short, fit: _Placement, checks: list[Check], out: Assembly) -> None:
     _place(fit, fit.values, out)
     start, end = short.cells[0][START], short.cells[-1][END]
-    if any(c[KIND] is Kind.RUN for c in short.cells):
+    if short.run_together:
         rules = sorted({c.rule.id for c in checks})
         why = f"by {', '.join(rules)}" if rules else "the only cut (a digit a cell)"
         message = f"{_summary(short)}; digits cut {why}: {_placed(short, fit.values)}"
