@@ -21,15 +21,19 @@ _INDEX = re.compile(rf"索\s*引\s*号{_SEP}([A-Za-z0-9][A-Za-z0-9/\-_.]*)")
 # A byline's next label ends its value where crawlers run the labels together
 # ("信息来源:省统计局发布时间:2022-01-21 16:49被阅览数:").
 _NEXT_LABEL = r"发布时间|发布日期|发文日期|成文日期|浏览|阅览|阅读|点击|字体|作者|来源|索引号"
-_AGENCY = re.compile(
-    rf"(?:发布机构|发文机关|发布单位){_SEP}([^|\s][^|\n]{{0,60}}?)"
-    rf"(?:[ \t]{{0,20}}(?:\||$)|(?={_NEXT_LABEL}))",
-    re.MULTILINE,
-)
-_SOURCE = re.compile(
-    rf"来源{_SEP}([^|\s][^|\n]{{0,40}}?)(?:[ \t]{{0,20}}(?:\||$)|(?={_NEXT_LABEL}))",
-    re.MULTILINE,
-)
+
+
+def _byline(labels: str, longest: int) -> re.Pattern[str]:
+    """A byline's value after one of ``labels``: up to a ``|``, the line's end or the next label."""
+    return re.compile(
+        rf"(?:{labels}){_SEP}([^|\s][^|\n]{{0,{longest}}}?)"
+        rf"(?:[ \t]{{0,20}}(?:\||$)|(?={_NEXT_LABEL}))",
+        re.MULTILINE,
+    )
+
+
+_AGENCY = _byline("发布机构|发文机关|发布单位", 60)
+_SOURCE = _byline("来源", 40)
 # An agency's name: places, each ending in its level (京山市, 越城区东湖街道), then
 # the organ (卫生健康局, 办事处, 人民政府). "市委" alone is a party committee, not
 # an organ that publishes these reports; "卫健委" is.
