@@ -26,7 +26,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from govinfo.inputs.document import Grid, Prose
-from govinfo.reading.numbers import is_unit_text, is_value_text
+from govinfo.reading.numbers import VALUE_STARTS, is_unit_text, is_value_text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -74,8 +74,12 @@ class LogicalRow(NamedTuple):
 
 
 def _kind(text: str) -> Kind:
+    if not text:
+        return Kind.EMPTY
+    if text[0] not in VALUE_STARTS and not text[0].isdigit():
+        return Kind.UNIT if is_unit_text(text) else Kind.LABEL  # most labels, told at once
     # A lone "?" is what a non-breaking space becomes in a mis-decoded page.
-    if not text or not text.strip("?"):
+    if not text.strip("?"):
         return Kind.EMPTY
     if text[0] == "0" and len(text) > 1 and text.isdigit():
         return Kind.RUN  # no count starts with 0: several cells run together ("000")
@@ -175,19 +179,23 @@ def _whitespace_shape(line: str) -> Shape | None:
     words and digits with no space between them is a table's cells run
     together (see :func:`_run_together`), unless it reads as a sentence.
     """
-    tokens = list(_TOKEN.finditer(line))
-    if not tokens:
+    texts = line.split()
+    if not texts:
         return ()
-    kind = _kind(tokens[-1][0])
+    kind = _kind(texts[-1])
     if kind not in _FIGURES:
         if _SENTENCE.search(line):
             return None  # a sentence: words, not ending in figures
-        if (glued := _run_together(line)) is not None:
+        if _DIGITS.search(line) and (glued := _run_together(line)) is not None:
             return glued
-        if len(line.strip()) > 60:
+        if len(line) > 60 and len(line.strip()) > 60:
             return None  # words only: prose
     if _PAGE_FURNITURE.match(line):
         return ()
+    if len(texts) == 1 and kind is Kind.LABEL:  # a label alone on its line: the commonest
+        start = line.index(texts[0])
+        return ((texts[0], start, start + len(texts[0]), kind),)
+    tokens = list(_TOKEN.finditer(line))
     figures: list[Cell] = []
     while tokens and kind in _FIGURES:
         t = tokens.pop()

@@ -22,7 +22,8 @@ _BLANK = re.compile(r"^(?:[—\-/\\]+|－|/|空|\?+)?$")
 _ZERO_WORDS = frozenset({"无", "没有", "零"})
 _PLACEHOLDER = re.compile(r"^[xX×*]+(?:\.[xX×*]+)?(?:%|" + _UNIT_RE + ")?$")
 #: Every text the four patterns above admit starts with a digit or one of these.
-_VALUE_STARTS = frozenset("+-—/\\－空?无没零xX×*增减")
+VALUE_STARTS = frozenset("+-—/\\－空?无没零xX×*增减")
+_UNIT_SET = frozenset(UNITS)
 
 
 class CellReading(NamedTuple):
@@ -51,14 +52,14 @@ def is_value_text(text: str) -> bool:
     if _plain_digits(text):
         return True
     t = text.replace(" ", "")
-    if t and t[0] not in _VALUE_STARTS and not t[0].isdigit():
+    if t and t[0] not in VALUE_STARTS and not t[0].isdigit():
         return False  # most labels: no pattern could match
     return bool(_NUMBER.match(t) or _BLANK.match(t) or t in _ZERO_WORDS or _PLACEHOLDER.match(t))
 
 
 def is_unit_text(text: str) -> bool:
     """Tell whether a cell holds only a unit (the 单位 column of v2015)."""
-    return text.replace(" ", "") in UNITS
+    return text in _UNIT_SET or (" " in text and text.replace(" ", "") in _UNIT_SET)
 
 
 def read_cell(text: str, column: ColumnSpec, unit_hint: str | None = None) -> CellReading:
