@@ -26,7 +26,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from govinfo.inputs.document import Grid, Prose
-from govinfo.reading.numbers import VALUE_STARTS, is_unit_text, is_value_text
+from govinfo.reading.numbers import is_unit_text, is_value_text, starts_like_value
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -76,8 +76,8 @@ class LogicalRow(NamedTuple):
 def _kind(text: str) -> Kind:
     if not text:
         return Kind.EMPTY
-    if text[0] not in VALUE_STARTS and not text[0].isdigit():
-        return Kind.UNIT if is_unit_text(text) else Kind.LABEL  # most labels, told at once
+    if not starts_like_value(text):
+        return Kind.UNIT if is_unit_text(text) else Kind.LABEL
     # A lone "?" is what a non-breaking space becomes in a mis-decoded page.
     if not text.strip("?"):
         return Kind.EMPTY
@@ -186,9 +186,9 @@ def _whitespace_shape(line: str) -> Shape | None:
     if kind not in _FIGURES:
         if _SENTENCE.search(line):
             return None  # a sentence: words, not ending in figures
-        if _DIGITS.search(line) and (glued := _run_together(line)) is not None:
+        if (glued := _run_together(line)) is not None:
             return glued
-        if len(line) > 60 and len(line.strip()) > 60:
+        if len(line.strip()) > 60:
             return None  # words only: prose
     if _PAGE_FURNITURE.match(line):
         return ()

@@ -22,7 +22,7 @@ _BLANK = re.compile(r"^(?:[—\-/\\]+|－|/|空|\?+)?$")
 _ZERO_WORDS = frozenset({"无", "没有", "零"})
 _PLACEHOLDER = re.compile(r"^[xX×*]+(?:\.[xX×*]+)?(?:%|" + _UNIT_RE + ")?$")
 #: Every text the four patterns above admit starts with a digit or one of these.
-VALUE_STARTS = frozenset("+-—/\\－空?无没零xX×*增减")
+_VALUE_STARTS = frozenset("+-—/\\－空?无没零xX×*增减")
 _UNIT_SET = frozenset(UNITS)
 
 
@@ -47,12 +47,20 @@ def _plain_digits(text: str) -> bool:
     return text.isdigit() and text.isascii()
 
 
+def starts_like_value(text: str) -> bool:
+    """Whether a stripped, non-empty cell text could be a value, by its first character.
+
+    False for most labels, told without the number patterns.
+    """
+    return text[0] in _VALUE_STARTS or text[0].isdigit()
+
+
 def is_value_text(text: str) -> bool:
     """Tell whether a cell's text stands in a number position (not a label)."""
     if _plain_digits(text):
         return True
     t = text.replace(" ", "")
-    if t and t[0] not in VALUE_STARTS and not t[0].isdigit():
+    if t and not starts_like_value(t):
         return False  # most labels: no pattern could match
     return bool(_NUMBER.match(t) or _BLANK.match(t) or t in _ZERO_WORDS or _PLACEHOLDER.match(t))
 
