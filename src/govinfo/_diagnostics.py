@@ -177,13 +177,19 @@ PROSE_NOT_USED = Code(
 UNFILLED_TEMPLATE = Code(
     "unfilled-template", _W, "the text is full of placeholders: no figure is taken from its prose"
 )
+REPLACED_CHARACTERS = Code(
+    "replaced-characters",
+    _W,
+    "the input held code points that are not characters (lone surrogates): each was read as "
+    "U+FFFD; how many, and where the first was, is in the message",
+)
 
 _ALL = (
     UNKNOWN_ROW, MISSING_ROW, MISSING_TABLE, NO_TABLE, SHORT_ROW, RECOVERED, SPLIT_BY_INVARIANTS,
     AMBIGUOUS_CELLS,
     TEMPLATE_FROM_ERA, EXTRA_CELLS, DUPLICATE_ROW, PADDING_ASSUMED, APPROXIMATE_LABEL,
     PLACEHOLDER, INVALID, CONVERTED, YEAR_INFERRED, FROM_PROSE, PROSE_DISAGREES, PROSE_NOT_USED,
-    UNFILLED_TEMPLATE,
+    UNFILLED_TEMPLATE, REPLACED_CHARACTERS,
 )  # fmt: skip
 CODES: Mapping[str, Code] = MappingProxyType({c.name: c for c in _ALL})
 """Every diagnostic code, by name, in the order the docs list them."""

@@ -30,3 +30,37 @@ class TestFiles:
         path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
         with pytest.raises(govinfo.UnsupportedFormatError, match=r"\.docx"):
             govinfo.parse_file(path)
+
+
+_ROW = "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |"
+
+
+class TestLoneSurrogates:
+    """A lone surrogate (a code point no encoding holds) is read as U+FFFD, with a diagnostic."""
+
+    @pytest.mark.parametrize(
+        "source",
+        [
+            "\ud800",
+            "\udfff" * 3,
+            _ROW.replace("数量", "数量\ud800"),
+            f"<html><body><table><tr><td>一、本年新收政府信息公开申请数量\udc00</td>"
+            f"{'<td>3</td>' + '<td>0</td>' * 5 + '<td>3</td>'}</tr></table></body></html>",
+        ],
+    )
+    def test_replaced_with_a_diagnostic(self, source: str) -> None:
+        """parse() never fails at one; every other character and value is kept."""
+        result = govinfo.parse(source)
+        codes = [d.code for d in result.diagnostics]
+        assert "replaced-characters" in codes
+        assert not any("\ud800" <= ch <= "\udfff" for ch in result.text)
+        assert "\ufffd" in result.text
+        if "申请数量" in source:
+            assert result.report.requests.new.total == 3  # type: ignore[union-attr]
+
+    def test_offsets_kept(self) -> None:
+        """The replacement keeps every offset: spans quote the text as given."""
+        source = "标题\ud800\n" + _ROW
+        result = govinfo.parse(source)
+        assert len(result.text) == len(source)
+        assert result.quote("requests.new.total") == "3"

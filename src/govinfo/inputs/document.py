@@ -8,9 +8,12 @@ cell above) is left to :mod:`govinfo.reading`.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 import attrs
+
+from govinfo._diagnostics import REPLACED_CHARACTERS, Code
 
 Kind = Literal["text", "html", "docx", "pdf"]
 
@@ -56,6 +59,14 @@ Block = Prose | Grid
 
 
 @attrs.frozen
+class Note:
+    """What an adapter noticed about the input as a whole: a diagnostic's code and message."""
+
+    code: Code
+    message: str
+
+
+@attrs.frozen
 class Document:
     """A report as an input adapter read it.
 
@@ -68,11 +79,32 @@ class Document:
     kind: Kind = "text"
     title: str | None = None
     text: str | None = None
+    notes: tuple[Note, ...] = ()
 
     @classmethod
-    def of_text(cls, text: str) -> Document:
+    def of_text(cls, text: str, notes: tuple[Note, ...] = ()) -> Document:
         """A document that is the text itself."""
-        return cls(text=text)
+        return cls(text=text, notes=notes)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(text: str, where: str = "the text") -> tuple[str, tuple[Note, ...]]:
+    """``text`` with each lone surrogate (no character: UTF-8 cannot hold it) as U+FFFD.
+
+    A string decoded from bytes never holds one; a string built in Python may,
+    and lxml and OpenCC stop or fail at it. The replacement keeps every offset.
+    """
+    first = _SURROGATE.search(text)
+    if first is None:
+        return text, ()
+    scrubbed, count = _SURROGATE.subn("\ufffd", text)
+    message = (
+        f"{count} lone surrogate{'s' if count > 1 else ''} (not characters) in {where} "
+        f"read as U+FFFD, the first at character {first.start()}"
+    )
+    return scrubbed, (Note(REPLACED_CHARACTERS, message),)
 
 
 def cell_text(text: str) -> str:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import importlib.resources
 import os
 
+import attrs
+
 from govinfo._errors import InputError, InputTooLargeError, UnsupportedFormatError
 from govinfo.inputs.decode import decode
-from govinfo.inputs.document import Document, Kind
+from govinfo.inputs.document import Document, Kind, scrub
 from govinfo.inputs.html import from_html, looks_like_html
 
 _SUFFIXES: dict[str, Kind] = {
@@ -62,7 +64,12 @@ def load(source: str | bytes, *, name: str = "<input>", max_bytes: int | None = 
     """
     check_size(len(source) * (3 if isinstance(source, str) else 1), max_bytes, name)
     if isinstance(source, str):
-        return from_html(source, name=name) if looks_like_html(source) else Document.of_text(source)
+        if not looks_like_html(source):
+            return Document.of_text(source)  # parsing scrubs what it reads
+        # lxml stops reading a string at a lone surrogate: scrub it first.
+        source, notes = scrub(source, "the page")
+        document = from_html(source, name=name)
+        return attrs.evolve(document, notes=notes) if notes else document
     kind = _kind(source, os.path.splitext(name)[1].lower())  # noqa: PTH122 - name may be "<input>"
     if kind == "pdf":
         from govinfo.inputs.pdf import from_pdf  # noqa: PLC0415 - optional extra

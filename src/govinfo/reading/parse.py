@@ -24,6 +24,7 @@ from govinfo._diagnostics import (
     Severity,
     Span,
 )
+from govinfo.inputs.document import scrub
 from govinfo.inputs.load import load, read_bytes
 from govinfo.models import REGISTRY, Meta, Report
 from govinfo.reading.align import Assembly, assemble, cut_labels, score
@@ -178,10 +179,14 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
     """Parse a document produced by an input adapter."""
     forced = None if template is None else REGISTRY[template]
     layout = lay_out(document)
-    text = layout.text
+    text, scrubbed = scrub(layout.text)
+    if scrubbed:
+        layout = layout._replace(text=text)
     norm = normalize(text)
     locator = Locator(norm, layout.source_lines)
     notes = Notes(locator)
+    for note in (*document.notes, *scrubbed):
+        notes.add(note.code, note.message)
     rows = tokenize(norm.text, layout.grid_rows_in(norm))
     facts = extract_meta(norm.text)
     keys: dict[str, LabelKeys] = {}  # label texts met in this parse
