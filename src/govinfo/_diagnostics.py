@@ -52,7 +52,8 @@ class Diagnostic:
         message: human-readable explanation.
         severity: error, warning or info.
         span: where in the input, when the finding concerns one place.
-        excerpt: the input line concerned, as given.
+        excerpt: the input line concerned, as given; of a long line, at most 80
+            characters before the span, 80 of it and 80 after it.
         key: the cell key concerned, when there is one.
     """
 

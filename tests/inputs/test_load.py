@@ -33,6 +33,8 @@ class TestFiles:
 
 
 _ROW = "一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |"
+_CELLS = "<td>3</td>" + "<td>0</td>" * 5 + "<td>3</td>"
+_PAGE = "<html><body><table><tr><td>{}</td>" + _CELLS + "</tr></table></body></html>"
 
 
 class TestLoneSurrogates:
@@ -44,8 +46,7 @@ class TestLoneSurrogates:
             "\ud800",
             "\udfff" * 3,
             _ROW.replace("数量", "数量\ud800"),
-            f"<html><body><table><tr><td>一、本年新收政府信息公开申请数量\udc00</td>"
-            f"{'<td>3</td>' + '<td>0</td>' * 5 + '<td>3</td>'}</tr></table></body></html>",
+            _PAGE.format("一、本年新收政府信息公开申请数量\udc00"),
         ],
     )
     def test_replaced_with_a_diagnostic(self, source: str) -> None:
