@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -134,3 +135,23 @@ class TestExcerpts:
             assert d.excerpt in text
             at = text.index(d.excerpt)
             assert at <= d.span.start <= at + len(d.excerpt)
+
+
+class TestPickle:
+    """A ParseResult pickles and reads back equal with every pickle protocol."""
+
+    @pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+    @pytest.mark.parametrize("kind", ["text", "html"])
+    def test_every_protocol(self, protocol: int, kind: str) -> None:
+        """Report, diagnostics, sources, text, sections and quotes survive protocols 0-5."""
+        report = govinfo.parse_example().report
+        result = govinfo.parse(govinfo.render(report, format=kind) + "\n行政许可 | x |")
+        again = pickle.loads(pickle.dumps(result, protocol=protocol))  # noqa: S301 - our own
+        assert again.report == result.report
+        assert again.diagnostics == result.diagnostics
+        assert dict(again.sources) == dict(result.sources)
+        assert again.text == result.text
+        assert again.sections == result.sections
+        key = "active.licensing.decisions"
+        assert again.quote(key) == result.quote(key) == "146"
+        assert again.source_of("no.such.key") is None

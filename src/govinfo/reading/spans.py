@@ -117,7 +117,7 @@ class Notes:
 class Sources(Mapping[str, Span]):
     """Sources computed on first look: most results are never asked where a cell came from."""
 
-    def __init__(self, locator: Locator, offsets: dict[str, tuple[int, int]]) -> None:
+    def __init__(self, locator: Locator | None, offsets: dict[str, tuple[int, int]]) -> None:
         """Spans of ``offsets`` (normalized, by cell key), located by ``locator``."""
         self._locator = locator
         self._offsets = offsets
@@ -127,7 +127,10 @@ class Sources(Mapping[str, Span]):
         """The span of cell ``key``."""
         span = self._spans.get(key)
         if span is None:
-            span = self._spans[key] = self._locator.span(*self._offsets[key])
+            offsets = self._offsets[key]
+            if self._locator is None:  # resolved sources have every span
+                raise KeyError(key)
+            span = self._spans[key] = self._locator.span(*offsets)
         return span
 
     def __iter__(self) -> Iterator[str]:
@@ -137,3 +140,14 @@ class Sources(Mapping[str, Span]):
     def __len__(self) -> int:
         """How many cells have a source."""
         return len(self._offsets)
+
+    def __reduce__(self) -> tuple[object, tuple[dict[str, Span]]]:
+        """Pickled as its spans, for every protocol (0 and 1 too), without the text's offset map."""
+        return _resolved, (dict(self),)
+
+
+def _resolved(spans: dict[str, Span]) -> Sources:
+    """Sources whose spans are all known (an unpickled one)."""
+    sources = Sources(None, dict.fromkeys(spans, (0, 0)))
+    sources._spans = spans  # noqa: SLF001 - its own module
+    return sources
