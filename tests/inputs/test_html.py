@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from hypothesis import given
 
 import govinfo
 from govinfo.testing import reports
-from helpers import cell_values
+from helpers import cell_values, run_capped
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -92,3 +93,43 @@ class TestHTML:
         page = "<html><body>" + "<div>" * depth + "行政许可 | 5 |" + "</div>" * depth
         result = govinfo.parse(page + "<table><tr><td>行政许可</td><td>5</td></tr></table>")
         assert result.report.active.licensing.decisions == 5  # type: ignore[union-attr]
+
+
+class TestSpans:
+    """Spans are clamped to the rows and columns a table has: their cost follows the page's size."""
+
+    def test_span_bomb_is_read_in_bounded_memory(self) -> None:
+        """400 cells of rowspan=colspan=200 over six rows: read under a 1 GB cap (was 2.1 GB)."""
+        code = """if True:
+            import govinfo
+            cells = "".join("<td rowspan=200 colspan=200>行政许可</td>" for _ in range(400))
+            page = "<html><body><table><tr>" + cells + "</tr>" + "<tr><td>1</td></tr>" * 5
+            result = govinfo.parse(page + "</table></body></html>")
+            print(result.template)
+        """
+        proc = run_capped(code)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+
+    def test_span_past_the_budget_is_refused(self) -> None:
+        """Rows of 200×200 spans past the page's cell budget: InputTooLargeError."""
+        wide = "<tr>" + "<td>x</td>" * 1000 + "</tr>"
+        rows = "<tr><td rowspan=200 colspan=200>行政许可</td></tr>" * 1000
+        page = f"<html><body><table>{wide}{rows}</table></body></html>"
+        with pytest.raises(govinfo.InputTooLargeError, match=r"grid cells.*max_bytes"):
+            govinfo.parse(page)
+        with pytest.raises(govinfo.InputTooLargeError):
+            govinfo.parse(page.encode(), max_bytes=10**6)
+
+    def test_spans_past_the_table_change_nothing(self) -> None:
+        """rowspan and colspan beyond the table read as if they stopped at its edge."""
+        values = "".join(f"<td>{v}</td>" for v in (3, 0, 0, 0, 0, 0, 3))
+        row = (
+            f"<tr><td colspan={{}} rowspan={{}}>一、本年新收政府信息公开申请数量</td>{values}</tr>"
+        )
+        pages = [
+            f"<html><body><table>{row.format(span, rows)}</table></body></html>"
+            for span, rows in ((1, 1), (1000, 1), (1, 1000), (10**9, 10**9))
+        ]
+        results = [govinfo.parse(page) for page in pages]
+        assert {r.report.requests.new.total for r in results} == {3}  # type: ignore[union-attr]
+        assert len({r.text for r in results}) == 1

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 import pytest
 
 import govinfo
-from helpers import cell_values
+from helpers import cell_values, run_capped
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -65,3 +66,44 @@ class TestLoneSurrogates:
         result = govinfo.parse(source)
         assert len(result.text) == len(source)
         assert result.quote("requests.new.total") == "3"
+
+
+class TestNotRegularFiles:
+    """parse_file reads regular files only: a FIFO or a device is refused before it is opened."""
+
+    def test_device(self) -> None:
+        """/dev/zero (st_size 0, endless) is an InputError, not an unbounded read."""
+        with pytest.raises(govinfo.InputError, match="not a regular file"):
+            govinfo.parse_file("/dev/zero", max_bytes=1000)
+
+    def test_fifo_without_a_writer(self, tmp_path: Path) -> None:
+        """A FIFO nobody writes to is refused at once (opening it would wait for a writer)."""
+        fifo = tmp_path / "report.txt"
+        os.mkfifo(fifo)
+        code = (
+            f"import govinfo\ntry: govinfo.parse_file({str(fifo)!r})\n"
+            "except govinfo.InputError as e: print(e)"
+        )
+        proc = run_capped(code)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert "not a regular file" in proc.stdout
+
+    def test_directory(self, tmp_path: Path) -> None:
+        """A directory is an InputError saying so."""
+        with pytest.raises(govinfo.InputError, match="directory"):
+            govinfo.parse_file(tmp_path)
+
+    def test_symlink_loop(self, tmp_path: Path) -> None:
+        """A link to itself is an InputError."""
+        link = tmp_path / "loop.txt"
+        link.symlink_to(link)
+        with pytest.raises(govinfo.InputError):
+            govinfo.parse_file(link)
+
+    def test_link_to_a_regular_file(self, tmp_path: Path) -> None:
+        """A symbolic link to a report is read."""
+        target = tmp_path / "r.txt"
+        target.write_text(_ROW, "utf-8")
+        link = tmp_path / "link.txt"
+        link.symlink_to(target)
+        assert govinfo.parse_file(link).report.requests.new.total == 3  # type: ignore[union-attr]

@@ -14,6 +14,7 @@ from typing import Literal
 import attrs
 
 from govinfo._diagnostics import REPLACED_CHARACTERS, Code
+from govinfo._errors import InputTooLargeError
 
 Kind = Literal["text", "html", "docx", "pdf"]
 
@@ -56,6 +57,57 @@ class Grid:
 
 
 Block = Prose | Grid
+
+#: Inputs larger than this are refused unless a larger ``max_bytes`` is given.
+DEFAULT_MAX_BYTES = 50 * 2**20
+
+
+@attrs.frozen
+class Budget:
+    """What reading one input may cost, all of it set by one number, ``max_bytes``.
+
+    ``max_bytes`` bounds the input (a file, or text at 3 bytes a character)
+    and every byte made from it: the parts of a .docx as inflated, the content
+    streams of a PDF as decompressed. The work that bytes can call for is
+    bounded in proportion: the grid cells the tables of a page or a .docx span
+    (``cells``), the parts of a .docx package (``parts``), and the operators
+    of a PDF's content streams (``operators`` for the document,
+    ``page_operators`` for one page).
+    """
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    @classmethod
+    def of(cls, max_bytes: int | None) -> Budget:
+        """The budget of ``max_bytes`` (``None``: the default)."""
+        return cls() if max_bytes is None else cls(max_bytes)
+
+    @property
+    def cells(self) -> int:
+        """Grid cells (rows × columns spanned) of all of an input's tables."""
+        return max(self.max_bytes // 64, 4096)
+
+    @property
+    def parts(self) -> int:
+        """Entries of a zip package (a .docx)."""
+        return max(self.max_bytes // 4096, 1024)
+
+    @property
+    def operators(self) -> int:
+        """Content-stream operators of a whole PDF."""
+        return max(self.max_bytes // 64, 4096)
+
+    @property
+    def page_operators(self) -> int:
+        """Content-stream operators of one PDF page."""
+        return max(self.max_bytes // 512, 4096)
+
+    def refuse(self, name: str, what: str) -> InputTooLargeError:
+        """The error for an input past its budget: what was too much, and how to allow more."""
+        return InputTooLargeError(
+            f"{name}: {what}, over the budget of max_bytes={self.max_bytes:,} "
+            "(pass a larger max_bytes= to read it)"
+        )
 
 
 @attrs.frozen

@@ -17,7 +17,7 @@ from lxml import etree, html
 
 from govinfo._errors import InputError
 from govinfo.inputs.decode import declared_charset, decode
-from govinfo.inputs.document import Block, Document, Grid, GridCell, Prose, cell_text
+from govinfo.inputs.document import Block, Budget, Document, Grid, GridCell, Prose, cell_text
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object", "svg"})
 _BLOCK = frozenset(
@@ -35,6 +35,7 @@ _HTML_START = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 MAX_SPAN = 200
+_DEFAULT_BUDGET = Budget()
 
 
 def looks_like_html(text: str) -> bool:
@@ -99,19 +100,61 @@ class _Out:
         self.buffer.clear()
 
 
-def _grid(table: etree._Element) -> Grid:
-    """A data table's cells at their rows and columns, honouring rowspan and colspan."""
+@attrs.define
+class _Cells:
+    """The grid cells the tables of one page may still span (:attr:`Budget.cells`)."""
+
+    budget: Budget
+    name: str
+    left: int = -1
+
+    def __attrs_post_init__(self) -> None:
+        self.left = self.budget.cells
+
+    def spend(self, cells: int) -> None:
+        self.left -= cells
+        if self.left < 0:
+            what = f"tables spanning more than {self.budget.cells:,} grid cells"
+            raise self.budget.refuse(self.name, what)
+
+
+def _grid(table: etree._Element, cells_left: _Cells) -> Grid:
+    """A data table's cells at their rows and columns, honouring rowspan and colspan.
+
+    Spans are clamped to the rows and columns the table has: a rowspan to the
+    rows below, a colspan to the table's width (the most cells a row holds,
+    counting those that span into it from above). A span past them covers
+    nothing that exists, and would only cost memory.
+    """
+    rows = list(table.iter("tr"))
+    tds = [[c for c in tr if c.tag in ("td", "th")] for tr in rows]
+    spans = [[_span(c, "rowspan") for c in row] for row in tds]
+    # How many cells each row holds, counting those spanning into it from above.
+    into = [0] * (len(rows) + 1)
+    for r, row_spans in enumerate(spans):
+        for rowspan in row_spans:
+            if rowspan > 1:
+                into[r + 1] += 1
+                into[min(r + rowspan, len(rows))] -= 1
+    width = running = 0
+    for r, row in enumerate(tds):
+        running += into[r]
+        width = max(width, len(row) + running)
     covered: set[tuple[int, int]] = set()
     cells: list[GridCell] = []
-    rows = list(table.iter("tr"))
-    for r, tr in enumerate(rows):
+    for r, (row, row_spans) in enumerate(zip(tds, spans, strict=True)):
         col = 0
-        for cell in (c for c in tr if c.tag in ("td", "th")):
+        for cell, span in zip(row, row_spans, strict=True):
             while (r, col) in covered:
                 col += 1
-            rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
+            rowspan = min(span, len(rows) - r)
+            colspan = max(1, min(_span(cell, "colspan"), width - col))
             cells.append(GridCell(_text_of(cell), r, col, rowspan, colspan))
-            covered.update((r + dr, col + dc) for dr in range(rowspan) for dc in range(colspan))
+            if rowspan > 1:
+                cells_left.spend((rowspan - 1) * colspan)
+                covered.update(
+                    (r + dr, col + dc) for dr in range(1, rowspan) for dc in range(colspan)
+                )
             col += colspan
     return Grid(tuple(cells), len(rows), tuple(_line(tr) for tr in rows))
 
@@ -135,13 +178,17 @@ def _parse_tree(source: str, name: str) -> etree._Element:
     return root
 
 
-def from_html(source: str | bytes, *, name: str = "<html>") -> Document:
+def from_html(
+    source: str | bytes, *, name: str = "<html>", budget: Budget = _DEFAULT_BUDGET
+) -> Document:
     """Read an HTML page (text or bytes in any declared or detectable encoding).
 
     Raises:
         DecodeError: bytes in an encoding that cannot be told with confidence.
         InputError: nothing could be parsed.
+        InputTooLargeError: its tables span more grid cells than ``budget`` allows.
     """
+    cells_left = _Cells(budget, name)
     if isinstance(source, bytes):
         source, _ = decode(source, declared=declared_charset(source), name=name)
     source = _XML_DECLARATION.sub("", source, count=1)
@@ -165,7 +212,7 @@ def from_html(source: str | bytes, *, name: str = "<html>") -> Document:
                 continue
             if tag == "table" and el.find(".//table") is None:
                 out.flush()
-                out.blocks.append(_grid(el))
+                out.blocks.append(_grid(el, cells_left))
                 walker.skip_subtree()
                 continue
             if tag == "br" or tag in _BLOCK:

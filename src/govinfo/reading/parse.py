@@ -156,7 +156,9 @@ def parse(
             or as the bytes of a text, HTML, ``.docx`` or ``.pdf`` file in any
             encoding govinfo can tell (UTF-8, GB18030/GBK, Big5).
         template: a template id (``"v2021"``) to force; detected when ``None``.
-        max_bytes: refuse larger inputs (default 50 MiB).
+        max_bytes: the input's budget (default 50 MiB): refuse a larger input,
+            or one whose reading would cost more (its inflated or decompressed
+            parts, PDF operators, table cells; see the docs' Limits).
 
     Returns:
         The report with its diagnostics and the source of every cell.
@@ -346,12 +348,13 @@ def parse_file(
     Args:
         path: the report file.
         template: a template id to force; detected when ``None``.
-        max_bytes: refuse larger files (default 50 MiB).
+        max_bytes: the file's budget (default 50 MiB), as for :func:`parse`.
 
     Raises:
-        InputError: the file cannot be read, decoded, is too large or is of a
-            type govinfo does not read (:class:`DecodeError`,
-            :class:`InputTooLargeError`, :class:`UnsupportedFormatError`).
+        InputError: the file cannot be read (or is no regular file: a FIFO,
+            a device), decoded, is too large or is of a type govinfo does not
+            read (:class:`DecodeError`, :class:`InputTooLargeError`,
+            :class:`UnsupportedFormatError`).
         MissingExtraError: a ``.docx`` or ``.pdf`` file without the extra installed.
         UnknownTemplateError: ``template`` is not a known template id.
     """
