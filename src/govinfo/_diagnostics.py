@@ -184,13 +184,19 @@ REPLACED_CHARACTERS = Code(
     "the input held code points that are not characters (lone surrogates): each was read as "
     "U+FFFD; how many, and where the first was, is in the message",
 )
+NESTED_TOO_DEEP = Code(
+    "nested-too-deep",
+    _W,
+    "an HTML page nests elements deeper than the parser reads (2048 levels, after "
+    "formatting wrappers are dropped): what lies deeper is not read",
+)
 
 _ALL = (
     UNKNOWN_ROW, MISSING_ROW, MISSING_TABLE, NO_TABLE, SHORT_ROW, RECOVERED, SPLIT_BY_INVARIANTS,
     AMBIGUOUS_CELLS,
     TEMPLATE_FROM_ERA, EXTRA_CELLS, DUPLICATE_ROW, PADDING_ASSUMED, APPROXIMATE_LABEL,
     PLACEHOLDER, INVALID, CONVERTED, YEAR_INFERRED, FROM_PROSE, PROSE_DISAGREES, PROSE_NOT_USED,
-    UNFILLED_TEMPLATE, REPLACED_CHARACTERS,
+    UNFILLED_TEMPLATE, REPLACED_CHARACTERS, NESTED_TOO_DEEP,
 )  # fmt: skip
 CODES: Mapping[str, Code] = MappingProxyType({c.name: c for c in _ALL})
 """Every diagnostic code, by name, in the order the docs list them."""

@@ -133,3 +133,47 @@ class TestSpans:
         results = [govinfo.parse(page) for page in pages]
         assert {r.report.requests.new.total for r in results} == {3}  # type: ignore[union-attr]
         assert len({r.text for r in results}) == 1
+
+
+_ROW = (
+    "<table><tr><td>一、本年新收政府信息公开申请数量</td>"
+     "<td>3</td>" + "<td>0</td>" * 5 + "<td>3</td></tr></table>"
+)  # fmt: skip
+
+
+class TestWhereTablesAre:
+    """A data table is read wherever the page has it, or its loss is a diagnostic."""
+
+    @pytest.mark.parametrize(
+        "page",
+        [
+            f"<html><body><p>x</p></body>{_ROW}</html>",
+            f"<html><body><p>x</p></body></html>{_ROW}",
+            f"<html><body><p>x</p></body></html>\n</html>{_ROW}</body>",
+        ],
+        ids=["after-body", "after-html", "after-both-twice"],
+    )
+    def test_after_the_end_tags(self, page: str) -> None:
+        """A table after </body> or </html> is read (libxml2 dropped it)."""
+        report = govinfo.parse(page).report
+        assert report.meta.tables_found
+        assert report.requests.new.total == 3  # type: ignore[union-attr]
+
+    @pytest.mark.parametrize(
+        ("open_tag", "close_tag", "depth"),
+        [
+            ("<blockquote>", "</blockquote>", 1000),
+            ("<ul>", "</ul>", 1000),
+            ("<table><tr><td>", "</td></tr></table>", 300),
+        ],
+    )
+    def test_deeper_than_libxml2s_limit(self, open_tag: str, close_tag: str, depth: int) -> None:
+        """A table beyond 256 levels of non-wrapper tags (lists, layout tables) is read."""
+        page = f"<html><body>{open_tag * depth}{_ROW}{close_tag * depth}</body></html>"
+        assert govinfo.parse(page).report.requests.new.total == 3  # type: ignore[union-attr]
+
+    def test_deeper_than_any_limit_is_a_diagnostic(self) -> None:
+        """Past 2048 levels the loss is said: nested-too-deep, never only no-table."""
+        page = f"<html><body>{'<ul>' * 3000}{_ROW}{'</ul>' * 3000}</body></html>"
+        codes = [d.code for d in govinfo.parse(page).diagnostics]
+        assert "nested-too-deep" in codes

@@ -3,9 +3,9 @@
 Parsed by lxml's HTML parser with no network access and no entity expansion.
 Each data table becomes a :class:`Grid`: every cell at the row and column the
 page puts it, with its ``rowspan`` and ``colspan`` (clamped to
-:data:`MAX_SPAN`). A table that contains tables is a layout table and is read
-as blocks. The walk is iterative, so deeply nested pages cannot exhaust the
-stack.
+:data:`MAX_SPAN` and to the table's rows and columns). A table that contains
+tables is a layout table and is read as blocks. The walk is iterative, so
+deeply nested pages cannot exhaust the stack.
 """
 
 from __future__ import annotations
@@ -15,9 +15,19 @@ import re
 import attrs
 from lxml import etree, html
 
+from govinfo._diagnostics import NESTED_TOO_DEEP
 from govinfo._errors import InputError
 from govinfo.inputs.decode import declared_charset, decode
-from govinfo.inputs.document import Block, Budget, Document, Grid, GridCell, Prose, cell_text
+from govinfo.inputs.document import (
+    Block,
+    Budget,
+    Document,
+    Grid,
+    GridCell,
+    Note,
+    Prose,
+    cell_text,
+)
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object", "svg"})
 _BLOCK = frozenset(
@@ -43,9 +53,9 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:2048]))
 
 
-def _parser() -> etree.HTMLParser:
+def _parser(*, huge: bool = False) -> etree.HTMLParser:
     return etree.HTMLParser(
-        no_network=True, huge_tree=False, remove_comments=True, remove_pis=True, recover=True
+        no_network=True, huge_tree=huge, remove_comments=True, remove_pis=True, recover=True
     )
 
 
@@ -165,17 +175,34 @@ _WRAPPERS = re.compile(
 )
 
 
-def _parse_tree(source: str, name: str) -> etree._Element:
+# libxml2 drops what follows </html>: the end tags are implied anyway, so they go.
+_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+
+
+def _too_deep(parser: etree.HTMLParser) -> bool:
+    return any("depth" in entry.message.lower() for entry in parser.error_log)
+
+
+def _parse_tree(source: str, name: str) -> tuple[etree._Element, tuple[Note, ...]]:
+    source = _END_TAGS.sub("", source)
     parser = _parser()
     try:
         root = html.document_fromstring(source, parser=parser)
-        if any("depth" in entry.message.lower() for entry in parser.error_log):
-            # libxml2 stops at a nesting depth limit and would drop what lies deeper;
-            # wrappers carry no table structure, so flatten them and read again.
-            root = html.document_fromstring(_WRAPPERS.sub(" ", source), parser=_parser())
+        if _too_deep(parser):
+            # libxml2 stops at a nesting depth limit (256) and would drop what lies
+            # deeper; wrappers carry no table structure, so flatten them and read again.
+            source = _WRAPPERS.sub(" ", source)
+            root = html.document_fromstring(source, parser=(parser := _parser()))
+        if _too_deep(parser):
+            # Deep layout tables or lists: read again with the limit at 2048 levels
+            # (the walk below is iterative, and the input within its budget).
+            root = html.document_fromstring(source, parser=(parser := _parser(huge=True)))
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"{name}: not readable as HTML ({exc})") from None
-    return root
+    if _too_deep(parser):
+        message = "elements nested deeper than 2048 levels: what lies deeper is not read"
+        return root, (Note(NESTED_TOO_DEEP, message),)
+    return root, ()
 
 
 def from_html(
@@ -192,7 +219,7 @@ def from_html(
     if isinstance(source, bytes):
         source, _ = decode(source, declared=declared_charset(source), name=name)
     source = _XML_DECLARATION.sub("", source, count=1)
-    root = _parse_tree(source, name)
+    root, notes = _parse_tree(source, name)
     title_el = root.find(".//title")
     title = ""
     out = _Out()
@@ -224,4 +251,4 @@ def from_html(
             if el is not start:
                 out.text(el.tail, line)
     out.flush()
-    return Document(tuple(out.blocks), "html", title or None)
+    return Document(tuple(out.blocks), "html", title or None, notes=notes)

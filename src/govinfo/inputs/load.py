@@ -68,7 +68,7 @@ def load(source: str | bytes, *, name: str = "<input>", max_bytes: int | None = 
         # lxml stops reading a string at a lone surrogate: scrub it first.
         source, notes = scrub(source, "the page")
         document = from_html(source, name=name, budget=budget)
-        return attrs.evolve(document, notes=notes) if notes else document
+        return attrs.evolve(document, notes=notes + document.notes) if notes else document
     kind = _kind(source, os.path.splitext(name)[1].lower())  # noqa: PTH122 - name may be "<input>"
     if kind == "pdf":
         from govinfo.inputs.pdf import from_pdf  # noqa: PLC0415 - optional extra
