@@ -184,6 +184,12 @@ REPLACED_CHARACTERS = Code(
     "the input held code points that are not characters (lone surrogates): each was read as "
     "U+FFFD; how many, and where the first was, is in the message",
 )
+CHARSET_OVERRIDDEN = Code(
+    "charset-overridden",
+    _W,
+    "the charset an HTML page declares does not fit its bytes (fails to decode them, or "
+    "gives no Chinese text where the detected encoding does): the detected one is used",
+)
 NESTED_TOO_DEEP = Code(
     "nested-too-deep",
     _W,
@@ -196,7 +202,7 @@ _ALL = (
     AMBIGUOUS_CELLS,
     TEMPLATE_FROM_ERA, EXTRA_CELLS, DUPLICATE_ROW, PADDING_ASSUMED, APPROXIMATE_LABEL,
     PLACEHOLDER, INVALID, CONVERTED, YEAR_INFERRED, FROM_PROSE, PROSE_DISAGREES, PROSE_NOT_USED,
-    UNFILLED_TEMPLATE, REPLACED_CHARACTERS, NESTED_TOO_DEEP,
+    UNFILLED_TEMPLATE, REPLACED_CHARACTERS, NESTED_TOO_DEEP, CHARSET_OVERRIDDEN,
 )  # fmt: skip
 CODES: Mapping[str, Code] = MappingProxyType({c.name: c for c in _ALL})
 """Every diagnostic code, by name, in the order the docs list them."""

@@ -216,10 +216,12 @@ def from_html(
         InputTooLargeError: its tables span more grid cells than ``budget`` allows.
     """
     cells_left = _Cells(budget, name)
+    decoding: list[Note] = []
     if isinstance(source, bytes):
-        source, _ = decode(source, declared=declared_charset(source), name=name)
+        source, _ = decode(source, declared=declared_charset(source), name=name, notes=decoding)
     source = _XML_DECLARATION.sub("", source, count=1)
     root, notes = _parse_tree(source, name)
+    notes = (*decoding, *notes)
     title_el = root.find(".//title")
     title = ""
     out = _Out()

@@ -9,7 +9,7 @@ import stat
 import attrs
 
 from govinfo._errors import InputError, InputTooLargeError, UnsupportedFormatError
-from govinfo.inputs.decode import decode
+from govinfo.inputs.decode import declared_charset, decode
 from govinfo.inputs.document import Budget, Document, Kind, scrub
 from govinfo.inputs.html import from_html, looks_like_html
 
@@ -41,6 +41,12 @@ def _kind(data: bytes, suffix: str) -> Kind:
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnsupportedFormatError(_UNSUPPORTED[".doc"])
     return _SUFFIXES.get(suffix, "text")
+
+
+def _declares_charset(data: bytes) -> bool:
+    """Bytes of an HTML page that declares its charset: the page decodes them by it."""
+    # Latin-1 decodes any bytes, and keeps the ASCII of the tags as it is.
+    return declared_charset(data) is not None and looks_like_html(data[:2048].decode("latin-1"))
 
 
 def check_size(size: int, max_bytes: int | None, name: str) -> None:
@@ -78,7 +84,7 @@ def load(source: str | bytes, *, name: str = "<input>", max_bytes: int | None = 
         from govinfo.inputs.docx import from_docx  # noqa: PLC0415 - optional extra
 
         return from_docx(source, budget=budget, name=name)
-    if kind == "html":
+    if kind == "html" or _declares_charset(source):
         return from_html(source, name=name, budget=budget)
     text, _ = decode(source, name=name)
     if looks_like_html(text):
