@@ -33,6 +33,29 @@ def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess
     )
 
 
+def run_capped(code: str, *, memory: int = 2**30) -> subprocess.CompletedProcess[str]:
+    """Run Python ``code`` in a subprocess whose address space is capped at ``memory`` bytes.
+
+    For inputs built to exhaust memory: past the cap the child fails with
+    ``MemoryError`` instead of taking the machine down. The timeout only
+    guards against a hang; no test asserts on time.
+    """
+    import resource  # noqa: PLC0415 - POSIX only, and only these tests need it
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=600,
+        preexec_fn=cap,
+    )
+
+
 def seed_text(stem: str) -> str:
     """The text of one seed report, by its name prefix (``"004"``)."""
     return next(SEEDS.glob(f"{stem}_*.txt")).read_text("utf-8")

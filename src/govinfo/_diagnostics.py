@@ -52,7 +52,8 @@ class Diagnostic:
         message: human-readable explanation.
         severity: error, warning or info.
         span: where in the input, when the finding concerns one place.
-        excerpt: the input line concerned, as given.
+        excerpt: the input line concerned, as given; of a long line, at most 80
+            characters before the span, 80 of it and 80 after it.
         key: the cell key concerned, when there is one.
     """
 
@@ -177,13 +178,31 @@ PROSE_NOT_USED = Code(
 UNFILLED_TEMPLATE = Code(
     "unfilled-template", _W, "the text is full of placeholders: no figure is taken from its prose"
 )
+REPLACED_CHARACTERS = Code(
+    "replaced-characters",
+    _W,
+    "the input held code points that are not characters (lone surrogates): each was read as "
+    "U+FFFD; how many, and where the first was, is in the message",
+)
+CHARSET_OVERRIDDEN = Code(
+    "charset-overridden",
+    _W,
+    "the charset an HTML page declares does not fit its bytes (fails to decode them, or "
+    "gives no Chinese text where the detected encoding does): the detected one is used",
+)
+NESTED_TOO_DEEP = Code(
+    "nested-too-deep",
+    _W,
+    "an HTML page nests elements deeper than the parser reads (2048 levels, after "
+    "formatting wrappers are dropped): what lies deeper is not read",
+)
 
 _ALL = (
     UNKNOWN_ROW, MISSING_ROW, MISSING_TABLE, NO_TABLE, SHORT_ROW, RECOVERED, SPLIT_BY_INVARIANTS,
     AMBIGUOUS_CELLS,
     TEMPLATE_FROM_ERA, EXTRA_CELLS, DUPLICATE_ROW, PADDING_ASSUMED, APPROXIMATE_LABEL,
     PLACEHOLDER, INVALID, CONVERTED, YEAR_INFERRED, FROM_PROSE, PROSE_DISAGREES, PROSE_NOT_USED,
-    UNFILLED_TEMPLATE,
+    UNFILLED_TEMPLATE, REPLACED_CHARACTERS, NESTED_TOO_DEEP, CHARSET_OVERRIDDEN,
 )  # fmt: skip
 CODES: Mapping[str, Code] = MappingProxyType({c.name: c for c in _ALL})
 """Every diagnostic code, by name, in the order the docs list them."""

@@ -5,7 +5,7 @@
     GovinfoError
     ├── InputError                 the input cannot be read
     │   ├── DecodeError            bytes in no encoding govinfo can tell with confidence
-    │   ├── InputTooLargeError     an input over the size limit
+    │   ├── InputTooLargeError     an input over its budget (max_bytes)
     │   └── UnsupportedFormatError a file type govinfo does not read
     ├── MissingExtraError          an optional extra (docx, pdf, arrow, pandas) is missing
     ├── MixedInputError            reports that cannot be combined (aggregate, series)
@@ -29,7 +29,13 @@ class DecodeError(InputError):
 
 
 class InputTooLargeError(InputError):
-    """An input larger than the limit (``max_bytes``); reports are rarely over 5 MB."""
+    """An input over its budget, ``max_bytes``: larger than it, or costing more to read.
+
+    Besides the input's own size, ``max_bytes`` bounds what is made from it:
+    a .docx's parts as inflated, a PDF's content streams as decompressed, and
+    in proportion the operators of a PDF page and the grid cells that tables
+    span. Reports are rarely over 5 MB.
+    """
 
 
 class UnsupportedFormatError(InputError):

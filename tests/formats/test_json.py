@@ -78,6 +78,56 @@ def test_bad_json_names_the_path(mutate: object, message: str) -> None:
         govinfo.from_json(json.dumps(data))
 
 
+@pytest.mark.parametrize(
+    "value", [2**63, 2**64 - 1, -(2**63) - 1, 10**400, 10**4000], ids=lambda v: f"{v.bit_length()}b"
+)
+@pytest.mark.parametrize("key", ["requests.new.total", "meta.year"])
+def test_integers_beyond_64_bits_are_refused(value: int, key: str) -> None:
+    """A count (or year) beyond int64 is a JSONFormatError naming its path, by either reader."""
+    data = json.loads(govinfo.to_json(govinfo.parse_example().report))
+    *parents, name = key.split(".")
+    node = data
+    for part in parents:
+        node = node[part]
+    node[name] = value
+    for orjson in (_json.orjson_module, None):
+        saved, _json.orjson_module = _json.orjson_module, orjson
+        try:
+            with pytest.raises(govinfo.JSONFormatError, match=r"\$\." + key.replace(".", r"\.")):
+                govinfo.from_json(json.dumps(data))
+        finally:
+            _json.orjson_module = saved
+    node[name] = 2**63 - 1
+    assert govinfo.from_json(json.dumps(data)) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 5000 + "]" * 5000,
+        '{"template": "v2021", "meta": {"title": ' + "[" * 100_000 + "]" * 100_000 + "}}",
+        '{"template": "v2021", "meta": {"year": ' + "9" * 5000 + "}}",
+        '{"template": "v2021", "meta": {"year": -' + "9" * 100_000 + "}}",
+    ],
+    ids=["deep", "deep-in-a-report", "5000-digits", "100000-digits"],
+)
+def test_hostile_json_is_a_typed_error(text: str) -> None:
+    """Deep nesting and integers beyond the reader's digit limit raise JSONFormatError."""
+    with pytest.raises(govinfo.JSONFormatError):
+        govinfo.from_json(text)
+    with pytest.raises(govinfo.JSONFormatError):
+        govinfo.from_json(text.encode())
+
+
+def test_deep_data_is_a_typed_error() -> None:
+    """Data built in Python, nested deeper than the stack, raises JSONFormatError."""
+    deep: list[object] = []
+    for _ in range(100_000):
+        deep = [deep]
+    with pytest.raises(govinfo.JSONFormatError):
+        _json.structure({"template": "v2021", "meta": {"title": deep}})
+
+
 def test_not_json_is_a_typed_error() -> None:
     """Text that is not JSON, or JSON that is not an object, raises JSONFormatError."""
     with pytest.raises(govinfo.JSONFormatError, match="not JSON"):
@@ -169,11 +219,12 @@ class TestOrjson:
         assert _json.orjson_module is not None
 
     def test_integers_beyond_64_bits(self) -> None:
-        """orjson cannot hold them; the standard library writes and reads them."""
+        """orjson cannot write them, the standard library does; reading them back refuses them."""
         report = govinfo.ReportV2021(requests=RequestsV2021(new=ApplicantCounts(total=10**20)))
         text = govinfo.to_json(report, indent=None)
         assert '"total":100000000000000000000' in text
-        assert govinfo.from_json(text) == report
+        with pytest.raises(govinfo.JSONFormatError, match=r"64-bit range @ \$\.requests"):
+            govinfo.from_json(text)
 
     def test_utf16_bytes(self) -> None:
         """Bytes orjson does not read (UTF-16) still read through the standard library."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import pathlib
 import zipfile
 from collections.abc import Callable
 
@@ -12,10 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govinfo
+from govinfo.inputs.document import Budget
 from govinfo.inputs.docx import from_docx
 from govinfo.reading.cells import lay_out
 from govinfo.testing import valid_reports
-from helpers import cell_values
+from helpers import cell_values, run_capped
 from shapes import TITLE, example_docx, report_docx
 
 
@@ -139,3 +141,83 @@ class TestBadDocx:
         """A Word 97-2003 .doc (an OLE compound file) raises InputError that says so."""
         with pytest.raises(govinfo.InputError, match="OLE compound file"):
             from_docx(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+
+
+def _with_part(data: bytes, name: str, chunks: int, *, chunk: bytes = b" " * (1 << 20)) -> bytes:
+    """``data`` (a .docx) with ``chunks`` copies of ``chunk`` inside the body of ``name``."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    parts = {n: src.read(n) for n in src.namelist()}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, b in parts.items():
+            if n != name:
+                z.writestr(n, b)
+        xml = parts.get(name, b"")
+        at = xml.index(b"<w:body>") + 8 if b"<w:body>" in xml else len(xml)
+        with z.open(name, "w", force_zip64=True) as f:
+            f.write(xml[:at])
+            for _ in range(chunks):
+                f.write(chunk)
+            f.write(xml[at:])
+    return out.getvalue()
+
+
+class TestHostilePackages:
+    """A .docx is checked against the budget before anything in it is inflated."""
+
+    def test_zip_bomb_refused_before_inflating(self) -> None:
+        """A body that inflates past max_bytes: InputTooLargeError, from the declared sizes."""
+        bomb = _with_part(docx_of(lambda d: d.add_paragraph("x")), "word/document.xml", 64)
+        assert len(bomb) < 2**20
+        with pytest.raises(govinfo.InputTooLargeError, match="inflates to"):
+            govinfo.parse(bomb)
+        with pytest.raises(govinfo.InputTooLargeError, match="inflates to"):
+            govinfo.parse(bomb, max_bytes=32 * 2**20)
+        with pytest.raises(govinfo.InputError) as raised:  # within the budget: lxml's limit
+            govinfo.parse(bomb, max_bytes=128 * 2**20)
+        assert not isinstance(raised.value, govinfo.InputTooLargeError)
+
+    def test_zip_bomb_in_bounded_memory(self, tmp_path: pathlib.Path) -> None:
+        """The reproducer's 2 GiB body, under a 1 GB memory cap: refused, not MemoryError."""
+        path = tmp_path / "bomb.docx"
+        path.write_bytes(
+            _with_part(docx_of(lambda d: d.add_paragraph("x")), "word/document.xml", 16,
+                       chunk=b" " * (1 << 27))
+        )  # fmt: skip
+        code = f"""if True:
+            import govinfo
+            try:
+                govinfo.parse_file({str(path)!r})
+            except govinfo.InputTooLargeError as e:
+                print("refused", e)
+        """
+        proc = run_capped(code)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert "refused" in proc.stdout
+
+    def test_too_many_parts(self) -> None:
+        """A package of more parts than the budget allows is refused before it is opened."""
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as z:
+            for i in range(2000):
+                z.writestr(f"p{i}", b"")
+        with pytest.raises(govinfo.InputTooLargeError, match="2,000 parts"):
+            from_docx(out.getvalue(), budget=Budget(2**20))
+
+    def test_huge_grid_span(self) -> None:
+        """gridSpan=10**8 is clamped to the table's columns: the row reads as with its real span."""
+
+        def build(document: docx.document.Document) -> None:
+            table = document.add_table(rows=3, cols=2)
+            for row in table.rows:
+                row.cells[0].text, row.cells[1].text = "行政许可", "5"
+                row.cells[0]._tc.get_or_add_tcPr().get_or_add_gridSpan().val = 10**8  # noqa: SLF001
+
+        code = f"""if True:
+            from govinfo.inputs.docx import from_docx
+            doc = from_docx({docx_of(build)!r})
+            print([(c.text, c.column, c.colspan) for c in doc.blocks[0].cells])
+        """
+        proc = run_capped(code)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert proc.stdout.strip() == str([("行政许可", 0, 2), ("5", 2, 1)] * 3)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from hypothesis import given
 
 import govinfo
 from govinfo.testing import reports
-from helpers import cell_values
+from helpers import cell_values, run_capped
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -92,3 +93,87 @@ class TestHTML:
         page = "<html><body>" + "<div>" * depth + "行政许可 | 5 |" + "</div>" * depth
         result = govinfo.parse(page + "<table><tr><td>行政许可</td><td>5</td></tr></table>")
         assert result.report.active.licensing.decisions == 5  # type: ignore[union-attr]
+
+
+class TestSpans:
+    """Spans are clamped to the rows and columns a table has: their cost follows the page's size."""
+
+    def test_span_bomb_is_read_in_bounded_memory(self) -> None:
+        """400 cells of rowspan=colspan=200 over six rows: read under a 1 GB cap (was 2.1 GB)."""
+        code = """if True:
+            import govinfo
+            cells = "".join("<td rowspan=200 colspan=200>行政许可</td>" for _ in range(400))
+            page = "<html><body><table><tr>" + cells + "</tr>" + "<tr><td>1</td></tr>" * 5
+            result = govinfo.parse(page + "</table></body></html>")
+            print(result.template)
+        """
+        proc = run_capped(code)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+
+    def test_span_past_the_budget_is_refused(self) -> None:
+        """Rows of 200×200 spans past the page's cell budget: InputTooLargeError."""
+        wide = "<tr>" + "<td>x</td>" * 1000 + "</tr>"
+        rows = "<tr><td rowspan=200 colspan=200>行政许可</td></tr>" * 1000
+        page = f"<html><body><table>{wide}{rows}</table></body></html>"
+        with pytest.raises(govinfo.InputTooLargeError, match=r"grid cells.*max_bytes"):
+            govinfo.parse(page)
+        with pytest.raises(govinfo.InputTooLargeError):
+            govinfo.parse(page.encode(), max_bytes=10**6)
+
+    def test_spans_past_the_table_change_nothing(self) -> None:
+        """rowspan and colspan beyond the table read as if they stopped at its edge."""
+        values = "".join(f"<td>{v}</td>" for v in (3, 0, 0, 0, 0, 0, 3))
+        row = (
+            f"<tr><td colspan={{}} rowspan={{}}>一、本年新收政府信息公开申请数量</td>{values}</tr>"
+        )
+        pages = [
+            f"<html><body><table>{row.format(span, rows)}</table></body></html>"
+            for span, rows in ((1, 1), (1000, 1), (1, 1000), (10**9, 10**9))
+        ]
+        results = [govinfo.parse(page) for page in pages]
+        assert {r.report.requests.new.total for r in results} == {3}  # type: ignore[union-attr]
+        assert len({r.text for r in results}) == 1
+
+
+_ROW = (
+    "<table><tr><td>一、本年新收政府信息公开申请数量</td>"
+     "<td>3</td>" + "<td>0</td>" * 5 + "<td>3</td></tr></table>"
+)  # fmt: skip
+
+
+class TestWhereTablesAre:
+    """A data table is read wherever the page has it, or its loss is a diagnostic."""
+
+    @pytest.mark.parametrize(
+        "page",
+        [
+            f"<html><body><p>x</p></body>{_ROW}</html>",
+            f"<html><body><p>x</p></body></html>{_ROW}",
+            f"<html><body><p>x</p></body></html>\n</html>{_ROW}</body>",
+        ],
+        ids=["after-body", "after-html", "after-both-twice"],
+    )
+    def test_after_the_end_tags(self, page: str) -> None:
+        """A table after </body> or </html> is read (libxml2 dropped it)."""
+        report = govinfo.parse(page).report
+        assert report.meta.tables_found
+        assert report.requests.new.total == 3  # type: ignore[union-attr]
+
+    @pytest.mark.parametrize(
+        ("open_tag", "close_tag", "depth"),
+        [
+            ("<blockquote>", "</blockquote>", 1000),
+            ("<ul>", "</ul>", 1000),
+            ("<table><tr><td>", "</td></tr></table>", 300),
+        ],
+    )
+    def test_deeper_than_libxml2s_limit(self, open_tag: str, close_tag: str, depth: int) -> None:
+        """A table beyond 256 levels of non-wrapper tags (lists, layout tables) is read."""
+        page = f"<html><body>{open_tag * depth}{_ROW}{close_tag * depth}</body></html>"
+        assert govinfo.parse(page).report.requests.new.total == 3  # type: ignore[union-attr]
+
+    def test_deeper_than_any_limit_is_a_diagnostic(self) -> None:
+        """Past 2048 levels the loss is said: nested-too-deep, never only no-table."""
+        page = f"<html><body>{'<ul>' * 3000}{_ROW}{'</ul>' * 3000}</body></html>"
+        codes = [d.code for d in govinfo.parse(page).diagnostics]
+        assert "nested-too-deep" in codes

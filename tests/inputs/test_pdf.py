@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import zlib
+from typing import TYPE_CHECKING
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,8 +12,11 @@ from hypothesis import strategies as st
 import govinfo
 from govinfo.inputs.pdf import from_pdf, page_lines
 from govinfo.reading.cells import lay_out
-from helpers import cell_values
+from helpers import cell_values, run_capped
 from shapes import HEADER, TITLE, as_pdf, example_pdf, example_pdf_pages
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class TestPdf:
@@ -126,3 +132,68 @@ class TestBadPdf:
         """A PDF cut short raises InputError."""
         with pytest.raises(govinfo.InputError, match="PDF"):
             from_pdf(example_pdf()[:400])
+
+
+def _one_page_pdf(contents: bytes) -> bytes:
+    """A one-page PDF whose page draws ``contents``, a flate-compressed content stream."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>"
+        ),
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(contents)
+        + contents
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def _deflated(chunk: bytes, times: int) -> bytes:
+    """``chunk`` * ``times``, compressed a piece at a time (never held inflated)."""
+    packer = zlib.compressobj(9)
+    return b"".join(packer.compress(chunk) for _ in range(times)) + packer.flush()
+
+
+class TestBudget:
+    """A PDF's pages are checked against the budget before pdfminer lays them out."""
+
+    def test_operator_bomb(self) -> None:
+        """2e6 text-show operators on a page (was 242 s, 4.7 GB): InputTooLargeError at once."""
+        data = _one_page_pdf(_deflated(b"BT /F1 1 Tf 10 10 Td (1) Tj ET\n", 2_000_000))
+        assert len(data) < 2**20
+        with pytest.raises(govinfo.InputTooLargeError, match="max_bytes"):
+            govinfo.parse(data)
+        with pytest.raises(govinfo.InputTooLargeError, match="operators"):
+            govinfo.parse(data, max_bytes=10**9)
+
+    def test_flate_bomb(self, tmp_path: Path) -> None:
+        """1 MB inflating to 1 GiB: refused once the cap is inflated, never the whole of it."""
+        path = tmp_path / "bomb.pdf"
+        path.write_bytes(_one_page_pdf(_deflated(b" " * 2**20, 1024)))
+        code = f"""if True:
+            import govinfo
+            try:
+                govinfo.parse_file({str(path)!r})
+            except govinfo.InputTooLargeError as e:
+                print("refused", e)
+        """
+        proc = run_capped(code)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert "decompresses to over" in proc.stdout
+
+    def test_ordinary_pages_within_budget(self) -> None:
+        """A page of a few hundred operators reads, also under a small max_bytes."""
+        contents = b"BT /F1 12 Tf 72 700 Td (xingzheng 5) Tj ET\n" + b"q 1 0 0 1 0 0 cm Q\n" * 100
+        result = govinfo.parse(_one_page_pdf(_deflated(contents, 1)), max_bytes=2**20)
+        assert "xingzheng 5" in result.text

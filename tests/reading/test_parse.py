@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -94,3 +95,63 @@ def test_parsing_again_or_in_threads_gives_the_same_result() -> None:
     assert len(results) >= 20
     for i, got in zip(jobs, results, strict=True):
         assert got == first[i], i
+
+
+class TestLineEnds:
+    """Every line end is one: a lone CR, NEL, U+2028 and U+2029 as LF and CRLF."""
+
+    @pytest.mark.parametrize("end", ["\r", "\r\n", "\x85", "\u2028", "\u2029"])
+    def test_same_report_and_places(self, end: str) -> None:
+        """Text with any line end gives the report, and the lines and columns, of LF text."""
+        text = govinfo.example_text()
+        expected = govinfo.parse(text)
+        result = govinfo.parse(text.replace("\n", end))
+        assert result.report == expected.report
+        assert [(d.code, d.span and (d.span.line, d.span.column)) for d in result.diagnostics] == [
+            (d.code, d.span and (d.span.line, d.span.column)) for d in expected.diagnostics
+        ]
+        assert result.quote("active.licensing.decisions") == "146"
+
+
+class TestExcerpts:
+    """A diagnostic's excerpt is its line, cut to a fixed window around the span."""
+
+    @pytest.mark.parametrize("end", ["\r", " "])
+    def test_bounded(self, end: str) -> None:
+        """Thousands of diagnostics on one line (or CR-only lines) each excerpt a few characters."""
+        result = govinfo.parse(f"行政许可 | 5 |{end}" * 4000)
+        located = [d for d in result.diagnostics if d.span is not None]
+        assert len(located) > 1000
+        assert max(len(d.excerpt or "") for d in located) <= 3 * 80
+
+    def test_excerpt_is_the_text_around_the_span(self) -> None:
+        """The excerpt is the input as given, holding the span's start."""
+        text = "x" * 500 + " 行政许可 | 5 | 6 | 7 |\n本年咨询数量 | 7 |"
+        located = [d for d in govinfo.parse(text).diagnostics if d.span and d.excerpt]
+        assert located
+        for d in located:
+            assert d.span is not None
+            assert d.excerpt is not None
+            assert d.excerpt in text
+            at = text.index(d.excerpt)
+            assert at <= d.span.start <= at + len(d.excerpt)
+
+
+class TestPickle:
+    """A ParseResult pickles and reads back equal with every pickle protocol."""
+
+    @pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+    @pytest.mark.parametrize("kind", ["text", "html"])
+    def test_every_protocol(self, protocol: int, kind: str) -> None:
+        """Report, diagnostics, sources, text, sections and quotes survive protocols 0-5."""
+        report = govinfo.parse_example().report
+        result = govinfo.parse(govinfo.render(report, format=kind) + "\n行政许可 | x |")
+        again = pickle.loads(pickle.dumps(result, protocol=protocol))  # noqa: S301 - our own
+        assert again.report == result.report
+        assert again.diagnostics == result.diagnostics
+        assert dict(again.sources) == dict(result.sources)
+        assert again.text == result.text
+        assert again.sections == result.sections
+        key = "active.licensing.decisions"
+        assert again.quote(key) == result.quote(key) == "146"
+        assert again.source_of("no.such.key") is None

@@ -41,6 +41,24 @@ with contextlib.suppress(ImportError):  # the json extra
 #: Keys the CLI adds around a report; :func:`from_json` accepts and ignores them.
 ENVELOPE_KEYS = frozenset({"file", "diagnostics"})
 
+#: The integers a report holds are 64-bit (as Arrow, pandas and databases store them).
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+
+
+class _RangeError(ValueError):
+    """An integer beyond :data:`INT_MIN`..:data:`INT_MAX`; its message is shown as it is."""
+
+
+def _beyond(value: int) -> _RangeError:
+    # Never the digits: a 4,300-digit integer has no str().
+    return _RangeError(f"an integer of {value.bit_length()} bits, outside the signed 64-bit range")
+
+
+def _format_exception(exc: BaseException, tp: type | None) -> str:
+    if isinstance(exc, _RangeError):
+        return str(exc)
+    return cattrs.v.format_exception(exc, tp)
+
 
 def _structure_decimal(value: object, _: type) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int):
@@ -57,13 +75,17 @@ def _structure_decimal(value: object, _: type) -> Decimal:
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"expected an integer, got {value!r}")
+    if not INT_MIN <= value <= INT_MAX:
+        raise _beyond(value)
     return value
 
 
 def _structure_count(value: object, _: type) -> int | None:
     # Most cells of a report: one direct hook instead of Optional dispatch, then int.
-    if value is None or (type(value) is int):
+    if value is None or (type(value) is int and INT_MIN <= value <= INT_MAX):
         return value
+    if type(value) is int:
+        raise _beyond(value)
     raise ValueError(f"expected an integer or null, got {value!r}")
 
 
@@ -123,9 +145,11 @@ class _MalformedError(Exception):
 
 def _check(tp: object, var: str) -> str:
     """A statement that checks (and, for Decimal and date, converts) leaf ``var``."""
-    for exact, name in ((int | None, "int"), (str | None, "str")):
-        if tp == exact:
-            return f"if {var}.__class__ is not {name} and {var} is not None: raise _Malformed"
+    if tp == int | None:
+        within = f"{var}.__class__ is int and {INT_MIN} <= {var} <= {INT_MAX}"
+        return f"if not ({within} or {var} is None): raise _Malformed"
+    if tp == str | None:
+        return f"if {var}.__class__ is not str and {var} is not None: raise _Malformed"
     if tp is bool:
         return f"if {var}.__class__ is not bool: raise _Malformed"
     if tp == Decimal | None:
@@ -313,8 +337,10 @@ def structure(data: object) -> Report:
     try:
         report = converter().structure(body, report_type)
     except cattrs.BaseValidationError as exc:
-        problems = cattrs.transform_error(exc)
+        problems = cattrs.transform_error(exc, format_exception=_format_exception)
         raise JSONFormatError("; ".join(problems)) from None
+    except RecursionError:  # data nested deeper than any report, built in Python
+        raise JSONFormatError("nested too deeply to be a report") from None
     return report
 
 
@@ -357,7 +383,9 @@ def from_json(text: str | bytes) -> Report:
 
     Raises:
         JSONFormatError: the text is not JSON, or not a report; the message
-            names every offending path (``$.requests.new.total``).
+            names every offending path (``$.requests.new.total``). Integers
+            beyond 64 bits and JSON nested deeper than the reader's stack
+            are refused so too.
     """
     if orjson_module is not None:
         try:
@@ -368,10 +396,12 @@ def from_json(text: str | bytes) -> Report:
             report = _quick(report_type, body)
             if report is not None:
                 return report
-    # The standard library is the reference reader: it keeps integers beyond 64
-    # bits, reads UTF-16/32 bytes, and its errors are the ones reported.
+    # The standard library is the reference reader: it reads UTF-16/32 bytes,
+    # explains integers beyond 64 bits, and its errors are the ones reported.
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except RecursionError:
+        raise JSONFormatError("not a report: JSON nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, a 4,300-digit integer
         raise JSONFormatError(f"not JSON: {exc}") from None
     return structure(data)

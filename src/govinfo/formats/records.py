@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from govinfo._errors import JSONFormatError
+from govinfo.formats.json import structure
 from govinfo.models import REGISTRY, Meta, Report, ReportV2015, ReportV2019, ReportV2021
 
 if TYPE_CHECKING:
@@ -78,47 +80,68 @@ def records(reports: Iterable[Report | ParseResult]) -> Iterator[Record]:
         yield from report_records(_report_of(item))
 
 
-def _typed(key: str, template: str, value: Any) -> Value:  # noqa: ANN401 - values from CSV/JSON too
-    """Read back a value written as text (CSV) into its declared type."""
+_INTEGER = re.compile(r"[+-]?[0-9]{1,19}")
+
+
+def _json_value(key: str, template: str, value: Any) -> object:  # noqa: ANN401 - values from CSV too
+    """A record's value in the JSON form, for :func:`~govinfo.formats.json.structure` to check.
+
+    Typed values stay as they are (a ``Decimal`` or date as its text); text, as
+    CSV gives it, becomes what the key's type reads from it: an integer from
+    digits, ``true``/``false``. Anything else is passed on for the JSON reader
+    to refuse (a float for a count is never truncated).
+    """
     if value is None or value == "":
         return None
-    if key.startswith("meta."):
-        name = key.removeprefix("meta.")
-        if name == "year":
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        return value
+    name = key.removeprefix("meta.") if key.startswith("meta.") else None
+    if name == "tables_found":
+        return {"true": True, "false": False}.get(value.lower(), value)
+    if name in ("year", None) and _INTEGER.fullmatch(value):
+        cell = None if name else REGISTRY[template].by_key.get(key)
+        if name or (cell is not None and cell.column.unit_of is None and not cell.column.money):
             return int(value)
-        if name == "published":
-            return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-        if name == "tables_found":
-            return value if isinstance(value, bool) else str(value).lower() == "true"
-        if name == "processing_fee_yuan":
-            return Decimal(str(value))
-        return str(value)
-    cell = REGISTRY[template].by_key[key]
-    if cell.column.unit_of is not None:
-        return str(value)
-    if cell.column.money:
-        return Decimal(str(value))
-    return int(value)
+    return value
 
 
 def from_records(items: Iterable[Record]) -> list[Report]:
     """Rebuild reports from their records (as :func:`records` yields them, or read from CSV).
 
     A report's records are consecutive; a key seen again starts the next report.
+    Each report is read as :func:`~govinfo.from_json` reads one, and refused
+    where it would be: an unknown key, a count that is not an integer (``1.7``
+    is not read as 1) or is beyond 64 bits, money that is not a finite decimal.
 
     Raises:
-        JSONFormatError: a record names an unknown template or key.
+        JSONFormatError: a record names an unknown template or key, or holds a
+            value its key's type does not take; the message names the key
+            (``$.requests.new.total``).
     """
     reports: list[Report] = []
-    current: dict[str, Value] = {}
+    current: dict[str, object] = {}
     template: str | None = None
 
     def flush() -> None:
         if template is None:
             return
-        meta = {k.removeprefix("meta."): v for k, v in current.items() if k.startswith("meta.")}
-        cells = {k: v for k, v in current.items() if not k.startswith("meta.")}
-        reports.append(REGISTRY[template].build({**cells, "meta": Meta(**meta)}))  # type: ignore[arg-type]
+        data: dict[str, Any] = {"template": template}
+        for key, value in current.items():
+            *parents, name = key.split(".")
+            node = data
+            for part in parents:
+                child = node.setdefault(part, {})
+                if not isinstance(child, dict):
+                    raise JSONFormatError(f"$.{key}: a key under the value of another key")
+                node = child
+            if isinstance(node.get(name), dict):
+                raise JSONFormatError(f"$.{key}: a value where other keys have parts")
+            node[name] = value
+        reports.append(structure(data))
 
     for record in items:
         if record.template not in REGISTRY:
@@ -127,10 +150,7 @@ def from_records(items: Iterable[Record]) -> list[Report]:
             flush()
             current = {}
         template = record.template
-        try:
-            current[record.key] = _typed(record.key, record.template, record.value)
-        except (KeyError, ValueError, ArithmeticError) as exc:
-            raise JSONFormatError(f"bad record {record.key!r} = {record.value!r}: {exc}") from None
+        current[record.key] = _json_value(record.key, record.template, record.value)
     flush()
     return reports
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import codecs
 import re
 
+from govinfo._diagnostics import CHARSET_OVERRIDDEN
 from govinfo._errors import DecodeError
+from govinfo.inputs.document import Note
 
 # Supersets: a page declaring gb2312 is usually GBK; GB18030 covers both.
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
@@ -49,30 +51,63 @@ def _plausibility(text: str) -> float:
     return hits / len(text)
 
 
-def decode(data: bytes, *, declared: str | None = None, name: str = "<bytes>") -> tuple[str, str]:
+def decode(
+    data: bytes,
+    *,
+    declared: str | None = None,
+    name: str = "<bytes>",
+    notes: list[Note] | None = None,
+) -> tuple[str, str]:
     """Decode report bytes; returns the text and the encoding used.
+
+    A declared charset is used when it decodes the bytes into text that
+    could be a report. When it does not (it fails, or a GBK page declaring
+    iso-8859-1 gives Latin letters where the detected encoding gives Chinese),
+    the detected encoding is used, and a note naming both is added to ``notes``.
 
     Raises:
         DecodeError: no encoding fits with confidence.
     """
     boms = (
         (codecs.BOM_UTF8, "utf-8-sig"),
+        # UTF-32 first: its little-endian BOM begins with UTF-16's.
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     )
     for bom, encoding in boms:
         if data.startswith(bom):
-            return data.decode(encoding, errors="strict"), encoding
+            try:
+                return data.decode(encoding, errors="strict"), encoding
+            except UnicodeDecodeError:
+                raise DecodeError(f"{name}: not valid {encoding} after its BOM") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if declared and (codec := _codec(declared)):
-        try:
-            return data.decode(codec), codec
-        except UnicodeDecodeError:
-            pass  # a wrong declaration is common; fall through to detection
-    return _detect(data, name)
+    codec = _codec(declared) if declared else None
+    if codec is None:
+        return _detect(data, name)
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        text = None  # a wrong declaration is common: detect
+    if text is not None and (codec in _CANDIDATES or _plausibility(text) > 0):
+        return text, codec
+    try:
+        detected, encoding = _detect(data, name)
+    except DecodeError:
+        if text is None:
+            raise
+        return text, codec  # nothing reads better than the declaration
+    if text is not None and _plausibility(detected) <= _plausibility(text):
+        return text, codec
+    if notes is not None:
+        how = "does not decode its bytes" if text is None else "gives no Chinese text"
+        message = f"the page declares charset {declared!r}, which {how}: read as {encoding}"
+        notes.append(Note(CHARSET_OVERRIDDEN, message))
+    return detected, encoding
 
 
 def _detect(data: bytes, name: str) -> tuple[str, str]:

@@ -12,7 +12,7 @@ import attrs
 from lxml import etree
 
 from govinfo._errors import InputError, MissingExtraError
-from govinfo.inputs.document import Block, Document, Grid, GridCell, Prose
+from govinfo.inputs.document import Block, Budget, CellAllowance, Document, Grid, GridCell, Prose
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -34,19 +34,26 @@ _WRAPPERS = (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml")
 # The signature of OLE compound files: old binary .doc files, and encrypted .docx files.
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _STREAM = re.compile(r"^file '<[^']*>' ")
+_DEFAULT_BUDGET = Budget()
 
 
-def from_docx(data: bytes) -> Document:
+def from_docx(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<docx>") -> Document:
     """Read a Word document: its paragraphs and tables, in order.
 
     Paragraphs become lines of prose (empty ones are skipped); every table a
     :class:`Grid` whose cells keep their grid column, their horizontal span
-    (``gridSpan``) and the rows a vertical merge (``vMerge``) covers. A table
-    nested in a cell is read after the row that holds it.
+    (``gridSpan``, clamped to the table's columns) and the rows a vertical
+    merge (``vMerge``) covers. A table nested in a cell is read after the row
+    that holds it.
+
+    The package is checked against ``budget`` before anything is inflated:
+    the number of its parts, and their sizes once inflated, as the archive
+    declares them (zipfile never inflates a part past its declared size).
 
     Raises:
         MissingExtraError: python-docx is not installed.
         InputError: ``data`` is not a readable .docx file.
+        InputTooLargeError: its parts, or its tables' grid cells, are over ``budget``.
     """
     try:
         import docx  # noqa: PLC0415 - optional extra
@@ -64,6 +71,7 @@ def from_docx(data: bytes) -> Document:
         )
 
     try:
+        _check_package(data, budget, name)
         document = docx.Document(io.BytesIO(data))
         title = document.core_properties.title
         body = document.element.body
@@ -87,20 +95,55 @@ def from_docx(data: bytes) -> Document:
     if body is None:
         raise InputError("not a readable .docx file: the document has no body")
     try:
-        blocks = tuple(_read(document, body))
+        blocks = tuple(_read(document, body, CellAllowance(budget, name)))
     except (ValueError, XmlchemyError) as exc:  # e.g. gridSpan="x", w:vMerge without w:val
         raise InputError(f"malformed .docx table: {_reason(exc)}") from None
+    except RecursionError:  # python-docx follows a vertical merge up, a row at a time
+        raise InputError("malformed .docx table: a vertical merge too long to follow") from None
     return Document(blocks, "docx", (title or "").strip() or None)
 
 
-def _read(document: DocxDocument, body: _Element) -> Iterator[Block]:
+#: The central directory's end: its signature, and where it counts the entries.
+_END = b"PK\x05\x06"
+_ZIP64_LOCATOR = b"PK\x06\x07"
+_ZIP64_END = b"PK\x06\x06"
+
+
+def _entries(data: bytes) -> int:
+    """How many entries the archive's central directory declares (0: none found)."""
+    at = data.rfind(_END, max(0, len(data) - 22 - 0xFFFF))
+    if at < 0:
+        return 0  # not a zip file: python-docx says so
+    entries = int.from_bytes(data[at + 10 : at + 12], "little")
+    locator = at - 20
+    if entries == 0xFFFF and data[locator : locator + 4] == _ZIP64_LOCATOR:
+        end = int.from_bytes(data[locator + 8 : locator + 16], "little")
+        if data[end : end + 4] == _ZIP64_END:
+            entries = int.from_bytes(data[end + 32 : end + 40], "little")
+    return entries
+
+
+def _check_package(data: bytes, budget: Budget, name: str) -> None:
+    """Refuse, before inflating anything, a package of too many parts or too many bytes."""
+    entries = _entries(data)
+    if entries > budget.parts:
+        raise budget.refuse(name, f"{entries:,} parts in the .docx package")
+    if entries == 0:
+        return
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        inflated = sum(info.file_size for info in archive.infolist())
+    if inflated > budget.max_bytes:
+        raise budget.refuse(name, f"the .docx package inflates to {inflated:,} bytes")
+
+
+def _read(document: DocxDocument, body: _Element, cells_left: CellAllowance) -> Iterator[Block]:
     for block in _blocks(body):
         if block.tag == f"{_W}p":
             text = _paragraph_text(block)
             if text:
                 yield Prose(text)
         else:
-            yield _grid(document, block)
+            yield _grid(document, block, cells_left)
 
 
 def _reason(exc: BaseException) -> str:
@@ -157,10 +200,36 @@ def _cell_parts(tc: _Element) -> tuple[str, list[_Element]]:
     return " ".join(t for t in texts if t), tables
 
 
-def _grid(document: DocxDocument, tbl: _Element) -> Grid:
+def _clamp_spans(tbl: _Element, cells_left: CellAllowance) -> None:
+    """Clamp each cell's ``gridSpan`` to the columns the table has, in place.
+
+    The columns are the table's grid (``w:tblGrid``), or its most cells in a
+    row when that is more. python-docx lists a cell once per column it spans:
+    a ``gridSpan`` of 10**8 would be a hundred million entries a row.
+    """
+    rows = tbl.findall(f"{_W}tr")
+    declared = len(tbl.findall(f"{_W}tblGrid/{_W}gridCol"))
+    width = max([declared, *(len(tr.findall(f"{_W}tc")) for tr in rows)])
+    for tr in rows:
+        column = 0
+        for tc in tr.iterchildren(f"{_W}tc"):
+            span = tc.find(f"{_W}tcPr/{_W}gridSpan")
+            try:
+                value = 1 if span is None else int(span.get(f"{_W}val", "1"))
+            except ValueError:
+                value = 1  # python-docx says what is wrong with it
+            clamped = max(1, min(value, width - column))
+            if span is not None and clamped != value:
+                span.set(f"{_W}val", str(clamped))
+            column += clamped
+        cells_left.spend(column)
+
+
+def _grid(document: DocxDocument, tbl: _Element, cells_left: CellAllowance) -> Grid:
     """A table's cells at their grid columns; a vertical merge as one cell spanning its rows."""
     from docx.table import Table  # noqa: PLC0415
 
+    _clamp_spans(tbl, cells_left)
     table = Table(cast("CT_Tbl", tbl), document)
     # By cell element (the key keeps lxml's proxy, hence its identity, alive).
     placed: dict[CT_Tc, GridCell] = {}
@@ -176,7 +245,7 @@ def _grid(document: DocxDocument, tbl: _Element) -> Grid:
             text, tables = _cell_parts(tc)
             placed[tc] = GridCell(text, r, column, 1, span)
             starts.append(tc)
-            nested.extend((r, _grid(document, inner)) for inner in tables)
+            nested.extend((r, _grid(document, inner, cells_left)) for inner in tables)
     cells = tuple(placed[tc] for tc in starts)
     return Grid(cells, len(rows), (None,) * len(rows), tuple(nested))
 

@@ -3,9 +3,9 @@
 Parsed by lxml's HTML parser with no network access and no entity expansion.
 Each data table becomes a :class:`Grid`: every cell at the row and column the
 page puts it, with its ``rowspan`` and ``colspan`` (clamped to
-:data:`MAX_SPAN`). A table that contains tables is a layout table and is read
-as blocks. The walk is iterative, so deeply nested pages cannot exhaust the
-stack.
+:data:`MAX_SPAN` and to the table's rows and columns). A table that contains
+tables is a layout table and is read as blocks. The walk is iterative, so
+deeply nested pages cannot exhaust the stack.
 """
 
 from __future__ import annotations
@@ -15,9 +15,20 @@ import re
 import attrs
 from lxml import etree, html
 
+from govinfo._diagnostics import NESTED_TOO_DEEP
 from govinfo._errors import InputError
 from govinfo.inputs.decode import declared_charset, decode
-from govinfo.inputs.document import Block, Document, Grid, GridCell, Prose, cell_text
+from govinfo.inputs.document import (
+    Block,
+    Budget,
+    CellAllowance,
+    Document,
+    Grid,
+    GridCell,
+    Note,
+    Prose,
+    cell_text,
+)
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "iframe", "object", "svg"})
 _BLOCK = frozenset(
@@ -35,6 +46,7 @@ _HTML_START = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 MAX_SPAN = 200
+_DEFAULT_BUDGET = Budget()
 
 
 def looks_like_html(text: str) -> bool:
@@ -42,9 +54,9 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:2048]))
 
 
-def _parser() -> etree.HTMLParser:
+def _parser(*, huge: bool = False) -> etree.HTMLParser:
     return etree.HTMLParser(
-        no_network=True, huge_tree=False, remove_comments=True, remove_pis=True, recover=True
+        no_network=True, huge_tree=huge, remove_comments=True, remove_pis=True, recover=True
     )
 
 
@@ -99,19 +111,43 @@ class _Out:
         self.buffer.clear()
 
 
-def _grid(table: etree._Element) -> Grid:
-    """A data table's cells at their rows and columns, honouring rowspan and colspan."""
+def _grid(table: etree._Element, cells_left: CellAllowance) -> Grid:
+    """A data table's cells at their rows and columns, honouring rowspan and colspan.
+
+    Spans are clamped to the rows and columns the table has: a rowspan to the
+    rows below, a colspan to the table's width (the most cells a row holds,
+    counting those that span into it from above). A span past them covers
+    nothing that exists, and would only cost memory.
+    """
+    rows = list(table.iter("tr"))
+    tds = [[c for c in tr if c.tag in ("td", "th")] for tr in rows]
+    spans = [[_span(c, "rowspan") for c in row] for row in tds]
+    # How many cells each row holds, counting those spanning into it from above.
+    into = [0] * (len(rows) + 1)
+    for r, row_spans in enumerate(spans):
+        for rowspan in row_spans:
+            if rowspan > 1:
+                into[r + 1] += 1
+                into[min(r + rowspan, len(rows))] -= 1
+    width = running = 0
+    for r, row in enumerate(tds):
+        running += into[r]
+        width = max(width, len(row) + running)
     covered: set[tuple[int, int]] = set()
     cells: list[GridCell] = []
-    rows = list(table.iter("tr"))
-    for r, tr in enumerate(rows):
+    for r, (row, row_spans) in enumerate(zip(tds, spans, strict=True)):
         col = 0
-        for cell in (c for c in tr if c.tag in ("td", "th")):
+        for cell, span in zip(row, row_spans, strict=True):
             while (r, col) in covered:
                 col += 1
-            rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
+            rowspan = min(span, len(rows) - r)
+            colspan = max(1, min(_span(cell, "colspan"), width - col))
             cells.append(GridCell(_text_of(cell), r, col, rowspan, colspan))
-            covered.update((r + dr, col + dc) for dr in range(rowspan) for dc in range(colspan))
+            if rowspan > 1:
+                cells_left.spend((rowspan - 1) * colspan)
+                covered.update(
+                    (r + dr, col + dc) for dr in range(1, rowspan) for dc in range(colspan)
+                )
             col += colspan
     return Grid(tuple(cells), len(rows), tuple(_line(tr) for tr in rows))
 
@@ -122,30 +158,53 @@ _WRAPPERS = re.compile(
 )
 
 
-def _parse_tree(source: str, name: str) -> etree._Element:
+# libxml2 drops what follows </html>: the end tags are implied anyway, so they go.
+_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+
+
+def _too_deep(parser: etree.HTMLParser) -> bool:
+    return any("depth" in entry.message.lower() for entry in parser.error_log)
+
+
+def _parse_tree(source: str, name: str) -> tuple[etree._Element, tuple[Note, ...]]:
+    source = _END_TAGS.sub("", source)
     parser = _parser()
     try:
         root = html.document_fromstring(source, parser=parser)
-        if any("depth" in entry.message.lower() for entry in parser.error_log):
-            # libxml2 stops at a nesting depth limit and would drop what lies deeper;
-            # wrappers carry no table structure, so flatten them and read again.
-            root = html.document_fromstring(_WRAPPERS.sub(" ", source), parser=_parser())
+        if _too_deep(parser):
+            # libxml2 stops at a nesting depth limit (256) and would drop what lies
+            # deeper; wrappers carry no table structure, so flatten them and read again.
+            source = _WRAPPERS.sub(" ", source)
+            root = html.document_fromstring(source, parser=(parser := _parser()))
+        if _too_deep(parser):
+            # Deep layout tables or lists: read again with the limit at 2048 levels
+            # (the walk below is iterative, and the input within its budget).
+            root = html.document_fromstring(source, parser=(parser := _parser(huge=True)))
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"{name}: not readable as HTML ({exc})") from None
-    return root
+    if _too_deep(parser):
+        message = "elements nested deeper than 2048 levels: what lies deeper is not read"
+        return root, (Note(NESTED_TOO_DEEP, message),)
+    return root, ()
 
 
-def from_html(source: str | bytes, *, name: str = "<html>") -> Document:
+def from_html(
+    source: str | bytes, *, name: str = "<html>", budget: Budget = _DEFAULT_BUDGET
+) -> Document:
     """Read an HTML page (text or bytes in any declared or detectable encoding).
 
     Raises:
         DecodeError: bytes in an encoding that cannot be told with confidence.
         InputError: nothing could be parsed.
+        InputTooLargeError: its tables span more grid cells than ``budget`` allows.
     """
+    cells_left = CellAllowance(budget, name)
+    decoding: list[Note] = []
     if isinstance(source, bytes):
-        source, _ = decode(source, declared=declared_charset(source), name=name)
+        source, _ = decode(source, declared=declared_charset(source), name=name, notes=decoding)
     source = _XML_DECLARATION.sub("", source, count=1)
-    root = _parse_tree(source, name)
+    root, notes = _parse_tree(source, name)
+    notes = (*decoding, *notes)
     title_el = root.find(".//title")
     title = ""
     out = _Out()
@@ -165,7 +224,7 @@ def from_html(source: str | bytes, *, name: str = "<html>") -> Document:
                 continue
             if tag == "table" and el.find(".//table") is None:
                 out.flush()
-                out.blocks.append(_grid(el))
+                out.blocks.append(_grid(el, cells_left))
                 walker.skip_subtree()
                 continue
             if tag == "br" or tag in _BLOCK:
@@ -177,4 +236,4 @@ def from_html(source: str | bytes, *, name: str = "<html>") -> Document:
             if el is not start:
                 out.text(el.tail, line)
     out.flush()
-    return Document(tuple(out.blocks), "html", title or None)
+    return Document(tuple(out.blocks), "html", title or None, notes=notes)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import importlib.resources
 import os
+import stat
+
+import attrs
 
 from govinfo._errors import InputError, InputTooLargeError, UnsupportedFormatError
-from govinfo.inputs.decode import decode
-from govinfo.inputs.document import Document, Kind
+from govinfo.inputs.decode import declared_charset, decode
+from govinfo.inputs.document import Budget, Document, Kind, scrub
 from govinfo.inputs.html import from_html, looks_like_html
 
 _SUFFIXES: dict[str, Kind] = {
@@ -40,13 +43,15 @@ def _kind(data: bytes, suffix: str) -> Kind:
     return _SUFFIXES.get(suffix, "text")
 
 
-#: Inputs larger than this are refused unless a larger ``max_bytes`` is given.
-DEFAULT_MAX_BYTES = 50 * 2**20
+def _declares_charset(data: bytes) -> bool:
+    """Bytes of an HTML page that declares its charset: the page decodes them by it."""
+    # Latin-1 decodes any bytes, and keeps the ASCII of the tags as it is.
+    return declared_charset(data) is not None and looks_like_html(data[:2048].decode("latin-1"))
 
 
 def check_size(size: int, max_bytes: int | None, name: str) -> None:
     """Refuse an input over the limit with a clear error."""
-    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    limit = Budget.of(max_bytes).max_bytes
     if size > limit:
         raise InputTooLargeError(
             f"{name}: {size:,} bytes is over the limit of {limit:,} (pass max_bytes= to raise it)"
@@ -58,24 +63,33 @@ def load(source: str | bytes, *, name: str = "<input>", max_bytes: int | None = 
 
     Raises:
         InputTooLargeError: ``source`` is over ``max_bytes`` (default 50 MiB;
-            text counts 3 bytes a character).
+            text counts 3 bytes a character), or reading it would cost more
+            than that budget allows (:class:`~govinfo.inputs.document.Budget`).
     """
     check_size(len(source) * (3 if isinstance(source, str) else 1), max_bytes, name)
+    budget = Budget.of(max_bytes)
     if isinstance(source, str):
-        return from_html(source, name=name) if looks_like_html(source) else Document.of_text(source)
+        if not looks_like_html(source):
+            return Document.of_text(source)  # parsing scrubs what it reads
+        # lxml stops reading a string at a lone surrogate: scrub it first.
+        source, notes = scrub(source, "the page")
+        document = from_html(source, name=name, budget=budget)
+        return attrs.evolve(document, notes=notes + document.notes) if notes else document
     kind = _kind(source, os.path.splitext(name)[1].lower())  # noqa: PTH122 - name may be "<input>"
     if kind == "pdf":
         from govinfo.inputs.pdf import from_pdf  # noqa: PLC0415 - optional extra
 
-        return from_pdf(source)
+        return from_pdf(source, budget=budget, name=name)
     if kind == "docx":
         from govinfo.inputs.docx import from_docx  # noqa: PLC0415 - optional extra
 
-        return from_docx(source)
-    if kind == "html":
-        return from_html(source, name=name)
+        return from_docx(source, budget=budget, name=name)
+    if kind == "html" or _declares_charset(source):
+        return from_html(source, name=name, budget=budget)
     text, _ = decode(source, name=name)
-    return from_html(text, name=name) if looks_like_html(text) else Document.of_text(text)
+    if looks_like_html(text):
+        return from_html(text, name=name, budget=budget)
+    return Document.of_text(text)
 
 
 EXAMPLE = "example_v2021.txt"
@@ -84,15 +98,28 @@ EXAMPLE = "example_v2021.txt"
 def read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
     """Read a report file (refusing, before reading, one over ``max_bytes``).
 
+    Only a regular file is read (a symbolic link to one too): a FIFO, a device
+    (``/dev/zero``) or a socket is refused before it is opened, so reading
+    never waits for a writer or reads without end.
+
     Raises:
-        InputError: the file cannot be read, or is over the limit.
+        InputError: the file cannot be read, is not a regular file, or is
+            over the limit.
     """
+    name = os.fspath(path)
     try:
-        check_size(os.stat(path).st_size, max_bytes, os.fspath(path))  # noqa: PTH116
+        info = os.stat(path)  # noqa: PTH116 - accepts any PathLike
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "a FIFO, device or socket"
+            raise InputError(f"{name}: not a regular file ({kind})")
+        check_size(info.st_size, max_bytes, name)
         with open(path, "rb") as fh:  # noqa: PTH123 - accepts any PathLike
-            return fh.read()
+            # The file may have grown since: read no more than the limit allows.
+            data = fh.read(Budget.of(max_bytes).max_bytes + 1)
     except OSError as exc:
-        raise InputError(f"{os.fspath(path)}: {exc.strerror or exc}") from None
+        raise InputError(f"{name}: {exc.strerror or exc}") from None
+    check_size(len(data), max_bytes, name)
+    return data
 
 
 def example_text() -> str:

@@ -6,10 +6,13 @@ import collections
 import io
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+import zlib
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from govinfo._errors import InputError, MissingExtraError
-from govinfo.inputs.document import Document, Prose
+from govinfo.inputs.document import Budget, Document, Prose
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -34,9 +37,10 @@ _OFFICE_FILE = re.compile(
 _NO_TITLE = {"", "untitled", "无标题", "unknown"}
 # At most this many running header (or footer) lines are taken off each page.
 _MAX_RUNNING = 2
+_DEFAULT_BUDGET = Budget()
 
 
-def from_pdf(data: bytes) -> Document:
+def from_pdf(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<pdf>") -> Document:
     """Read the text layer of a PDF: one :class:`Prose` block a line, with its page.
 
     Pages are read with pdfplumber's default text extraction, pages in order.
@@ -48,9 +52,16 @@ def from_pdf(data: bytes) -> Document:
     document information, if it is more than a placeholder ("untitled") or a
     converter's "Microsoft Word - file.docx" (which gives "file").
 
+    Before a page is read, its content streams (and the forms they draw) are
+    decompressed, with a cap, and their operators counted: a page over
+    ``budget`` is refused before pdfminer lays out a single character.
+
     Raises:
         MissingExtraError: pdfplumber is not installed.
         InputError: ``data`` is not a readable PDF.
+        InputTooLargeError: its content streams decompress to more than
+            ``budget.max_bytes``, or hold more operators than the budget allows
+            (``page_operators`` a page, ``operators`` in all).
     """
     try:
         import pdfplumber  # noqa: PLC0415 - optional extra
@@ -66,10 +77,12 @@ def from_pdf(data: bytes) -> Document:
     )
 
     pages: list[str] = []
+    work = _Work(budget, name)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             title = pdf.metadata.get("Title")
-            for page in pdf.pages:
+            for number, page in enumerate(pdf.pages, start=1):
+                work.check(page.page_obj, number)
                 pages.append(page.extract_text() or "")
                 page.close()  # drop the page's layout objects once its text is read
     except (
@@ -94,6 +107,75 @@ def from_pdf(data: bytes) -> Document:
     lines, source = page_lines(pages)
     blocks = tuple(Prose(line, page) for line, page in zip(lines, source, strict=True))
     return Document(blocks, "pdf", _title(title))
+
+
+# What an operator looks like in a content stream: a bare keyword of one to three
+# characters (names start with "/", numbers with a digit or sign). Words inside
+# strings count too, so the count can only be over, never under.
+_OPERATOR = re.compile(rb"(?<![^\s\])>])[A-Za-z'\"][A-Za-z0-9*]{0,2}(?![^\s\[(<{/])")
+
+
+@attrs.define
+class _Work:
+    """The bytes and operators a PDF's pages have cost so far, against the budget."""
+
+    budget: Budget
+    name: str
+    decoded: int = 0
+    operators: int = 0
+    seen: set[int] = attrs.Factory(set)
+
+    def check(self, page: Any, number: int) -> None:  # noqa: ANN401 - pdfminer's PDFPage
+        """Refuse page ``number`` before it is read if it would cost more than the budget."""
+        from pdfminer.pdftypes import PDFStream, resolve1  # noqa: PLC0415
+
+        streams = [resolve1(c) for c in page.contents]
+        xobjects = resolve1((resolve1(page.resources) or {}).get("XObject")) or {}
+        if isinstance(xobjects, dict):
+            streams += [resolve1(x) for x in xobjects.values()]
+        operators = 0
+        for stream in streams:
+            if not isinstance(stream, PDFStream) or id(stream) in self.seen:
+                continue
+            if stream.get("Subtype") is not None and resolve1(stream.get("Subtype")).name != "Form":
+                continue  # an image: drawn whole, never decoded to read text
+            self.seen.add(id(stream))
+            data = self._decode(stream, number)
+            operators += sum(1 for _ in _OPERATOR.finditer(data))
+        self.operators += operators
+        if operators > self.budget.page_operators:
+            what = f"page {number} has over {self.budget.page_operators:,} drawing operators"
+            raise self.budget.refuse(self.name, what)
+        if self.operators > self.budget.operators:
+            what = f"its pages have over {self.budget.operators:,} drawing operators"
+            raise self.budget.refuse(self.name, what)
+
+    def _decode(self, stream: Any, number: int) -> bytes:  # noqa: ANN401 - pdfminer's PDFStream
+        """A stream's data, inflated with a cap: a flate bomb stops at the budget."""
+        from pdfminer.pdftypes import LITERALS_FLATE_DECODE  # noqa: PLC0415
+
+        left = self.budget.max_bytes - self.decoded
+        data: bytes
+        filters = stream.get_filters()
+        if stream.rawdata is not None and all(f in LITERALS_FLATE_DECODE for f, _ in filters):
+            data = stream.rawdata
+            if stream.decipher:
+                data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+            for _ in filters:
+                inflater = zlib.decompressobj()
+                try:
+                    data = inflater.decompress(data, left + 1)
+                except zlib.error:
+                    data = b""  # pdfminer reads what it can of a damaged stream
+                if len(data) > left:
+                    break
+        else:
+            data = stream.get_data()
+        self.decoded += len(data)
+        if len(data) > left:
+            what = f"page {number}'s content decompresses to over {self.budget.max_bytes:,} bytes"
+            raise self.budget.refuse(self.name, what)
+        return data
 
 
 def _title(raw: object) -> str | None:

@@ -1,6 +1,7 @@
 """Text normalization shared by every input shape, with a map back to the original.
 
-Steps, in order: NFKC (full-width digits, letters and punctuation), traditional →
+Steps, in order: line ends (a lone CR, NEL, U+2028 and U+2029 end a line as
+LF does), NFKC (full-width digits, letters and punctuation), traditional →
 simplified through the official OpenCC bindings, removal of pinyin annotations
 after Han characters (``發(fā)布`` → ``发布``), and OCR confusables in numbering
 (``(-)`` → ``(一)``, ``ニ`` → ``二``). Each character of the result remembers the
@@ -30,6 +31,10 @@ _PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜń�
 _PINYIN = re.compile(rf"\((?<=[{_HAN}]\()[{_PINYIN_LETTERS}]{{1,7}}[1-5]?\)")
 _CONFUSABLES = re.compile(r"\(-\)|\(ー\)|[ニ]")
 _CONFUSABLE_MAP = {"(-)": "(一)", "(ー)": "(一)", "ニ": "二"}
+#: Every line end: CRLF, LF, a lone CR (old Mac files, some scrapers), NEL, U+2028, U+2029.
+LINE_BREAK = re.compile("\r\n?|[\n\x85\u2028\u2029]")
+# The line ends other than LF and CRLF, each read as LF (one character for one).
+_OTHER_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 # Characters NFKC leaves alone that reports use as punctuation variants.
 _EXTRA_FOLD = str.maketrans({"\u2015": "—", "\u2500": "—", "\u2013": "—", "\u00a0": " "})
 
@@ -230,12 +235,22 @@ def _substitute(
     return "".join(out), _Remap(origin, length, pieces)
 
 
+def other_breaks(text: str) -> bool:
+    """Whether ``text`` ends a line otherwise than with LF or CRLF."""
+    if "\r" in text and _OTHER_BREAK.search(text) is not None:
+        return True
+    return not text.isascii() and any(c in text for c in "\x85\u2028\u2029")
+
+
 def normalize(text: str) -> Normalized:
     """Normalize report text; see the module docstring for the steps."""
+    original = text
     # The offset map stays a cheap range until a step changes the length.
+    if other_breaks(text):
+        text = _OTHER_BREAK.sub("\n", text)
     norm, origin = _nfkc(text, range(len(text)))
     norm, origin = _to_simplified(norm, origin)
     norm, origin = _substitute(norm, origin, _PINYIN, lambda _m: "")
     if any(c in norm for c in _CONFUSABLE_MAP):
         norm, origin = _substitute(norm, origin, _CONFUSABLES, lambda m: _CONFUSABLE_MAP[m[0]])
-    return Normalized(norm, origin, text)
+    return Normalized(norm, origin, original)

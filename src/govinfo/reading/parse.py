@@ -24,6 +24,7 @@ from govinfo._diagnostics import (
     Severity,
     Span,
 )
+from govinfo.inputs.document import scrub
 from govinfo.inputs.load import load, read_bytes
 from govinfo.models import REGISTRY, Meta, Report
 from govinfo.reading.align import Assembly, assemble, cut_labels, score
@@ -155,7 +156,9 @@ def parse(
             or as the bytes of a text, HTML, ``.docx`` or ``.pdf`` file in any
             encoding govinfo can tell (UTF-8, GB18030/GBK, Big5).
         template: a template id (``"v2021"``) to force; detected when ``None``.
-        max_bytes: refuse larger inputs (default 50 MiB).
+        max_bytes: the input's budget (default 50 MiB): refuse a larger input,
+            or one whose reading would cost more (its inflated or decompressed
+            parts, PDF operators, table cells; see the docs' Limits).
 
     Returns:
         The report with its diagnostics and the source of every cell.
@@ -178,10 +181,14 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
     """Parse a document produced by an input adapter."""
     forced = None if template is None else REGISTRY[template]
     layout = lay_out(document)
-    text = layout.text
+    text, scrubbed = scrub(layout.text)
+    if scrubbed:
+        layout = layout._replace(text=text)
     norm = normalize(text)
     locator = Locator(norm, layout.source_lines)
     notes = Notes(locator)
+    for note in (*document.notes, *scrubbed):
+        notes.add(note.code, note.message)
     rows = tokenize(norm.text, layout.grid_rows_in(norm))
     facts = extract_meta(norm.text)
     keys: dict[str, LabelKeys] = {}  # label texts met in this parse
@@ -341,12 +348,13 @@ def parse_file(
     Args:
         path: the report file.
         template: a template id to force; detected when ``None``.
-        max_bytes: refuse larger files (default 50 MiB).
+        max_bytes: the file's budget (default 50 MiB), as for :func:`parse`.
 
     Raises:
-        InputError: the file cannot be read, decoded, is too large or is of a
-            type govinfo does not read (:class:`DecodeError`,
-            :class:`InputTooLargeError`, :class:`UnsupportedFormatError`).
+        InputError: the file cannot be read (or is no regular file: a FIFO,
+            a device), decoded, is too large or is of a type govinfo does not
+            read (:class:`DecodeError`, :class:`InputTooLargeError`,
+            :class:`UnsupportedFormatError`).
         MissingExtraError: a ``.docx`` or ``.pdf`` file without the extra installed.
         UnknownTemplateError: ``template`` is not a known template id.
     """

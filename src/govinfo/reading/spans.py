@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from govinfo._diagnostics import Code, Diagnostic, Severity, Span
+from govinfo.reading.normalize import LINE_BREAK, other_breaks
 
 if TYPE_CHECKING:
     from govinfo.reading.normalize import Normalized
@@ -25,17 +26,24 @@ class Locator:
 
     #: Lookups answered by scanning the text before a line index is worth building.
     SCANS = 8
+    #: An excerpt holds at most this many characters of its line before the span,
+    #: of the span, and after it: its size does not grow with the line's.
+    EXCERPT = 80
 
     def __init__(self, norm: Normalized, source_lines: tuple[int | None, ...] | None) -> None:
         """Locate in ``norm``; ``source_lines`` gives the file line (or page) of each line."""
         self.norm = norm
         self.source_lines = source_lines
-        self.scans = 0
+        # Lines end at LF (and CRLF) alone, or at any line end (a lone CR ...).
+        self.scans = self.SCANS if other_breaks(norm.original) else 0
 
     @functools.cached_property
     def line_starts(self) -> list[int]:
         """Offset of each line of the text read."""
-        lengths = map(operator.add, map(len, self.norm.original.split("\n")), itertools.repeat(1))
+        text = self.norm.original
+        if self.scans >= self.SCANS:
+            return [0, *(m.end() for m in LINE_BREAK.finditer(text))]
+        lengths = map(operator.add, map(len, text.split("\n")), itertools.repeat(1))
         return list(itertools.accumulate(lengths, initial=0))
 
     def line_of(self, offset: int) -> tuple[int, int]:
@@ -58,10 +66,15 @@ class Locator:
         return Span(ostart, oend, line, ostart - line_start + 1, source)
 
     def excerpt(self, span: Span) -> str:
-        """The line of the text read that holds ``span``."""
-        start = span.start - span.column + 1
-        end = self.norm.original.find("\n", start)
-        return self.norm.original[start : end if end != -1 else None].rstrip("\r")
+        """The line of the text read that holds ``span``, cut to :data:`EXCERPT` around the span.
+
+        Found within that window only: the cost does not grow with the line.
+        """
+        text, window = self.norm.original, self.EXCERPT
+        start = max(span.start - span.column + 1, span.start - window)
+        stop = min(span.start + min(span.end - span.start, window) + window, len(text))
+        end = LINE_BREAK.search(text, span.start, stop)
+        return text[start : end.start() if end is not None else stop]
 
 
 class Notes:
@@ -104,7 +117,7 @@ class Notes:
 class Sources(Mapping[str, Span]):
     """Sources computed on first look: most results are never asked where a cell came from."""
 
-    def __init__(self, locator: Locator, offsets: dict[str, tuple[int, int]]) -> None:
+    def __init__(self, locator: Locator | None, offsets: dict[str, tuple[int, int]]) -> None:
         """Spans of ``offsets`` (normalized, by cell key), located by ``locator``."""
         self._locator = locator
         self._offsets = offsets
@@ -114,7 +127,10 @@ class Sources(Mapping[str, Span]):
         """The span of cell ``key``."""
         span = self._spans.get(key)
         if span is None:
-            span = self._spans[key] = self._locator.span(*self._offsets[key])
+            offsets = self._offsets[key]
+            if self._locator is None:  # resolved sources have every span
+                raise KeyError(key)
+            span = self._spans[key] = self._locator.span(*offsets)
         return span
 
     def __iter__(self) -> Iterator[str]:
@@ -124,3 +140,14 @@ class Sources(Mapping[str, Span]):
     def __len__(self) -> int:
         """How many cells have a source."""
         return len(self._offsets)
+
+    def __reduce__(self) -> tuple[object, tuple[dict[str, Span]]]:
+        """Pickled as its spans, for every protocol (0 and 1 too), without the text's offset map."""
+        return _resolved, (dict(self),)
+
+
+def _resolved(spans: dict[str, Span]) -> Sources:
+    """Sources whose spans are all known (an unpickled one)."""
+    sources = Sources(None, dict.fromkeys(spans, (0, 0)))
+    sources._spans = spans  # noqa: SLF001 - its own module
+    return sources
