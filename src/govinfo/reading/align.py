@@ -19,13 +19,14 @@ import attrs
 from govinfo._diagnostics import UNKNOWN_ROW
 from govinfo.reading.cells import END, KIND, START, TEXT, Cell, Kind, LogicalRow
 from govinfo.reading.fill import Filler, Short
+from govinfo.reading.labels import Label
 from govinfo.reading.spans import Notes
 from govinfo.templates.spec import CellValue, GroupSpec, RowSpec, TableSpec
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from govinfo.reading.labels import Label, LabelLookup
+    from govinfo.reading.labels import LabelLookup
 
 
 class Match(NamedTuple):

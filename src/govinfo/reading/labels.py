@@ -20,12 +20,10 @@ import attrs
 
 from govinfo.models import REGISTRY
 from govinfo.reading.cells import START, TEXT, Cell, Kind
-from govinfo.templates.spec import GroupSpec, RowSpec, TableSpec, TemplateSpec
+from govinfo.templates.spec import ColumnSpec, GroupSpec, RowSpec, TableSpec, TemplateSpec
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
-
-    from govinfo.templates.spec import ColumnSpec
 
 _NUMERAL = "一二三四五六七八九十"
 _NUMBERING = re.compile(

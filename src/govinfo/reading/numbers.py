@@ -7,9 +7,10 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
 from govinfo._diagnostics import CONVERTED, INVALID, PLACEHOLDER, Code
+from govinfo.templates.spec import CellValue
 
 if TYPE_CHECKING:
-    from govinfo.templates.spec import CellValue, ColumnSpec
+    from govinfo.templates.spec import ColumnSpec
 
 UNITS = ("人次", "万元", "元", "件", "条", "个", "人", "次", "篇", "份", "项", "家", "场", "期")
 _UNIT_RE = "|".join(UNITS)
