@@ -129,7 +129,7 @@ class TestTablesPane:
         page = _page(result)
         recovered = _cell(page, "requests.new.natural_person")
         assert recovered.text_content() == "5R"
-        assert "recovery" in recovered.get("title")
+        assert "placed by the invariants" in recovered.get("title")
         assert _cell(page, "requests.new.total").text_content() == "5R"
         assert _cell(page, "requests.new.commercial").text_content() == "—"  # dropped: blank
         split = _cell(page, "active.regulations.issued")

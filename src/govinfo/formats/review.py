@@ -49,9 +49,9 @@ if TYPE_CHECKING:
 #: How a cell was filled other than by reading its own cell of a table, by diagnostic code:
 #: the badge the page shows and what it means.
 FILLED_BY = {
-    RECOVERED.name: ("R", "placed by invariant recovery (empty cells dropped by a scraper)"),
-    SPLIT_BY_INVARIANTS.name: ("S", "cut from digits run together, by the invariants"),
-    AMBIGUOUS_CELLS.name: ("A", "the value every candidate placement agrees on"),
+    RECOVERED.name: ("R", "placed by the invariants (a scraper dropped empty cells)"),
+    SPLIT_BY_INVARIANTS.name: ("S", "cut from run-together digits by the invariants"),
+    AMBIGUOUS_CELLS.name: ("A", "where every candidate placement agrees"),
     FROM_PROSE.name: ("P", "read from a sentence"),
 }
 
@@ -355,9 +355,9 @@ def review_html(result: ParseResult, *, name: str | None = None) -> str:
         _legend(),
         "</header>",
         "<main>",
-        '<section id="source-pane"><h2>The text read</h2>',
-        f'<pre id="source">\n{review.source()}</pre></section>',
-        '<section id="tables-pane"><h2>The official tables</h2>',
+        '<section id="source-pane"><h2>The text read</h2><div class="pane">',
+        f'<pre id="source">\n{review.source()}</pre></div></section>',
+        '<section id="tables-pane"><h2>The official tables</h2><div class="pane">',
         *review.facts(),
         '<div id="tables">',
         *tables_html(result.report, review.cell),
@@ -365,7 +365,7 @@ def review_html(result: ParseResult, *, name: str | None = None) -> str:
         *review.rules(),
         '</div><div id="diagnostics-section">',
         *review.diagnostics_list(),
-        "</div></section>",
+        "</div></div></section>",
         "</main>",
     ]
     return _page(title, body)
