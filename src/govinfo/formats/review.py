@@ -193,34 +193,47 @@ class _Review:
         )
 
     def source(self) -> str:
-        """The text read, cut at every span's ends, each piece marked with the keys covering it."""
+        """The text read, cut at every span's ends, each piece marked with the keys covering it.
+
+        One sweep over the ends of the spans: the cost grows with the spans
+        open at each cut, not with all the spans of the report.
+        """
         text = self.result.text
-        keys_at: list[tuple[int, int, str]] = [
+        spans: list[tuple[int, int, str | int]] = [
             (s.start, s.end, k) for k, s in self.result.sources.items()
         ]
-        diags_at = [
-            (d.span.start, d.span.end, str(i))
+        spans += [
+            (d.span.start, d.span.end, i)
             for i, d in enumerate(self.result.diagnostics)
             if d.span is not None
         ]
-        cuts = sorted({0, len(text), *(p for s, e, _ in [*keys_at, *diags_at] for p in (s, e))})
+        starts: dict[int, list[int]] = defaultdict(list)  # where each span opens, by position
+        ends: dict[int, list[int]] = defaultdict(list)
         points: dict[int, list[str]] = defaultdict(list)  # empty spans: a blank cell's place
-        for start, end, key in keys_at:
-            if start == end:
-                points[start].append(key)
-        out: list[str] = []
+        for n, (start, end, what) in enumerate(spans):
+            if start < end:
+                starts[start].append(n)
+                ends[end].append(n)
+            elif isinstance(what, str):
+                points[start].append(what)
+        cuts = sorted({0, len(text), *starts, *ends, *points})
+        open_: set[int] = set()
         anchored: set[str] = set()
+        out: list[str] = []
         for a, b in itertools.pairwise(cuts):
-            if points.get(a):
+            open_.difference_update(ends.get(a, ()))
+            open_.update(starts.get(a, ()))
+            if a in points:
                 out.append(self._piece(a, points[a], [], ""))
-            keys = [k for s, e, k in keys_at if s <= a and e >= b and s < e]
-            diags = [i for s, e, i in diags_at if s <= a and e >= b and s < e]
+            covering = [spans[n][2] for n in sorted(open_)]  # cells first, in source order
+            keys = [w for w in covering if isinstance(w, str)]
+            diags = [str(w) for w in covering if isinstance(w, int)]
             # Each diagnostic's place, for the links of the list (they work without script too).
             out.extend(f'<a id="diag-{i}"></a>' for i in diags if i not in anchored)
             anchored.update(diags)
             piece = _source_text(text[a:b])
             out.append(self._piece(a, keys, diags, piece) if keys or diags else piece)
-        if points.get(len(text)):
+        if len(text) in points:
             out.append(self._piece(len(text), points[len(text)], [], ""))
         return "".join(out)
 
