@@ -250,7 +250,7 @@ class TestIndex:
         rows = page.xpath("//tr")[1:]
         assert [r.xpath("td/a/@href") for r in rows] == [["a%20b.txt.html"], ["bad.txt.html"], []]
         assert rows[0].xpath("td")[4].text_content() == "ok"
-        assert "3 checks fail: 0 checks passed, 3 failed" in rows[1].xpath("td")[4].text_content()
+        assert "3 checks fail: 0 passed, 3 failed" in rows[1].xpath("td")[4].text_content()
         assert rows[2].xpath("td")[1].text_content() == "<x>.pdf: not a PDF"
         assert not page.xpath("//script")
 

@@ -107,12 +107,17 @@ class _Status:
         passed = sum(f.verdict is Verdict.PASSED for f in findings)
         unknown = sum(f.verdict is Verdict.NOT_CHECKABLE and not f.failed for f in findings)
         strict, lenient = len(self.failed_strict), len(self.failed_lenient)
-        head = "rules hold" if self.validation.ok else f"{len(self.validation.errors)} checks fail"
-        if self.validation.ok and strict + lenient:
-            head = f"{strict + lenient} checks of warning rules fail"
+        errors = len(self.validation.errors)
+        if errors:
+            head = f"{errors} {'check fails' if errors == 1 else 'checks fail'}"
+        elif strict + lenient:
+            n = strict + lenient
+            head = f"{n} {'check of a warning fails' if n == 1 else 'checks of warnings fail'}"
+        else:
+            head = "rules hold"
         return (
-            f"{head}: {passed} checks passed, {strict} failed, {lenient} failed only when "
-            f"blanks are read as 0, {unknown} not checkable"
+            f"{head}: {passed} passed, {strict} failed, {lenient} failed only with blanks "
+            f"read as 0, {unknown} not checkable"
         )
 
 
@@ -410,12 +415,11 @@ def index_html(entries: Iterable[IndexEntry], *, title: str = "govinfo review") 
             continue
         meta = result.report.meta
         status = _Status(validate(result.report))
-        if not meta.tables_found:
-            rules, css = "no statistical table", "status-fail"
-        else:
-            failing = status.validation.failures
-            rules = "ok" if not failing else status.summary()
-            css = "status-ok" if status.validation.ok else "status-fail"
+        failing = status.validation.failures
+        rules = "ok" if not failing else status.summary()
+        css = "status-ok" if status.validation.ok else "status-fail"
+        if not meta.tables_found:  # figures from prose, if any
+            rules = f"no statistical table; {rules}"
         counts = {s: sum(d.severity is s for d in result.diagnostics) for s in Severity}
         diags = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n) or "none"
         rows.append(
