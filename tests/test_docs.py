@@ -7,8 +7,10 @@ import pathlib
 import re
 from types import ModuleType
 
+import lxml.html
 import pytest
 
+import govinfo
 from govinfo._diagnostics import CODES
 from govinfo.models import REGISTRY
 from helpers import run_cli
@@ -45,10 +47,44 @@ def test_there_are_samples() -> None:
 
 
 @pytest.mark.parametrize("code", SAMPLES)
-def test_sample_runs(code: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """The sample executes without error (its own asserts check its claims)."""
+def test_sample_runs(
+    code: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: pathlib.Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The sample executes without error (its own asserts check its claims).
+
+    It runs as a reader of a checkout runs it: beside the repository's
+    reports (``tests/``), in a folder of its own for what it writes.
+    """
+    (tmp_path / "tests").symlink_to(ROOT / "tests")
+    monkeypatch.chdir(tmp_path)
     exec(compile(code, "<docs>", "exec"), {})  # noqa: S102 - our own documentation
     capsys.readouterr()
+    for name in FIGURES.get(code, ()):
+        assert (tmp_path / name).read_bytes().startswith(b"\x89PNG"), name
+
+
+def _figures() -> dict[str, list[str]]:
+    """The samples that draw a figure for the docs, and the files they write."""
+    out: dict[str, list[str]] = {}
+    for page in PAGES:
+        for m in _hooks().FIGURE.finditer(page.read_text("utf-8")):
+            out.setdefault(m[1], []).append(m[2])
+    return out
+
+
+FIGURES = _figures()
+
+
+def test_the_analysis_guide_draws_a_figure() -> None:
+    """The analysis guide has a sample that writes a figure, and shows that figure."""
+    guide = (ROOT / "docs" / "guides" / "analysis.md").read_text("utf-8")
+    assert "](applications.png)" in guide
+    assert ["applications.png"] in FIGURES.values()
+    samples = [param.values[0] for param in SAMPLES]  # type: ignore[attr-defined]
+    assert all(code in samples for code in FIGURES)  # each a sample of its own, run above
 
 
 def test_generated_reference_lists_every_key() -> None:
@@ -59,6 +95,35 @@ def test_generated_reference_lists_every_key() -> None:
         for cell in spec.cells:
             assert f"| `{cell.key}` |" in page
             assert cell.column.label in page
+
+
+def test_template_pages_draw_the_form_with_every_key() -> None:
+    """The form drawn for each template holds each value cell's key once, in a table cell."""
+    hooks = _hooks()
+    for spec in REGISTRY:
+        grid = hooks.grid_markdown(spec.template)
+        page = lxml.html.fragment_fromstring(grid)
+        keys = [code.text_content() for code in page.xpath("//td/code")]
+        expected = [c.key for c in spec.cells if c.column.reads_cell]
+        assert sorted(keys) == sorted(expected)
+        assert "\n\n" not in grid  # one HTML block for Markdown: no blank line inside
+
+
+def test_shapes_page_shows_what_each_example_gives() -> None:
+    """Each shape's example is real text of the repository, and its cells are what parse reads."""
+    hooks = _hooks()
+    page = hooks.shapes_markdown()
+    for heading, stem, anchor, _, _ in hooks.SHAPES:
+        assert f"## {heading}" in page
+        assert f"tests/data/corpus/{stem}.txt" in page
+        section = page.split(f"## {heading}")[1].split("\n## ")[0]
+        assert anchor in section
+        result = govinfo.parse_file(ROOT / "tests" / "data" / "corpus" / f"{stem}.txt")
+        rows = re.findall(r"^\| `([\w.]+)` \| ([^|]+) \|", section, re.MULTILINE)
+        assert rows, heading
+        values = REGISTRY[result.template].flatten(result.report)
+        for key, shown in rows:
+            assert shown.strip() == str(values[key]), (heading, key)
 
 
 def test_diagnostics_reference_lists_every_code() -> None:
@@ -97,6 +162,6 @@ def test_console_sample_runs(command: str) -> None:
 def test_cli_reference_lists_every_command() -> None:
     """The generated CLI reference has a section per subcommand, from argparse itself."""
     page = _hooks().cli_markdown()
-    for name in ("parse", "validate", "render"):
+    for name in ("parse", "validate", "render", "review"):
         assert f"## govinfo {name}" in page
     assert "--format" in page

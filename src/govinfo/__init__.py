@@ -11,7 +11,8 @@ The whole public API is listed in ``__all__``:
   diagnostics, sources);
 - :func:`validate` → :class:`Validation` of the 勾稽关系 (rules R1–R4);
 - :func:`to_json` / :func:`from_json` for the dictionary's JSON form, and
-  :func:`render` as text, Markdown, HTML or a terminal table;
+  :func:`render` as text, Markdown, HTML or a terminal table, and
+  :func:`review_html`, a page showing each figure beside its source;
 - :func:`convert` between templates (:class:`Conversion` lists every
   :class:`Loss`), :func:`core` for the harmonized :class:`CoreIndicators`;
 - :func:`records` / :func:`from_records` (tidy long form), :func:`to_arrow`,
@@ -55,6 +56,7 @@ from govinfo.formats.arrow import to_arrow, to_pandas
 from govinfo.formats.json import from_json, to_json
 from govinfo.formats.records import Record, from_records, records
 from govinfo.formats.render import render
+from govinfo.formats.review import review_html
 from govinfo.formats.schema import json_schema
 from govinfo.inputs.load import example_text
 from govinfo.models import Meta, Report, ReportV2015, ReportV2019, ReportV2021
@@ -119,6 +121,7 @@ __all__ = [
     "parse_many",
     "records",
     "render",
+    "review_html",
     "to_arrow",
     "to_json",
     "to_pandas",

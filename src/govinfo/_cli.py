@@ -18,6 +18,7 @@ from govinfo.checks.validate import Validation, validate
 from govinfo.formats.json import converter, dumps, from_json, unstructure
 from govinfo.formats.records import records, write_csv
 from govinfo.formats.render import render, render_table
+from govinfo.formats.review import IndexEntry, index_html, review_html
 from govinfo.formats.schema import schema_json
 from govinfo.inputs.load import example_text, read_bytes
 from govinfo.models import TEMPLATES, Report
@@ -100,6 +101,17 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--example", action="store_true", help="validate the bundled example report")
     v.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     v.add_argument("--template", choices=templates, help="force a template instead of detecting it")
+
+    rv = sub.add_parser(
+        "review", help="write a page per report showing every figure beside the text it came from"
+    )
+    rv.add_argument("files", nargs="*", metavar="FILE", help="report files or folders")
+    _batch_options(rv)
+    rv.add_argument(
+        "-o", "--out", metavar="DIR", required=True, help="folder for the pages and index.html"
+    )
+    rv.add_argument("--example", action="store_true", help="review the bundled example report")
+    rv.add_argument("--template", choices=templates, help="force a template, not detect it")
     return top
 
 
@@ -293,6 +305,43 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return status
 
 
+def _page_name(path: str, taken: set[str]) -> str:
+    """A file name for the page of ``path`` in the output folder, unlike those ``taken``."""
+    stem = pathlib.Path(path).name.strip("<>") or "report"
+    name, n = f"{stem}.html", 1
+    while name in taken:
+        n += 1
+        name = f"{stem}-{n}.html"
+    taken.add(name)
+    return name
+
+
+def _cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """One evidence page per report in ``args.out``, and an index of them; prints the index."""
+    folder = pathlib.Path(args.out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"govinfo: {folder}: cannot write pages there ({exc.strerror})", file=err)
+        return EXIT_INPUT
+    status = EXIT_OK
+    entries: list[IndexEntry] = []
+    taken = {"index.html"}
+    for item in _items(args, err):
+        if item.result is None:
+            print(f"govinfo: {item.error}", file=err)
+            entries.append(IndexEntry(item.path, None, None, item.error))
+            status = EXIT_INPUT
+            continue
+        page = _page_name(item.path, taken)
+        (folder / page).write_text(review_html(item.result, name=item.path), "utf-8")
+        entries.append(IndexEntry(item.path, page, item.result))
+    index = folder / "index.html"
+    index.write_text(index_html(entries), "utf-8")
+    print(index, file=out)
+    return status
+
+
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -313,6 +362,8 @@ def main(
         return _cmd_parse(args, out, err)
     if args.command == "render":
         return _cmd_render(args, out, err)
+    if args.command == "review":
+        return _cmd_review(args, out, err)
     return _cmd_validate(args, out, err)
 
 

@@ -27,3 +27,4 @@ ok: bool = validation.ok
 failures: tuple[govinfo.Finding, ...] = validation.failures
 text: str = govinfo.to_json(report, indent=None)
 again: govinfo.Report = govinfo.from_json(text)
+page: str = govinfo.review_html(result, name="report.txt")

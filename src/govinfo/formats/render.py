@@ -10,10 +10,13 @@ from typing import TYPE_CHECKING
 from govinfo.models import REGISTRY
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from govinfo.models import Report
     from govinfo.templates.spec import CellValue, ColumnSpec, RowSpec, TableSpec
+
+    #: Writes the ``<td>`` of one value cell, given its row and column.
+    CellWriter = Callable[[RowSpec, ColumnSpec], str]
 
 _NOTE = re.compile(r"\([^()]*\)$")
 
@@ -111,7 +114,7 @@ def render_text(report: Report) -> str:
         if table.layout == "value_block":
             lines.append(" | ".join(r.label for r in table.rows) + " |")
             lines.append(" | ".join(c.label for c in table.rows[0].columns) + " |")
-            block = [_cell(r, c, values) for r in table.rows for c in r.value_columns]
+            block = [cell_text(r, c, values) for r in table.rows for c in r.value_columns]
             lines.append(" | ".join(block) + " |")
             continue
         group = None
@@ -122,12 +125,13 @@ def render_text(report: Report) -> str:
             group = row.group
             if row.indicator:  # v2015: 指标 | 单位 | 统计数
                 labels.append(row.columns[0].unit)
-            cells = [_cell(row, c, values) for c in row.value_columns]
+            cells = [cell_text(row, c, values) for c in row.value_columns]
             lines.append(" | ".join([*labels, *cells]) + " |")
     return "\n".join(lines) + "\n"
 
 
-def _cell(row: RowSpec, column: ColumnSpec, values: dict[str, CellValue]) -> str:
+def cell_text(row: RowSpec, column: ColumnSpec, values: dict[str, CellValue]) -> str:
+    """A value cell as printed: its number and the unit written with it; blank is empty."""
     value = values[row.cell_key(column)]
     if value is None:
         return ""
@@ -135,24 +139,25 @@ def _cell(row: RowSpec, column: ColumnSpec, values: dict[str, CellValue]) -> str
     return f"{value}{unit or ''}"
 
 
-def _td(text: object, *, rowspan: int = 1, colspan: int = 1) -> str:
+def td(text: object, *, rowspan: int = 1, colspan: int = 1) -> str:
+    """A table cell holding ``text``, escaped."""
     attrs_ = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
         f' colspan="{colspan}"' if colspan > 1 else ""
     )
     return f"<td{attrs_}>{html.escape(str(text))}</td>"
 
 
-def _values_html(row: RowSpec, values: dict[str, CellValue]) -> str:
-    return "".join(_td(_cell(row, c, values)) for c in row.value_columns)
+def _values_html(row: RowSpec, cell: CellWriter) -> str:
+    return "".join(cell(row, c) for c in row.value_columns)
 
 
 def _header_html(table: TableSpec, label_columns: int) -> list[str]:
     """The header rows of a table: its corner, ``over`` its columns, their ``under`` headers."""
     columns = table.rows[0].value_columns
     depth = 1 + (table.over is not None) + any(c.under for c in columns)
-    top = [_td(table.corner or "", rowspan=depth, colspan=label_columns)]
+    top = [td(table.corner or "", rowspan=depth, colspan=label_columns)]
     if table.over is not None:
-        top.append(_td(table.over, colspan=len(columns)))
+        top.append(td(table.over, colspan=len(columns)))
         rows = ["<tr>" + "".join(top) + "</tr>"]
         middle: list[str] = []
     else:
@@ -160,21 +165,21 @@ def _header_html(table: TableSpec, label_columns: int) -> list[str]:
     lower: list[str] = []
     for i, column in enumerate(columns):
         if column.under is None:
-            middle.append(_td(column.label, rowspan=depth - len(rows)))
+            middle.append(td(column.label, rowspan=depth - len(rows)))
         elif i == 0 or columns[i - 1].under != column.under:
             span = 1
             while i + span < len(columns) and columns[i + span].under == column.under:
                 span += 1
-            middle.append(_td(column.under, colspan=span))
+            middle.append(td(column.under, colspan=span))
         if column.under is not None:
-            lower.append(_td(column.label))
+            lower.append(td(column.label))
     rows.append("<tr>" + "".join(middle) + "</tr>")
     if lower:
         rows.append("<tr>" + "".join(lower) + "</tr>")
     return rows
 
 
-def _banded_html(table: TableSpec, values: dict[str, CellValue]) -> list[str]:
+def _banded_html(table: TableSpec, cell: CellWriter) -> list[str]:
     """A table with bands down its side (table 三 as the notices print it).
 
     Three label columns: the band, the group, the row; a row outside any band
@@ -187,43 +192,43 @@ def _banded_html(table: TableSpec, values: dict[str, CellValue]) -> list[str]:
     for row in table.rows:
         cells = ""
         if row.key not in banded:
-            cells = _td(row.label, colspan=3)
+            cells = td(row.label, colspan=3)
         else:
             band = first_of.get(row.key)
             if band is not None:
-                cells += _td(band.label, rowspan=len(band.rows))
+                cells += td(band.label, rowspan=len(band.rows))
             if row.group is None:
-                cells += _td(row.label, colspan=2)
+                cells += td(row.label, colspan=2)
             else:
                 if row.group.key not in seen_groups:
                     seen_groups.add(row.group.key)
                     size = sum(r.group == row.group for r in table.rows)
-                    cells += _td(row.group.label, rowspan=size)
-                cells += _td(row.label)
-        out.append("<tr>" + cells + _values_html(row, values) + "</tr>")
+                    cells += td(row.group.label, rowspan=size)
+                cells += td(row.label)
+        out.append("<tr>" + cells + _values_html(row, cell) + "</tr>")
     return out
 
 
-def _block_html(table: TableSpec, values: dict[str, CellValue]) -> list[str]:
+def _block_html(table: TableSpec, cell: CellWriter) -> list[str]:
     """Table 四 as printed: two header rows over one row of 15 values."""
     first, *litigation = table.rows
     names = [c.label for c in first.value_columns]
     width = len(names)
     return [
         "<tr>"
-        + _td(first.label, colspan=width)
-        + _td(litigation[0].label.split()[0], colspan=width * len(litigation))
+        + td(first.label, colspan=width)
+        + td(litigation[0].label.split()[0], colspan=width * len(litigation))
         + "</tr>",
         "<tr>"
-        + "".join(_td(n, rowspan=2) for n in names)
-        + "".join(_td(r.label.split()[-1], colspan=width) for r in litigation)
+        + "".join(td(n, rowspan=2) for n in names)
+        + "".join(td(r.label.split()[-1], colspan=width) for r in litigation)
         + "</tr>",
-        "<tr>" + "".join(_td(n) for _ in litigation for n in names) + "</tr>",
-        "<tr>" + "".join(_values_html(r, values) for r in table.rows) + "</tr>",
+        "<tr>" + "".join(td(n) for _ in litigation for n in names) + "</tr>",
+        "<tr>" + "".join(_values_html(r, cell) for r in table.rows) + "</tr>",
     ]
 
 
-def _rows_html(table: TableSpec, values: dict[str, CellValue]) -> list[str]:
+def _rows_html(table: TableSpec, cell: CellWriter) -> list[str]:
     """Table 二 (a header per block of rows) and the v2015 indicator list."""
     out: list[str] = []
     single = table.indicator_list
@@ -231,23 +236,29 @@ def _rows_html(table: TableSpec, values: dict[str, CellValue]) -> list[str]:
     for block in _blocks(table.rows):
         if not single:
             head = [c.label for c in block[0].value_columns]
-            out.append("<tr>" + _td("信息内容") + "".join(_td(h) for h in head) + "</tr>")
+            out.append("<tr>" + td("信息内容") + "".join(td(h) for h in head) + "</tr>")
         for row in block:
             if single and row.group is not None and row.group != group:
-                out.append("<tr>" + _td(row.group.label) + _td("") + _td("") + "</tr>")
+                out.append("<tr>" + td(row.group.label) + td("") + td("") + "</tr>")
             group = row.group
-            unit = _td(row.columns[0].unit) if single else ""
-            out.append("<tr>" + _td(row.label) + unit + _values_html(row, values) + "</tr>")
+            unit = td(row.columns[0].unit) if single else ""
+            out.append("<tr>" + td(row.label) + unit + _values_html(row, cell) + "</tr>")
     return out
 
 
-def render_html(report: Report) -> str:
-    """Render a report as an HTML page with its tables laid out as the notices print them."""
+def tables_html(report: Report, cell: CellWriter | None = None) -> list[str]:
+    """The statistical tables of ``report`` as the notices print them, as lines of HTML.
+
+    ``cell`` writes each value cell's ``<td>``; by default its printed text.
+    """
     spec = REGISTRY.of(report)
-    values = spec.flatten(report)
-    title = html.escape(report.meta.title or "")
-    body = [f"<h1>{title}</h1>"] if title else []
-    body += [f"<p>{html.escape(line)}</p>" for line in _meta_lines(report)]
+    if cell is None:
+        values = spec.flatten(report)
+
+        def cell(row: RowSpec, column: ColumnSpec) -> str:
+            return td(cell_text(row, column, values))
+
+    body: list[str] = []
     # An indicator list (v2015) is printed as one long table; other forms a table each.
     one_table = spec.indicator_list
     if one_table:
@@ -256,16 +267,25 @@ def render_html(report: Report) -> str:
         if not one_table:
             body.append(f'<p>{html.escape(table.label)}</p><table border="1">')
         if table.layout == "value_block":
-            rows = _block_html(table, values)
+            rows = _block_html(table, cell)
         elif table.bands:
-            rows = _banded_html(table, values)
+            rows = _banded_html(table, cell)
         else:
-            rows = _rows_html(table, values)
+            rows = _rows_html(table, cell)
         body.extend(rows)
         if not one_table:
             body.append("</table>")
     if one_table:
         body.append("</table>")
+    return body
+
+
+def render_html(report: Report) -> str:
+    """Render a report as an HTML page with its tables laid out as the notices print them."""
+    title = html.escape(report.meta.title or "")
+    body = [f"<h1>{title}</h1>"] if title else []
+    body += [f"<p>{html.escape(line)}</p>" for line in _meta_lines(report)]
+    body += tables_html(report)
     return (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>'
         f"{title}</title></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
@@ -297,7 +317,8 @@ def render_markdown(report: Report) -> str:
             for row in block:
                 label = row.label if row.group is None else f"{row.group.label} {row.label}"
                 unit = [row.columns[0].unit] if single else []
-                out.append(_md([label, *unit, *(_cell(row, c, values) for c in row.value_columns)]))
+                cells = [cell_text(row, c, values) for c in row.value_columns]
+                out.append(_md([label, *unit, *cells]))
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 
