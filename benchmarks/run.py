@@ -40,6 +40,7 @@ from hypothesis import HealthCheck, given, settings
 import govinfo
 from govinfo.formats.json import orjson_module
 from govinfo.formats.render import render_html, render_text
+from govinfo.reading import cells
 from govinfo.reading.normalize import _t2s
 from govinfo.testing import valid_reports
 
@@ -269,6 +270,8 @@ def main() -> None:
         ("core", lambda: govinfo.core(report), 1, ""),
     ]  # fmt: skip
     backend = "orjson" if orjson_module is not None else "json (standard library)"
+    reader = "pure Python" if cells.__file__.endswith(".py") else "compiled by mypyc"
+    print(f"govinfo {govinfo.__version__}, the reader {reader}")
     # docs/guides/batch.md records this figure beside its tables: compare machines with it.
     print(f"JSON text through {backend}; machine reference: {_reference():.0f} µs")
     print(f"{'operation':40} {'reports/s':>11} {'peak MiB':>9} {'ratio':>6}  target")
