@@ -100,3 +100,14 @@ def test_cli_reference_lists_every_command() -> None:
     for name in ("parse", "validate", "render"):
         assert f"## govinfo {name}" in page
     assert "--format" in page
+
+
+def test_install_commands_name_the_distribution() -> None:
+    """Every `pip install` the docs show installs govinfo-cn (govinfo on PyPI is another project)."""
+    shown = []
+    for page in PAGES:
+        for m in CONSOLE.finditer(page.read_text("utf-8")):
+            shown += [line for line in m[1].splitlines() if "pip install" in line]
+    assert any("pip install govinfo-cn" in line for line in shown)
+    wrong = [line for line in shown if re.search(r"install '?govinfo(?!-cn)", line)]
+    assert not wrong

@@ -46,6 +46,7 @@ from govinfo._errors import (
     UnknownTemplateError,
     UnsupportedFormatError,
 )
+from govinfo._version import DISTRIBUTION
 from govinfo.checks.series import SeriesFinding, check_series
 from govinfo.checks.validate import Finding, Validation, validate
 from govinfo.conversion.aggregate import Aggregate, aggregate
@@ -63,7 +64,7 @@ from govinfo.reading.sections import Section, Sections
 from govinfo.templates.invariants import Verdict
 
 try:
-    __version__ = importlib.metadata.version("govinfo")
+    __version__ = importlib.metadata.version(DISTRIBUTION)
 except importlib.metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
     from govinfo._version import __version__
 

@@ -1,6 +1,6 @@
 """Hypothesis strategies for govinfo's models, for your tests and ours.
 
-Requires Hypothesis (``pip install govinfo[test]``). Importing :mod:`govinfo`
+Requires Hypothesis (``pip install 'govinfo-cn[test]'``). Importing :mod:`govinfo`
 never imports Hypothesis; the strategies are registered for
 ``st.from_type(ReportV2021)`` through Hypothesis' entry point when Hypothesis
 is imported.

@@ -55,7 +55,7 @@ def test_schema_is_a_valid_draft_2020_12_schema(template):
     schema = json_schema(template)
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == f"https://govinfo.readthedocs.io/schema/{template}.json"
+    assert schema["$id"] == f"https://govinfo-cn.readthedocs.io/schema/{template}.json"
     assert schema["title"]
     assert schema["description"]
 

@@ -47,9 +47,7 @@ def to_arrow(reports: Iterable[Report | ParseResult]) -> Any:  # noqa: ANN401 - 
     try:
         import pyarrow as pa  # noqa: PLC0415 - optional extra
     except ImportError:
-        raise MissingExtraError(
-            "to_arrow needs the 'arrow' extra: pip install 'govinfo[arrow]'"
-        ) from None
+        raise MissingExtraError.needs("arrow", "to_arrow") from None
     schema = pa.schema(
         [
             ("agency", pa.string()),
@@ -76,8 +74,6 @@ def to_pandas(reports: Iterable[Report | ParseResult]) -> Any:  # noqa: ANN401 -
     try:
         import pandas as pd  # noqa: PLC0415 - optional extra
     except ImportError:
-        raise MissingExtraError(
-            "to_pandas needs the 'pandas' extra: pip install 'govinfo[pandas]'"
-        ) from None
+        raise MissingExtraError.needs("pandas", "to_pandas") from None
     frame = pd.DataFrame(list(_columns(reports)))
     return frame.astype({"year": "Int32", "value": "float64"})

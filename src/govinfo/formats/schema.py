@@ -34,7 +34,7 @@ if typing.TYPE_CHECKING:
 __all__ = ["json_schema", "schema_json"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-ID_BASE = "https://govinfo.readthedocs.io/schema/"
+ID_BASE = "https://govinfo-cn.readthedocs.io/schema/"
 
 #: Units a :func:`~govinfo.templates.declare.unit_of` field may hold.
 MONEY_UNITS = ("元", "万元")

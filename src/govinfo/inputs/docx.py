@@ -58,9 +58,7 @@ def from_docx(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<do
     try:
         import docx  # noqa: PLC0415 - optional extra
     except ImportError:
-        raise MissingExtraError(
-            "reading .docx files needs the 'docx' extra: pip install 'govinfo[docx]'"
-        ) from None
+        raise MissingExtraError.needs("docx", "reading .docx files") from None
     from docx.opc.exceptions import OpcError  # noqa: PLC0415
     from docx.oxml.exceptions import XmlchemyError  # noqa: PLC0415
 

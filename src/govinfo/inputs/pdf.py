@@ -66,9 +66,7 @@ def from_pdf(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<pdf
     try:
         import pdfplumber  # noqa: PLC0415 - optional extra
     except ImportError:
-        raise MissingExtraError(
-            "reading .pdf files needs the 'pdf' extra: pip install 'govinfo[pdf]'"
-        ) from None
+        raise MissingExtraError.needs("pdf", "reading .pdf files") from None
     from pdfminer.pdfdocument import PDFPasswordIncorrect  # noqa: PLC0415
     from pdfminer.psexceptions import PSException  # noqa: PLC0415
     from pdfplumber.utils.exceptions import (  # noqa: PLC0415
