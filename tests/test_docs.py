@@ -111,3 +111,15 @@ def test_install_commands_name_the_distribution() -> None:
     assert any("pip install govinfo-cn" in line for line in shown)
     wrong = [line for line in shown if re.search(r"install '?govinfo(?!-cn)", line)]
     assert not wrong
+
+
+def test_changelog_versions_have_link_references() -> None:
+    """Keep a Changelog: each `## [version]` heading has its link reference at the bottom."""
+    text = (ROOT / "CHANGELOG.md").read_text("utf-8")
+    versions = re.findall(r"^## \[([^\]]+)\]", text, re.MULTILINE)
+    assert versions[0] == "Unreleased"
+    links = dict(re.findall(r"^\[([^\]]+)\]: (\S+)$", text, re.MULTILINE))
+    assert sorted(links) == sorted(versions)
+    assert links["Unreleased"].endswith(f"/compare/v{versions[1]}...HEAD")
+    assert links[versions[-1]].endswith(f"/releases/tag/v{versions[-1]}")
+    assert all("govinfo-cn" in url for url in links.values())
