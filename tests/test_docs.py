@@ -103,7 +103,7 @@ def test_cli_reference_lists_every_command() -> None:
 
 
 def test_install_commands_name_the_distribution() -> None:
-    """Every `pip install` the docs show installs govinfo-cn (govinfo on PyPI is another project)."""
+    """Every `pip install` in the docs installs govinfo-cn (govinfo on PyPI is another project)."""
     shown = []
     for page in PAGES:
         for m in CONSOLE.finditer(page.read_text("utf-8")):

@@ -95,6 +95,13 @@ UNKNOWN_ROW = Code(
     _I,
     "a row with values whose label is not in the template; its label and values are in the message",
 )
+NO_REPORT = Code(
+    "no-report",
+    Severity.ERROR,
+    "no table and no prose figure of any template: the input holds no report (an empty "
+    "file, a README, a page without the report); `ParseResult.template` is null and the "
+    "report blank",
+)
 MISSING_ROW = Code("missing-row", _W, "the table was found but these rows were not")
 MISSING_TABLE = Code("missing-table", _W, "one table of the template was not found")
 NO_TABLE = Code(
@@ -198,8 +205,8 @@ NESTED_TOO_DEEP = Code(
 )
 
 _ALL = (
-    UNKNOWN_ROW, MISSING_ROW, MISSING_TABLE, NO_TABLE, SHORT_ROW, RECOVERED, SPLIT_BY_INVARIANTS,
-    AMBIGUOUS_CELLS,
+    NO_REPORT, UNKNOWN_ROW, MISSING_ROW, MISSING_TABLE, NO_TABLE, SHORT_ROW, RECOVERED,
+    SPLIT_BY_INVARIANTS, AMBIGUOUS_CELLS,
     TEMPLATE_FROM_ERA, EXTRA_CELLS, DUPLICATE_ROW, PADDING_ASSUMED, APPROXIMATE_LABEL,
     PLACEHOLDER, INVALID, CONVERTED, YEAR_INFERRED, FROM_PROSE, PROSE_DISAGREES, PROSE_NOT_USED,
     UNFILLED_TEMPLATE, REPLACED_CHARACTERS, NESTED_TOO_DEEP, CHARSET_OVERRIDDEN,

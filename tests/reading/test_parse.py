@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import govinfo
-from helpers import seed_text
+from helpers import cell_values, seed_text
 
 TABLE3_ROW = "一、本年新收政府信息公开申请数量 | {} |\n"
 
@@ -30,7 +30,7 @@ def test_provenance_maps_through_normalization_to_the_original() -> None:
 
 def test_template_override_and_unknown_template() -> None:
     """template= forces a known template and rejects an unknown one with a typed error."""
-    assert govinfo.parse("", template="v2021").template == "v2021"
+    assert isinstance(govinfo.parse("", template="v2021").report, govinfo.ReportV2021)
     with pytest.raises(govinfo.UnknownTemplateError, match="v1999"):
         govinfo.parse("", template="v1999")
 
@@ -155,3 +155,59 @@ class TestPickle:
         key = "active.licensing.decisions"
         assert again.quote(key) == result.quote(key) == "146"
         assert again.source_of("no.such.key") is None
+
+
+README = """# govinfo
+
+**govinfo** turns reports into typed data.
+
+```console
+pip install govinfo-cn
+```
+
+Version 0.1.0, 2023-11-23. See CHANGELOG.md.
+"""
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "",
+        "   \n\n",
+        README,
+        "某某区2023年政府信息公开工作年度报告\n发布日期:2024-01-15\n一、总体情况\n本机关认真贯彻落实条例。\n",
+        b"<html><body><p>\xe6\x97\xa0\xe8\xa1\xa8</p></body></html>",
+    ],
+    ids=["empty", "blank-lines", "readme", "prose-without-figures", "html-without-table"],
+)
+def test_input_holding_no_report_says_so(source: str | bytes) -> None:
+    """No table and no prose figure of any template: template None and a no-report error."""
+    result = govinfo.parse(source)
+    assert result.template is None
+    codes = [d.code for d in result.diagnostics]
+    assert "no-report" in codes
+    assert not {"no-table", "template-from-era"} & set(codes)
+    (note,) = [d for d in result.diagnostics if d.code == "no-report"]
+    assert note.severity is govinfo.Severity.ERROR
+    assert result.report.meta.tables_found is False
+    assert not result.sources
+    assert set(cell_values(result.report).values()) == {None}
+
+
+def test_forced_template_without_report_still_says_so() -> None:
+    """Forcing a template does not make a report of an empty input: the report is blank."""
+    result = govinfo.parse("", template="v2021")
+    assert result.template is None
+    assert isinstance(result.report, govinfo.ReportV2021)
+    assert [d.code for d in result.diagnostics] == ["no-report"]
+
+
+def test_prose_figure_alone_is_a_report() -> None:
+    """A prose-only report stating a figure is a report: chosen by its era, no-table noted."""
+    text = "某某区2020年政府信息公开工作年度报告\n本年度共收到政府信息公开申请5件。\n"
+    result = govinfo.parse(text)
+    assert result.template == "v2019"
+    assert result.report.requests.new.total == 5
+    codes = [d.code for d in result.diagnostics]
+    assert "no-report" not in codes
+    assert {"no-table", "template-from-era"} <= set(codes)

@@ -13,6 +13,7 @@ from govinfo._diagnostics import (
     FROM_PROSE,
     MISSING_ROW,
     MISSING_TABLE,
+    NO_REPORT,
     NO_TABLE,
     PROSE_DISAGREES,
     PROSE_NOT_USED,
@@ -68,11 +69,18 @@ class ParseResult:
     sources: Mapping[str, Span]
     text: str = attrs.field(repr=False)
     _normalized: str | None = attrs.field(default=None, repr=False, alias="normalized")
+    _found: bool = attrs.field(default=True, repr=False, alias="found")
 
     @property
-    def template(self) -> str:
-        """The template id of :attr:`report`."""
-        return self.report.TEMPLATE
+    def template(self) -> str | None:
+        """The template id of :attr:`report`, or ``None`` when the input holds no report.
+
+        An input holds no report when neither a table nor a figure stated in
+        prose of any template is found in it (an empty file, a README, a page
+        without the report): :attr:`diagnostics` then hold a ``no-report``
+        error, and :attr:`report` is blank.
+        """
+        return self.report.TEMPLATE if self._found else None
 
     @functools.cached_property
     def sections(self) -> Sections | None:
@@ -81,7 +89,7 @@ class ParseResult:
         ``None`` for a template that requires none (v2015). Found on first look:
         most results are never asked.
         """
-        required = REGISTRY[self.template].sections
+        required = REGISTRY.of(self.report).sections
         if not required:
             return None
         return find_sections(self._normalized or normalize(self.text).text, required)
@@ -161,7 +169,9 @@ def parse(
             parts, PDF operators, table cells; see the docs' Limits).
 
     Returns:
-        The report with its diagnostics and the source of every cell.
+        The report with its diagnostics and the source of every cell. When
+        the input holds no report (no table and no prose figure of any
+        template), its ``template`` is ``None``, with a ``no-report`` error.
 
     Raises:
         UnknownTemplateError: ``template`` is not a known template id.
@@ -196,23 +206,38 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
     lookups = {t: LabelLookup(index, keys) for t, index in INDEXES.items()}
     # Each template reads run-together labels as its own names.
     read_as = {t: cut_labels(lookup, rows) for t, lookup in lookups.items()}
-    spec = forced
-    if spec is None:
+
+    def detect() -> TemplateSpec | None:
         # A cheap label count picks the template; only that one is matched in full.
         scores = {t: score(lookup, read_as[t]) for t, lookup in lookups.items()}
-        spec = _detect(scores, facts.year)
+        return _detect(scores, facts.year)
+
+    spec = forced or detect()
+    era = None
     if spec is None:
-        spec, why = _era(facts.year, norm.text)
-        notes.add(TEMPLATE_FROM_ERA, f"{spec.template} chosen by {why}")
+        spec, era = _era(facts.year, norm.text)
     assembly = assemble(lookups[spec.template], read_as[spec.template], notes)
     recover(spec, assembly)
     _year_note(facts, notes)
     tables_found = bool(assembly.tables_found) and assembly.rows_matched > 0
-    _missing(spec, assembly, tables_found, notes)
     offsets = dict(assembly.sources)
     values: dict[str, object] = dict(assembly.values)
     unfilled = prose_placeholders(norm.text, notes) >= _UNFILLED
     fee = _prose(spec, norm.text, assembly, values, offsets, notes, unfilled=unfilled)
+    # A report: cells read (from a table or prose), or some template's rows
+    # recognised (an input forced to another template than its tables' holds one).
+    found = tables_found or bool(offsets) or (detect() is not None if forced else era is None)
+    if not found:
+        chosen = "the template given" if era is None else f"chosen by {era}"
+        notes.add(
+            NO_REPORT,
+            "no table and no prose figure of any template found: the input holds no report "
+            f"(the blank report is a {spec.template} model, {chosen})",
+        )
+    else:
+        if era is not None:
+            notes.add(TEMPLATE_FROM_ERA, f"{spec.template} chosen by {era}")
+        _missing(spec, assembly, tables_found, notes)
 
     def printed(span: tuple[int, int] | None) -> str | None:
         """A meta text as printed in the input (before normalization)."""
@@ -235,6 +260,7 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
         sources=Sources(locator, offsets),
         text=text,
         normalized=norm.text,
+        found=found,
     )
 
 
