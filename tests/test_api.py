@@ -6,8 +6,10 @@ import importlib.metadata
 import re
 import sys
 from collections.abc import Callable
+from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 import pytest
+from typing_extensions import get_overloads
 
 import govinfo
 import govinfo.models
@@ -113,3 +115,24 @@ def test_strategies_are_registered_for_from_type() -> None:
     draw()
     assert seen
     assert all(isinstance(r, govinfo.models.ReportV2015) for r in seen)
+
+
+@pytest.mark.parametrize(
+    ("function", "parameter", "result"),
+    [
+        (govinfo.parse, "template", govinfo.ParseResult),
+        (govinfo.parse_file, "template", govinfo.ParseResult),
+        (govinfo.convert, "to", govinfo.Conversion),
+    ],
+)
+def test_overloads_type_every_template(function: Any, parameter: str, result: type) -> None:
+    """Each template id has an overload typing the result for its report class."""
+    typed = {}
+    for overload in get_overloads(function):
+        hints = get_type_hints(overload)
+        ids = get_args(hints[parameter])
+        if get_origin(hints[parameter]) is Literal:
+            (template,) = ids
+            assert get_origin(hints["return"]) is result
+            typed[template] = get_args(hints["return"])[0]
+    assert typed == dict(govinfo.models.TEMPLATES)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 import pathlib
 import re
+import subprocess
+import sys
 from types import ModuleType
 
 import pytest
@@ -27,6 +29,24 @@ def _samples() -> list[object]:
 
 
 SAMPLES = _samples()
+
+
+def test_samples_type_check(tmp_path: pathlib.Path) -> None:
+    """Every sample passes mypy --strict as a user's own code would, with no cast or ignore."""
+    files = []
+    for sample in SAMPLES:
+        code = sample.values[0]
+        assert "type: ignore" not in code
+        assert "cast(" not in code
+        path = tmp_path / (re.sub(r"\W", "_", sample.id).lower() + ".py")
+        path.write_text(code, "utf-8")
+        files.append(str(path))
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--config-file", str(ROOT / "pyproject.toml"),
+         "--cache-dir", str(tmp_path / "cache"), *files],
+        capture_output=True, text=True, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def _hooks() -> ModuleType:

@@ -69,9 +69,9 @@ except importlib.metadata.PackageNotFoundError:  # pragma: no cover - running fr
     from govinfo._version import __version__
 
 
-def parse_example() -> ParseResult:
+def parse_example() -> ParseResult[ReportV2021]:
     """Parse the bundled example report (a real 2023 report in the 2021 template)."""
-    return parse(example_text())
+    return parse(example_text(), template="v2021")
 
 
 __all__ = [

@@ -230,12 +230,13 @@ def _no_report(result: ParseResult) -> str:
 
 def _load_report(name: str, args: argparse.Namespace) -> Report:
     """A report from JSON written by ``govinfo parse``, or parsed from any report file."""
+    template: str | None = args.template
     if name == "<example>" and args.example:
-        return parse(example_text(), template=args.template).report
+        return parse(example_text(), template=template).report
     data = read_bytes(name)
     if data.lstrip()[:1] == b"{":
         return from_json(data)
-    return parse_file(name, template=args.template).report
+    return parse_file(name, template=template).report
 
 
 def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

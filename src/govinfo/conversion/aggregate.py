@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Generic
 
 import attrs
 
 from govinfo._errors import MixedInputError
-from govinfo.models import REGISTRY, Meta, Report
+from govinfo.models import REGISTRY, Meta, ReportT, ReportT_co
 
 
 @attrs.frozen
-class Aggregate:
+class Aggregate(Generic[ReportT_co]):
     """The sum of several reports, and what the sum could not know.
+
+    The sum is a report of their template: summing ``ReportV2021`` s gives an
+    ``Aggregate[ReportV2021]``.
 
     ``blanks`` maps each cell that was blank in some but not all reports to the
     number of reports in which it was blank: its sum counts only the reports
@@ -22,13 +25,13 @@ class Aggregate:
     blank. ``notes`` explains any cell left blank for another reason.
     """
 
-    report: Report
+    report: ReportT_co
     count: int
     blanks: Mapping[str, int]
     notes: tuple[str, ...] = ()
 
 
-def aggregate(reports: Iterable[Report], *, agency: str | None = None) -> Aggregate:
+def aggregate(reports: Iterable[ReportT], *, agency: str | None = None) -> Aggregate[ReportT]:
     """Sum reports of one template cell by cell.
 
     Blank handling: all blank → blank; otherwise the written values are summed

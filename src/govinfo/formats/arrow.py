@@ -11,6 +11,9 @@ from govinfo.formats.records import records, text_of
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    import pandas as pd
+    import pyarrow as pa
+
     from govinfo.models import Report
     from govinfo.reading.parse import ParseResult
 
@@ -34,7 +37,7 @@ def _columns(items: Iterable[Report | ParseResult]) -> Iterator[dict[str, Any]]:
         }
 
 
-def to_arrow(reports: Iterable[Report | ParseResult]) -> Any:  # noqa: ANN401 - pyarrow is optional
+def to_arrow(reports: Iterable[Report | ParseResult]) -> pa.Table:
     """The records of ``reports`` as a ``pyarrow.Table`` (extra ``arrow``).
 
     Columns: agency, year, template, key, label, unit, ``value`` (float64, null
@@ -63,7 +66,7 @@ def to_arrow(reports: Iterable[Report | ParseResult]) -> Any:  # noqa: ANN401 - 
     return pa.Table.from_pylist(list(_columns(reports)), schema=schema)
 
 
-def to_pandas(reports: Iterable[Report | ParseResult]) -> Any:  # noqa: ANN401 - pandas is optional
+def to_pandas(reports: Iterable[Report | ParseResult]) -> pd.DataFrame:
     """The records of ``reports`` as a ``pandas.DataFrame`` (extra ``pandas``).
 
     Columns as :func:`to_arrow`; ``year`` is a nullable integer.
@@ -76,4 +79,5 @@ def to_pandas(reports: Iterable[Report | ParseResult]) -> Any:  # noqa: ANN401 -
     except ImportError:
         raise MissingExtraError.needs("pandas", "to_pandas") from None
     frame = pd.DataFrame(list(_columns(reports)))
-    return frame.astype({"year": "Int32", "value": "float64"})
+    typed: pd.DataFrame = frame.astype({"year": "Int32", "value": "float64"})
+    return typed

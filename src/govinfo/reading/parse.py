@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, Literal, overload
 
 import attrs
 
@@ -27,7 +27,15 @@ from govinfo._diagnostics import (
 )
 from govinfo.inputs.document import scrub
 from govinfo.inputs.load import load, read_bytes
-from govinfo.models import REGISTRY, Meta, Report
+from govinfo.models import (
+    REGISTRY,
+    Meta,
+    Report,
+    ReportT_co,
+    ReportV2015,
+    ReportV2019,
+    ReportV2021,
+)
 from govinfo.reading.align import Assembly, assemble, cut_labels, score
 from govinfo.reading.cells import END, START, lay_out, tokenize
 from govinfo.reading.labels import INDEXES, LabelKeys, LabelLookup
@@ -52,8 +60,12 @@ if TYPE_CHECKING:
 
 
 @attrs.frozen(eq=False)
-class ParseResult:
+class ParseResult(Generic[ReportT_co]):
     """The outcome of parsing one report.
+
+    ``ParseResult[ReportV2021]`` is what ``parse(…, template="v2021")``
+    returns; a bare ``ParseResult`` holds any :data:`~govinfo.Report`
+    (narrow it with ``isinstance(result.report, ReportV2021)``).
 
     Attributes:
         report: the typed report (blank cells are ``None``).
@@ -64,7 +76,7 @@ class ParseResult:
             HTML, Word or PDF file); spans index into it (see :meth:`quote`).
     """
 
-    report: Report
+    report: ReportT_co
     diagnostics: tuple[Diagnostic, ...]
     sources: Mapping[str, Span]
     text: str = attrs.field(repr=False)
@@ -153,9 +165,25 @@ def _missing(spec: TemplateSpec, assembly: Assembly, tables_found: bool, notes: 
             notes.add(MISSING_TABLE, f"table {table.label} not found")
 
 
+@overload
+def parse(
+    source: str | bytes, *, template: Literal["v2015"], max_bytes: int | None = None
+) -> ParseResult[ReportV2015]: ...
+@overload
+def parse(
+    source: str | bytes, *, template: Literal["v2019"], max_bytes: int | None = None
+) -> ParseResult[ReportV2019]: ...
+@overload
+def parse(
+    source: str | bytes, *, template: Literal["v2021"], max_bytes: int | None = None
+) -> ParseResult[ReportV2021]: ...
+@overload
 def parse(
     source: str | bytes, *, template: str | None = None, max_bytes: int | None = None
-) -> ParseResult:
+) -> ParseResult[Report]: ...
+def parse(
+    source: str | bytes, *, template: str | None = None, max_bytes: int | None = None
+) -> ParseResult[Any]:
     """Parse one annual report.
 
     Args:
@@ -164,6 +192,7 @@ def parse(
             or as the bytes of a text, HTML, ``.docx`` or ``.pdf`` file in any
             encoding govinfo can tell (UTF-8, GB18030/GBK, Big5).
         template: a template id (``"v2021"``) to force; detected when ``None``.
+            A literal id types the result: ``ParseResult[ReportV2021]``.
         max_bytes: the input's budget (default 50 MiB): refuse a larger input,
             or one whose reading would cost more (its inflated or decompressed
             parts, PDF operators, table cells; see the docs' Limits).
@@ -187,7 +216,7 @@ def parse(
     return parse_document(load(source, max_bytes=max_bytes), template=template)
 
 
-def parse_document(document: Document, *, template: str | None = None) -> ParseResult:
+def parse_document(document: Document, *, template: str | None = None) -> ParseResult[Any]:
     """Parse a document produced by an input adapter."""
     forced = None if template is None else REGISTRY[template]
     layout = lay_out(document)
@@ -363,9 +392,25 @@ class _ProseReader:
         self.notes.add(code, f"{message}: {figure.sentence}", (figure.start, figure.end), key=key)
 
 
+@overload
+def parse_file(
+    path: str | os.PathLike[str], *, template: Literal["v2015"], max_bytes: int | None = None
+) -> ParseResult[ReportV2015]: ...
+@overload
+def parse_file(
+    path: str | os.PathLike[str], *, template: Literal["v2019"], max_bytes: int | None = None
+) -> ParseResult[ReportV2019]: ...
+@overload
+def parse_file(
+    path: str | os.PathLike[str], *, template: Literal["v2021"], max_bytes: int | None = None
+) -> ParseResult[ReportV2021]: ...
+@overload
 def parse_file(
     path: str | os.PathLike[str], *, template: str | None = None, max_bytes: int | None = None
-) -> ParseResult:
+) -> ParseResult[Report]: ...
+def parse_file(
+    path: str | os.PathLike[str], *, template: str | None = None, max_bytes: int | None = None
+) -> ParseResult[Any]:
     """Read and parse one report file: ``.txt``, ``.html``/``.htm``, ``.docx`` or ``.pdf``.
 
     The type comes from the file's content where it tells (PDF, Word), else
@@ -373,7 +418,8 @@ def parse_file(
 
     Args:
         path: the report file.
-        template: a template id to force; detected when ``None``.
+        template: a template id to force; detected when ``None``. A literal
+            id types the result, as for :func:`parse`.
         max_bytes: the file's budget (default 50 MiB), as for :func:`parse`.
 
     Raises:
