@@ -10,7 +10,8 @@ The whole public API is listed in ``__all__``:
 - :func:`parse` / :func:`parse_file` → :class:`ParseResult` (report,
   diagnostics, sources);
 - :func:`validate` → :class:`Validation` of the 勾稽关系 (rules R1–R4);
-- :func:`to_json` / :func:`from_json` for the dictionary's JSON form, and
+- :func:`to_json` / :func:`from_json` for the dictionary's JSON form
+  (:func:`to_dict` / :func:`from_dict` for it as Python data), and
   :func:`render` as text, Markdown, HTML or a terminal table;
 - :func:`convert` between templates (:class:`Conversion` lists every
   :class:`Loss`), :func:`core` for the harmonized :class:`CoreIndicators`;
@@ -53,7 +54,7 @@ from govinfo.conversion.aggregate import Aggregate, aggregate
 from govinfo.conversion.convert import Conversion, Loss, convert
 from govinfo.conversion.indicators import CoreIndicators, Indicator, core
 from govinfo.formats.arrow import to_arrow, to_pandas
-from govinfo.formats.json import from_json, to_json
+from govinfo.formats.json import from_dict, from_json, to_dict, to_json
 from govinfo.formats.records import Record, from_records, records
 from govinfo.formats.render import render
 from govinfo.formats.schema import json_schema
@@ -111,6 +112,7 @@ __all__ = [
     "check_series",
     "convert",
     "core",
+    "from_dict",
     "from_json",
     "from_records",
     "json_schema",
@@ -121,6 +123,7 @@ __all__ = [
     "records",
     "render",
     "to_arrow",
+    "to_dict",
     "to_json",
     "to_pandas",
     "validate",

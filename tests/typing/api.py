@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import pathlib
 from decimal import Decimal
+from typing import Any
 
 import pandas as pd
 from typing_extensions import assert_type
@@ -66,3 +69,11 @@ for item in govinfo.parse_many(["a.txt"]):
 # The exports are typed as their libraries' own types.
 frame: pd.DataFrame = govinfo.to_pandas([result])
 assert_type(govinfo.to_pandas([v2021.report]), pd.DataFrame)
+
+# parse() reads text, bytes, paths and binary files; JSON as text or as data.
+with pathlib.Path("r.pdf").open("rb") as handle:
+    assert_type(govinfo.parse(handle, template="v2019"), govinfo.ParseResult[govinfo.ReportV2019])
+assert_type(govinfo.parse(pathlib.Path("r.pdf")), govinfo.ParseResult)
+assert_type(govinfo.parse(io.BytesIO(b"")), govinfo.ParseResult)
+data: dict[str, Any] = govinfo.to_dict(report)
+assert_type(govinfo.from_dict(data), govinfo.Report)

@@ -105,6 +105,19 @@ class Validation:
         """True when no rule of severity error fails."""
         return not self.errors
 
+    def __repr__(self) -> str:
+        """One line: ok or failing, the rules that fail, and how many findings."""
+        failures = self.failures
+        if not failures:
+            return f"<Validation ok: {len(self.findings)} findings, 0 failing>"
+        rules = list(dict.fromkeys(f.rule for f in failures))
+        shown = ", ".join(rules[:6]) + (", …" if len(rules) > 6 else "")
+        verdict = "failing" if self.errors else "ok, warnings"
+        return (
+            f"<Validation {verdict}: {shown} "
+            f"({len(failures)} of {len(self.findings)} findings failing)>"
+        )
+
 
 def _fmt(value: int | Decimal | None) -> str:
     return "blank" if value is None else str(value)

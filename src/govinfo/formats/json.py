@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 import functools
 import json
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -33,7 +34,7 @@ from govinfo.templates.codegen import (
 
 orjson_module: Any = None
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable
 
 with contextlib.suppress(ImportError):  # the json extra
     import orjson as orjson_module
@@ -378,6 +379,33 @@ def to_json(report: Report, *, indent: int | None = 2) -> str:
     return dumps(unstructure(report), indent=indent)
 
 
+def to_dict(report: Report) -> dict[str, Any]:
+    """The JSON form of a report as Python data: what ``json.loads(to_json(report))`` gives.
+
+    Examples:
+        >>> import govinfo
+        >>> data = govinfo.to_dict(govinfo.parse_example().report)
+        >>> data["template"], data["active"]["licensing"], data["active"]["fees"]
+        ('v2021', {'decisions': 146}, {'amount': '0'})
+    """
+    return unstructure(report)
+
+
+def from_dict(data: Mapping[str, Any]) -> Report:
+    """Read a report from its JSON form as Python data (:func:`to_dict`, ``json.load``).
+
+    ``data`` is read as :func:`from_json` reads the text, and is not changed.
+
+    Raises:
+        JSONFormatError: ``data`` is not a report; the message names every
+            offending path (``$.requests.new.total``).
+    """
+    given: object = data  # at run time anything: structure() says what is not a report
+    if isinstance(given, Mapping) and not isinstance(given, dict):
+        given = dict(given)
+    return structure(given)
+
+
 def from_json(text: str | bytes) -> Report:
     """Read a report from JSON text written by :func:`to_json` (or the CLI).
 
@@ -386,7 +414,13 @@ def from_json(text: str | bytes) -> Report:
             names every offending path (``$.requests.new.total``). Integers
             beyond 64 bits and JSON nested deeper than the reader's stack
             are refused so too.
+        TypeError: ``text`` is no text (a dict: read it with :func:`from_dict`).
     """
+    if not isinstance(text, str | bytes | bytearray):
+        raise TypeError(
+            f"from_json reads JSON text (str or bytes), not a {type(text).__name__}: "
+            "for data as json.load gives it, use govinfo.from_dict"
+        )
     if orjson_module is not None:
         try:
             report_type, body = _report_type(orjson_module.loads(text))

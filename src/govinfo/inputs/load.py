@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.resources
 import os
 import stat
+from typing import Protocol, TypeAlias
 
 import attrs
 
@@ -120,6 +121,48 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
         raise InputError(f"{name}: {exc.strerror or exc}") from None
     check_size(len(data), max_bytes, name)
     return data
+
+
+class BinaryReader(Protocol):
+    """A binary file object: ``open(path, "rb")``, ``io.BytesIO``, an HTTP response."""
+
+    def read(self, size: int = ..., /) -> bytes:
+        """Up to ``size`` bytes."""
+        ...
+
+
+Source: TypeAlias = str | bytes | os.PathLike[str] | BinaryReader
+"""What :func:`govinfo.parse` reads: text, bytes, a path or a binary file object."""
+
+
+def read_source(source: Source, *, max_bytes: int | None = None) -> tuple[str | bytes, str]:
+    """The text or bytes of ``source``, and the name to give it in messages.
+
+    A path is read as :func:`read_bytes` reads it; a file object no further
+    than ``max_bytes`` allows, from where it stands.
+
+    Raises:
+        TypeError: ``source`` is none of these (a text file object among them).
+        InputError: the file cannot be read or is over the limit.
+    """
+    if isinstance(source, str | bytes):
+        return source, "<input>"
+    if isinstance(source, os.PathLike):
+        return read_bytes(source, max_bytes=max_bytes), os.fspath(source)
+    read = getattr(source, "read", None)
+    data = read(Budget.of(max_bytes).max_bytes + 1) if callable(read) else None
+    if not isinstance(data, bytes):
+        got = type(source).__name__
+        if isinstance(data, str):
+            got += " (a text file: open it with 'rb', and govinfo tells its encoding)"
+        raise TypeError(
+            "parse() reads the report's text (str), its bytes, a path (os.PathLike) "
+            f"or a binary file object; got {got}"
+        )
+    name = getattr(source, "name", None)
+    name = name if isinstance(name, str) else "<input>"
+    check_size(len(data), max_bytes, name)
+    return data, name
 
 
 def example_text() -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import collections
+import difflib
 import functools
 import os
 from collections.abc import Mapping
@@ -26,7 +28,7 @@ from govinfo._diagnostics import (
     Span,
 )
 from govinfo.inputs.document import scrub
-from govinfo.inputs.load import load, read_bytes
+from govinfo.inputs.load import Source, load, read_bytes, read_source
 from govinfo.models import (
     REGISTRY,
     Meta,
@@ -107,13 +109,59 @@ class ParseResult(Generic[ReportT_co]):
         return find_sections(self._normalized or normalize(self.text).text, required)
 
     def source_of(self, key: str) -> Span | None:
-        """Where the value of cell ``key`` was read, or ``None`` if it was not found."""
-        return self.sources.get(key)
+        """Where the value of cell ``key`` was read, or ``None`` if it was not found.
+
+        Raises:
+            KeyError: ``key`` is no key of the report's template; the message
+                names the keys close to it.
+        """
+        span = self.sources.get(key)
+        if span is None:
+            _known(self.report, key)
+        return span
 
     def quote(self, key: str) -> str | None:
-        """The input text the value of cell ``key`` was read from."""
-        span = self.sources.get(key)
+        """The input text the value of cell ``key`` was read from.
+
+        Raises:
+            KeyError: ``key`` is no key of the report's template, as for
+                :meth:`source_of`.
+        """
+        span = self.source_of(key)
         return None if span is None else self.text[span.start : span.end]
+
+    def __repr__(self) -> str:
+        """One line: the template, agency and year, cells read, diagnostics by severity."""
+        meta = self.report.meta
+        about = " ".join(
+            str(v) for v in (self.template or "no report", meta.agency, meta.year) if v
+        )
+        counts = collections.Counter(d.severity for d in self.diagnostics)
+        noted = "".join(
+            f", {_many(n, severity.value)}" for severity in Severity if (n := counts[severity])
+        )
+        return f"<ParseResult {_cut(about)}: {_many(len(self.sources), 'cell')} read{noted}>"
+
+
+def _many(n: int, thing: str) -> str:
+    return f"{n} {thing}{'' if n == 1 else 's'}"
+
+
+def _cut(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+_META_KEYS = frozenset(f"meta.{field.name}" for field in attrs.fields(Meta))
+
+
+def _known(report: Report, key: str) -> None:
+    """Raise a KeyError naming close keys when ``key`` is none of ``report``'s."""
+    spec = REGISTRY.of(report)
+    if key in spec.by_key or key in _META_KEYS:
+        return
+    close = difflib.get_close_matches(key, [*spec.by_key, *_META_KEYS], n=3)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    raise KeyError(f"{key!r} is no key of {spec.template}{hint}")
 
 
 #: A report with this many placeholder lines in its prose is an unfilled model.
@@ -167,22 +215,22 @@ def _missing(spec: TemplateSpec, assembly: Assembly, tables_found: bool, notes: 
 
 @overload
 def parse(
-    source: str | bytes, *, template: Literal["v2015"], max_bytes: int | None = None
+    source: Source, *, template: Literal["v2015"], max_bytes: int | None = None
 ) -> ParseResult[ReportV2015]: ...
 @overload
 def parse(
-    source: str | bytes, *, template: Literal["v2019"], max_bytes: int | None = None
+    source: Source, *, template: Literal["v2019"], max_bytes: int | None = None
 ) -> ParseResult[ReportV2019]: ...
 @overload
 def parse(
-    source: str | bytes, *, template: Literal["v2021"], max_bytes: int | None = None
+    source: Source, *, template: Literal["v2021"], max_bytes: int | None = None
 ) -> ParseResult[ReportV2021]: ...
 @overload
 def parse(
-    source: str | bytes, *, template: str | None = None, max_bytes: int | None = None
+    source: Source, *, template: str | None = None, max_bytes: int | None = None
 ) -> ParseResult[Report]: ...
 def parse(
-    source: str | bytes, *, template: str | None = None, max_bytes: int | None = None
+    source: Source, *, template: str | None = None, max_bytes: int | None = None
 ) -> ParseResult[Any]:
     """Parse one annual report.
 
@@ -190,7 +238,11 @@ def parse(
         source: the report as text (scraped page text with ``|`` cell
             separators, text extracted from a PDF or Word file, or an HTML page),
             or as the bytes of a text, HTML, ``.docx`` or ``.pdf`` file in any
-            encoding govinfo can tell (UTF-8, GB18030/GBK, Big5).
+            encoding govinfo can tell (UTF-8, GB18030/GBK, Big5): given as
+            ``bytes``, a path (``pathlib.Path``, read as :func:`parse_file`
+            reads it) or a binary file object (``open(name, "rb")``,
+            ``io.BytesIO``). A ``str`` is always the text itself, never a
+            file name.
         template: a template id (``"v2021"``) to force; detected when ``None``.
             A literal id types the result: ``ParseResult[ReportV2021]``.
         max_bytes: the input's budget (default 50 MiB): refuse a larger input,
@@ -204,8 +256,11 @@ def parse(
 
     Raises:
         UnknownTemplateError: ``template`` is not a known template id.
-        InputError: bytes that cannot be read (:class:`DecodeError`), or an
-            input over the limit (:class:`InputTooLargeError`).
+        InputError: bytes or a file that cannot be read (:class:`DecodeError`,
+            :class:`UnsupportedFormatError`), or an input over the limit
+            (:class:`InputTooLargeError`).
+        MissingExtraError: a ``.docx`` or ``.pdf`` file without the extra installed.
+        TypeError: ``source`` is none of the above.
 
     Examples:
         >>> import govinfo
@@ -213,7 +268,8 @@ def parse(
         >>> result.report.requests.new.total
         3
     """
-    return parse_document(load(source, max_bytes=max_bytes), template=template)
+    data, name = read_source(source, max_bytes=max_bytes)
+    return parse_document(load(data, name=name, max_bytes=max_bytes), template=template)
 
 
 def parse_document(document: Document, *, template: str | None = None) -> ParseResult[Any]:

@@ -20,7 +20,7 @@ from typing import Any, overload
 
 import attrs
 
-from govinfo.templates.codegen import builder, deferred, flattener
+from govinfo.templates.codegen import builder, deferred, document, flattener
 from govinfo.templates.declare import (
     Band,
     DeclarationError,
@@ -360,6 +360,7 @@ def compile_template(report_type: type) -> TemplateSpec:
             key in a rule or prose rule, a field without a declaration …).
     """
     attrs.resolve_types(report_type)
+    document(report_type)
     tables = []
     root_rows: list[RowSpec] = []
     ordered: list[RowSpec] = []  # declaration order, for cells
