@@ -77,3 +77,8 @@ assert_type(govinfo.parse(pathlib.Path("r.pdf")), govinfo.ParseResult)
 assert_type(govinfo.parse(io.BytesIO(b"")), govinfo.ParseResult)
 data: dict[str, Any] = govinfo.to_dict(report)
 assert_type(govinfo.from_dict(data), govinfo.Report)
+city = govinfo.aggregate([report, report], agency="某市", mixed_agencies=True, mixed_years=True)
+skipped: tuple[int, ...] = city.skipped
+for record in govinfo.records([result, report]):
+    number: int = record.report
+    file: str | None = record.file

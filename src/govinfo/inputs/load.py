@@ -135,8 +135,8 @@ Source: TypeAlias = str | bytes | os.PathLike[str] | BinaryReader
 """What :func:`govinfo.parse` reads: text, bytes, a path or a binary file object."""
 
 
-def read_source(source: Source, *, max_bytes: int | None = None) -> tuple[str | bytes, str]:
-    """The text or bytes of ``source``, and the name to give it in messages.
+def read_source(source: Source, *, max_bytes: int | None = None) -> tuple[str | bytes, str | None]:
+    """The text or bytes of ``source``, and the name of the file it is (``None``: no file).
 
     A path is read as :func:`read_bytes` reads it; a file object no further
     than ``max_bytes`` allows, from where it stands.
@@ -146,7 +146,7 @@ def read_source(source: Source, *, max_bytes: int | None = None) -> tuple[str | 
         InputError: the file cannot be read or is over the limit.
     """
     if isinstance(source, str | bytes):
-        return source, "<input>"
+        return source, None
     if isinstance(source, os.PathLike):
         return read_bytes(source, max_bytes=max_bytes), os.fspath(source)
     read = getattr(source, "read", None)
@@ -160,8 +160,8 @@ def read_source(source: Source, *, max_bytes: int | None = None) -> tuple[str | 
             f"or a binary file object; got {got}"
         )
     name = getattr(source, "name", None)
-    name = name if isinstance(name, str) else "<input>"
-    check_size(len(data), max_bytes, name)
+    name = name if isinstance(name, str) else None
+    check_size(len(data), max_bytes, name or "<input>")
     return data, name
 
 

@@ -76,6 +76,9 @@ class ParseResult(Generic[ReportT_co]):
             blank), where in the input it came from.
         text: the text read (the input itself, or the text extracted from an
             HTML, Word or PDF file); spans index into it (see :meth:`quote`).
+        file: the file the report was read from (:func:`parse_file`, or
+            :func:`parse` given a path or a named binary file); ``None`` for
+            text and bytes. Records and data frames carry it.
     """
 
     report: ReportT_co
@@ -84,6 +87,7 @@ class ParseResult(Generic[ReportT_co]):
     text: str = attrs.field(repr=False)
     _normalized: str | None = attrs.field(default=None, repr=False, alias="normalized")
     _found: bool = attrs.field(default=True, repr=False, alias="found")
+    file: str | None = None
 
     @property
     def template(self) -> str | None:
@@ -269,11 +273,14 @@ def parse(
         3
     """
     data, name = read_source(source, max_bytes=max_bytes)
-    return parse_document(load(data, name=name, max_bytes=max_bytes), template=template)
+    document = load(data, name=name or "<input>", max_bytes=max_bytes)
+    return parse_document(document, template=template, file=name)
 
 
-def parse_document(document: Document, *, template: str | None = None) -> ParseResult[Any]:
-    """Parse a document produced by an input adapter."""
+def parse_document(
+    document: Document, *, template: str | None = None, file: str | None = None
+) -> ParseResult[Any]:
+    """Parse a document produced by an input adapter (read from ``file``, if from a file)."""
     forced = None if template is None else REGISTRY[template]
     layout = lay_out(document)
     text, scrubbed = scrub(layout.text)
@@ -346,6 +353,7 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
         text=text,
         normalized=norm.text,
         found=found,
+        file=file,
     )
 
 
@@ -488,4 +496,4 @@ def parse_file(
     """
     data = read_bytes(path, max_bytes=max_bytes)
     document = load(data, name=os.fspath(path), max_bytes=max_bytes)
-    return parse_document(document, template=template)
+    return parse_document(document, template=template, file=os.fspath(path))
