@@ -143,3 +143,24 @@ def test_changelog_versions_have_link_references() -> None:
     assert links["Unreleased"].endswith(f"/compare/v{versions[1]}...HEAD")
     assert links[versions[-1]].endswith(f"/releases/tag/v{versions[-1]}")
     assert all("govinfo-cn" in url for url in links.values())
+
+
+def test_template_headings_name_their_keys() -> None:
+    """Each table heading names its key; the v2015 indicators at the top level say so."""
+    page = _hooks().template_markdown("v2015")
+    assert "(``)" not in page
+    top = "### 其他统计指标 (keys at the top level: `complaints`, `mailbox_letters`, `fees`)"
+    assert top in page
+    assert "### 一、主动公开情况 (`proactive`)" in page
+
+
+def test_docstrings_are_markdown_for_mkdocstrings() -> None:
+    """No reST role in a docstring: the API page renders Markdown, cross-references as links."""
+    role = re.compile(r":(func|class|attr|meth|mod|data|exc|obj):`")
+    found = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in sorted((ROOT / "src").rglob("*.py"))
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if role.search(line)
+    ]
+    assert not found

@@ -7,19 +7,23 @@ noticed and the source of every figure.
 
 The whole public API is listed in ``__all__``:
 
-- :func:`parse` / :func:`parse_file` → :class:`ParseResult` (report,
-  diagnostics, sources);
-- :func:`validate` → :class:`Validation` of the 勾稽关系 (rules R1–R4);
-- :func:`to_json` / :func:`from_json` for the dictionary's JSON form
-  (:func:`to_dict` / :func:`from_dict` for it as Python data), and
-  :func:`render` as text, Markdown, HTML or a terminal table;
-- :func:`convert` between templates (:class:`Conversion` lists every
-  :class:`Loss`), :func:`core` for the harmonized :class:`CoreIndicators`;
-- :func:`records` / :func:`from_records` (tidy long form), :func:`to_arrow`,
-  :func:`to_pandas`; :func:`aggregate` and :func:`check_series`;
-- the report models, one per template (:class:`ReportV2015`,
-  :class:`ReportV2019`, :class:`ReportV2021`; :data:`Report` is their union;
-  all parts in :mod:`govinfo.models`) and the error types.
+- [`parse`][govinfo.parse] / [`parse_file`][govinfo.parse_file] →
+  [`ParseResult`][govinfo.ParseResult] (report, diagnostics, sources);
+- [`validate`][govinfo.validate] → [`Validation`][govinfo.Validation] of the 勾稽关系
+  (rules R1–R4);
+- [`to_json`][govinfo.to_json] / [`from_json`][govinfo.from_json] for the dictionary's
+  JSON form ([`to_dict`][govinfo.to_dict] / [`from_dict`][govinfo.from_dict] for it as
+  Python data), and [`render`][govinfo.render] as text, Markdown, HTML or a terminal table;
+- [`convert`][govinfo.convert] between templates ([`Conversion`][govinfo.Conversion]
+  lists every [`Loss`][govinfo.Loss]), [`core`][govinfo.core] for the harmonized
+  [`CoreIndicators`][govinfo.CoreIndicators];
+- [`records`][govinfo.records] / [`from_records`][govinfo.from_records] (tidy long
+  form), [`to_arrow`][govinfo.to_arrow], [`to_pandas`][govinfo.to_pandas];
+  [`aggregate`][govinfo.aggregate] and [`check_series`][govinfo.check_series];
+- the report models, one per template ([`ReportV2015`][govinfo.ReportV2015],
+  [`ReportV2019`][govinfo.ReportV2019], [`ReportV2021`][govinfo.ReportV2021];
+  [`Report`][govinfo.Report] is their union; all parts in
+  [`govinfo.models`][govinfo.models]) and the error types.
 
 Examples:
     >>> import govinfo

@@ -1,7 +1,7 @@
 """Diagnostics: what the parser noticed, with where in the input it was.
 
-Every diagnostic is a :class:`Diagnostic` whose ``code`` is one of the
-registered :class:`Code` s below, each with its severity and a one-line
+Every diagnostic is a [`Diagnostic`][govinfo.Diagnostic] whose ``code`` is one of the
+registered ``Code`` s below, each with its severity and a one-line
 explanation (the docs' table of codes is generated from them).
 """
 
@@ -30,7 +30,7 @@ class Span:
     """A place in the input text the user gave.
 
     ``start``/``end`` are character offsets into the text govinfo read
-    (:attr:`ParseResult.text`: the input itself for text, the text extracted
+    (``ParseResult.text``: the input itself for text, the text extracted
     from an HTML, Word or PDF file otherwise); ``line`` and ``column`` are
     1-based positions in it. ``source_line`` is the line of the HTML file or the
     page of the PDF the text came from (``None`` for text input).

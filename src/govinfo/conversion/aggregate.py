@@ -100,7 +100,7 @@ def aggregate(
     """Sum reports of one template cell by cell.
 
     Blank handling: all blank → blank; otherwise the written values are summed
-    and the cell is listed in :attr:`Aggregate.blanks` with the number of
+    and the cell is listed in ``Aggregate.blanks`` with the number of
     reports that left it blank. Amounts written in different units (v2019
     采购总金额) are not added: the cell is left blank and noted. A report that
     holds no figure (nothing read: no table and no figure in its prose) is

@@ -145,7 +145,7 @@ def convert(report: Report, *, to: Literal["v2019"]) -> Conversion[ReportV2019]:
 def convert(report: Report, *, to: Literal["v2021"]) -> Conversion[ReportV2021]: ...
 @overload
 def convert(report: Report, *, to: str) -> Conversion[Report]: ...
-def convert(report: Report, *, to: str) -> Conversion[Any]:
+def convert(report: Report, *, to: str) -> Conversion[Report]:
     """Convert a report to another template.
 
     Every target cell is filled from the edge table (see the docs' converter

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from govinfo.reading.parse import ParseResult
 
 
-#: The columns of :func:`to_arrow` and :func:`to_pandas`, in order.
+#: The columns of ``to_arrow`` and ``to_pandas``, in order.
 COLUMNS = (
     "report", "file", "agency", "year", "template", "key", "label", "unit",
     "count", "amount", "text",
@@ -62,7 +62,7 @@ def _decimal_type(pa: Any, amounts: list[Decimal | None]) -> Any:  # noqa: ANN40
 def to_arrow(reports: Iterable[Report | ParseResult]) -> pa.Table:
     """The records of ``reports`` as a ``pyarrow.Table`` (extra ``arrow``).
 
-    One row per dictionary key of each report (see :func:`records`). Columns:
+    One row per dictionary key of each report (see [`records`][govinfo.records]). Columns:
     ``report`` (its position in ``reports``: group by it, as two reports may
     share agency and year, or have none), ``file`` (the file a result was read
     from), agency, year, template, key, label, unit, ``count`` (int64: the
@@ -94,7 +94,7 @@ def to_arrow(reports: Iterable[Report | ParseResult]) -> pa.Table:
 def to_pandas(reports: Iterable[Report | ParseResult]) -> pd.DataFrame:
     """The records of ``reports`` as a ``pandas.DataFrame`` (extra ``pandas``).
 
-    Columns as :func:`to_arrow`: ``report`` int64, ``year`` Int32 and
+    Columns as [`to_arrow`][govinfo.to_arrow]: ``report`` int64, ``year`` Int32 and
     ``count`` Int64 (nullable integers), ``amount`` ``Decimal`` objects (exact
     money; ``None`` when blank).
 

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 with contextlib.suppress(ImportError):  # the json extra
     import orjson as orjson_module
 
-#: Keys the CLI adds around a report; :func:`from_json` accepts and ignores them.
+#: Keys the CLI adds around a report; ``from_json`` accepts and ignores them.
 ENVELOPE_KEYS = frozenset({"file", "diagnostics"})
 
 #: The integers a report holds are 64-bit (as Arrow, pandas and databases store them).
@@ -47,7 +47,7 @@ INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 
 class _RangeError(ValueError):
-    """An integer beyond :data:`INT_MIN`..:data:`INT_MAX`; its message is shown as it is."""
+    """An integer beyond ``INT_MIN``..``INT_MAX``; its message is shown as it is."""
 
 
 def _beyond(value: int) -> _RangeError:
@@ -315,7 +315,7 @@ def _report_type(data: object) -> tuple[type[Report], dict[str, Any]]:
 def _quick(report_type: type[Report], body: dict[str, Any]) -> Report | None:
     """The report when ``body`` is well formed, else ``None`` (the converter will explain).
 
-    The generated code raises :class:`_MalformedError` where the data is not a
+    The generated code raises ``_MalformedError`` where the data is not a
     report, and the leaf hooks ``ValueError``; anything else is a defect and
     goes through.
     """
@@ -392,9 +392,10 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 
 def from_dict(data: Mapping[str, Any]) -> Report:
-    """Read a report from its JSON form as Python data (:func:`to_dict`, ``json.load``).
+    """Read a report from its JSON form as Python data ([`to_dict`][govinfo.to_dict], json.load).
 
-    ``data`` is read as :func:`from_json` reads the text, and is not changed.
+    ``data`` is read as [`from_json`][govinfo.from_json] reads the text, and is
+    not changed.
 
     Raises:
         JSONFormatError: ``data`` is not a report; the message names every
@@ -407,14 +408,14 @@ def from_dict(data: Mapping[str, Any]) -> Report:
 
 
 def from_json(text: str | bytes) -> Report:
-    """Read a report from JSON text written by :func:`to_json` (or the CLI).
+    """Read a report from JSON text written by [`to_json`][govinfo.to_json] (or the CLI).
 
     Raises:
         JSONFormatError: the text is not JSON, or not a report; the message
             names every offending path (``$.requests.new.total``). Integers
             beyond 64 bits and JSON nested deeper than the reader's stack
             are refused so too.
-        TypeError: ``text`` is no text (a dict: read it with :func:`from_dict`).
+        TypeError: ``text`` is no text (a dict: read it with [`from_dict`][govinfo.from_dict]).
     """
     if not isinstance(text, str | bytes | bytearray):
         raise TypeError(

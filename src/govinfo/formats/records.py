@@ -32,7 +32,7 @@ class Record:
     ``key`` is the data dictionary's dotted key; ``label`` the official label (row
     and column); ``unit`` the unit (empty for text); ``value`` the typed value,
     ``None`` for blank. ``report`` is the report's position among those given
-    to :func:`records` and ``file`` the file it was read from, if any: group
+    to [`records`][govinfo.records] and ``file`` the file it was read from, if any: group
     by ``report`` (agency and year may be blank, or the same for two reports).
     """
 
@@ -89,7 +89,7 @@ _INTEGER = re.compile(r"[+-]?[0-9]{1,19}")
 
 
 def _json_value(key: str, template: str, value: Any) -> object:  # noqa: ANN401 - values from CSV too
-    """A record's value in the JSON form, for :func:`~govinfo.formats.json.structure` to check.
+    """A record's value in the JSON form, for ``structure`` to check.
 
     Typed values stay as they are (a ``Decimal`` or date as its text); text, as
     CSV gives it, becomes what the key's type reads from it: an integer from
@@ -115,11 +115,11 @@ def _json_value(key: str, template: str, value: Any) -> object:  # noqa: ANN401 
 
 
 def from_records(items: Iterable[Record]) -> list[Report]:
-    """Rebuild reports from their records (as :func:`records` yields them, or read from CSV).
+    """Rebuild reports from their records ([`records`][govinfo.records], or read from CSV).
 
     A report's records are consecutive; a key seen again, or another
     ``report`` number or ``file``, starts the next report.
-    Each report is read as :func:`~govinfo.from_json` reads one, and refused
+    Each report is read as [`from_json`][govinfo.from_json] reads one, and refused
     where it would be: an unknown key, a count that is not an integer (``1.7``
     is not read as 1) or is beyond 64 bits, money that is not a finite decimal.
 

@@ -1,4 +1,4 @@
-"""From bytes or text to a :class:`Document`: the file type decides the input adapter."""
+"""From bytes or text to a ``Document``: the file type decides the input adapter."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def load(source: str | bytes, *, name: str = "<input>", max_bytes: int | None = 
     Raises:
         InputTooLargeError: ``source`` is over ``max_bytes`` (default 50 MiB;
             text counts 3 bytes a character), or reading it would cost more
-            than that budget allows (:class:`~govinfo.inputs.document.Budget`).
+            than that budget allows (``Budget``).
     """
     check_size(len(source) * (3 if isinstance(source, str) else 1), max_bytes, name)
     budget = Budget.of(max_bytes)
@@ -132,13 +132,13 @@ class BinaryReader(Protocol):
 
 
 Source: TypeAlias = str | bytes | os.PathLike[str] | BinaryReader
-"""What :func:`govinfo.parse` reads: text, bytes, a path or a binary file object."""
+"""What ``govinfo.parse`` reads: text, bytes, a path or a binary file object."""
 
 
 def read_source(source: Source, *, max_bytes: int | None = None) -> tuple[str | bytes, str | None]:
     """The text or bytes of ``source``, and the name of the file it is (``None``: no file).
 
-    A path is read as :func:`read_bytes` reads it; a file object no further
+    A path is read as ``read_bytes`` reads it; a file object no further
     than ``max_bytes`` allows, from where it stands.
 
     Raises:

@@ -41,7 +41,7 @@ _DEFAULT_BUDGET = Budget()
 
 
 def from_pdf(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<pdf>") -> Document:
-    """Read the text layer of a PDF: one :class:`Prose` block a line, with its page.
+    """Read the text layer of a PDF: one ``Prose`` block a line, with its page.
 
     Pages are read with pdfplumber's default text extraction, pages in order.
     Page furniture is left out: a line that is only a page number ("3",

@@ -2,7 +2,7 @@
 
 Each template is one frozen attrs class tree; official labels and units live in
 the field metadata. Blank cells are ``None``, money is
-:class:`~decimal.Decimal`. Each report class also declares its template id
+``Decimal``. Each report class also declares its template id
 (``TEMPLATE``), report years (``YEARS``), family (``FAMILY``), invariants
 (``RULES``, ``SERIES``), prose rules (``PROSE``) and required sections
 (``SECTIONS``): the one declaration every stage of govinfo reads, compiled

@@ -66,7 +66,7 @@ class ParseResult(Generic[ReportT_co]):
     """The outcome of parsing one report.
 
     ``ParseResult[ReportV2021]`` is what ``parse(…, template="v2021")``
-    returns; a bare ``ParseResult`` holds any :data:`~govinfo.Report`
+    returns; a bare ``ParseResult`` holds any [`Report`][govinfo.Report]
     (narrow it with ``isinstance(result.report, ReportV2021)``).
 
     Attributes:
@@ -75,9 +75,9 @@ class ParseResult(Generic[ReportT_co]):
         sources: for each cell key that received a value (or an explicit
             blank), where in the input it came from.
         text: the text read (the input itself, or the text extracted from an
-            HTML, Word or PDF file); spans index into it (see :meth:`quote`).
-        file: the file the report was read from (:func:`parse_file`, or
-            :func:`parse` given a path or a named binary file); ``None`` for
+            HTML, Word or PDF file); spans index into it (see [`quote`][govinfo.ParseResult.quote]).
+        file: the file the report was read from ([`parse_file`][govinfo.parse_file], or
+            [`parse`][govinfo.parse] given a path or a named binary file); ``None`` for
             text and bytes. Records and data frames carry it.
     """
 
@@ -91,12 +91,12 @@ class ParseResult(Generic[ReportT_co]):
 
     @property
     def template(self) -> str | None:
-        """The template id of :attr:`report`, or ``None`` when the input holds no report.
+        """The template id of ``report``, or ``None`` when the input holds no report.
 
         An input holds no report when neither a table nor a figure stated in
         prose of any template is found in it (an empty file, a README, a page
-        without the report): :attr:`diagnostics` then hold a ``no-report``
-        error, and :attr:`report` is blank.
+        without the report): ``diagnostics`` then hold a ``no-report``
+        error, and ``report`` is blank.
         """
         return self.report.TEMPLATE if self._found else None
 
@@ -129,7 +129,7 @@ class ParseResult(Generic[ReportT_co]):
 
         Raises:
             KeyError: ``key`` is no key of the report's template, as for
-                :meth:`source_of`.
+                [`source_of`][govinfo.ParseResult.source_of].
         """
         span = self.source_of(key)
         return None if span is None else self.text[span.start : span.end]
@@ -235,7 +235,7 @@ def parse(
 ) -> ParseResult[Report]: ...
 def parse(
     source: Source, *, template: str | None = None, max_bytes: int | None = None
-) -> ParseResult[Any]:
+) -> ParseResult[Report]:
     """Parse one annual report.
 
     Args:
@@ -243,7 +243,7 @@ def parse(
             separators, text extracted from a PDF or Word file, or an HTML page),
             or as the bytes of a text, HTML, ``.docx`` or ``.pdf`` file in any
             encoding govinfo can tell (UTF-8, GB18030/GBK, Big5): given as
-            ``bytes``, a path (``pathlib.Path``, read as :func:`parse_file`
+            ``bytes``, a path (``pathlib.Path``, read as [`parse_file`][govinfo.parse_file]
             reads it) or a binary file object (``open(name, "rb")``,
             ``io.BytesIO``). A ``str`` is always the text itself, never a
             file name.
@@ -260,9 +260,9 @@ def parse(
 
     Raises:
         UnknownTemplateError: ``template`` is not a known template id.
-        InputError: bytes or a file that cannot be read (:class:`DecodeError`,
-            :class:`UnsupportedFormatError`), or an input over the limit
-            (:class:`InputTooLargeError`).
+        InputError: bytes or a file that cannot be read (``DecodeError``,
+            ``UnsupportedFormatError``), or an input over the limit
+            (``InputTooLargeError``).
         MissingExtraError: a ``.docx`` or ``.pdf`` file without the extra installed.
         TypeError: ``source`` is none of the above.
 
@@ -474,7 +474,7 @@ def parse_file(
 ) -> ParseResult[Report]: ...
 def parse_file(
     path: str | os.PathLike[str], *, template: str | None = None, max_bytes: int | None = None
-) -> ParseResult[Any]:
+) -> ParseResult[Report]:
     """Read and parse one report file: ``.txt``, ``.html``/``.htm``, ``.docx`` or ``.pdf``.
 
     The type comes from the file's content where it tells (PDF, Word), else
@@ -483,14 +483,14 @@ def parse_file(
     Args:
         path: the report file.
         template: a template id to force; detected when ``None``. A literal
-            id types the result, as for :func:`parse`.
-        max_bytes: the file's budget (default 50 MiB), as for :func:`parse`.
+            id types the result, as for [`parse`][govinfo.parse].
+        max_bytes: the file's budget (default 50 MiB), as for [`parse`][govinfo.parse].
 
     Raises:
         InputError: the file cannot be read (or is no regular file: a FIFO,
             a device), decoded, is too large or is of a type govinfo does not
-            read (:class:`DecodeError`, :class:`InputTooLargeError`,
-            :class:`UnsupportedFormatError`).
+            read (``DecodeError``, ``InputTooLargeError``,
+            ``UnsupportedFormatError``).
         MissingExtraError: a ``.docx`` or ``.pdf`` file without the extra installed.
         UnknownTemplateError: ``template`` is not a known template id.
     """

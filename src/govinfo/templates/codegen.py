@@ -5,7 +5,7 @@ inner loop of parsing, validation, conversion and batch work. Walking the attrs
 fields and their metadata for every report costs more than the work itself, so,
 as attrs and cattrs do for ``__init__`` and structuring, the walk is done once
 and its result compiled into a plain Python function. The same walk writes
-each class's field help (:func:`document`).
+each class's field help (``document``).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def compile_function(
 ) -> Callable[..., Any]:
     """Define the function ``name`` from source ``lines``, with ``namespace`` as its globals.
 
-    The source is registered with :mod:`linecache` under a name of its own (as
+    The source is registered with ``linecache`` under a name of its own (as
     attrs and cattrs do for theirs), so tracebacks and debuggers show the
     generated lines. ``owner`` names what the function is for.
     """
@@ -124,7 +124,7 @@ def _default(field: attrs.Attribute[Any], namespace: dict[str, Any], ids: Any) -
 def _constructor_call(cls: type, prefix: str, namespace: dict[str, Any], ids: Any) -> str:  # noqa: ANN401
     """The expression that builds ``cls`` from ``values`` (local ``get``).
 
-    Each class's constructor is generated once per call of :func:`builder`
+    Each class's constructor is generated once per call of ``builder``
     (table 三 holds 25 rows of one class) and named by the class in ``namespace``.
     """
     attrs.resolve_types(cls)
