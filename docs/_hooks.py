@@ -108,7 +108,11 @@ def template_markdown(template: str) -> str:
     spec = REGISTRY[template]
     out: list[str] = []
     for table in spec.tables:
-        out += [f"### {table.label} (`{table.key}`)", ""]
+        if table.key:
+            out += [f"### {table.label} (`{table.key}`)", ""]
+        else:  # indicators declared on the report itself (v2015 六、举报投诉 …)
+            keys = ", ".join(f"`{r.key}`" for r in table.rows)
+            out += [f"### {table.label} (keys at the top level: {keys})", ""]
         if table.layout == "value_block":
             out += [
                 "Printed as a header and one run of values, read in the order below.",

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import importlib.metadata
+import re
+import sys
+from collections.abc import Callable
+from typing import Any, Literal, get_args, get_origin, get_type_hints
+
+import pytest
+from typing_extensions import get_overloads
 
 import govinfo
 import govinfo.models
@@ -31,8 +38,45 @@ def test_every_public_callable_is_documented() -> None:
 
 
 def test_version_comes_from_the_metadata() -> None:
-    """__version__ is the installed distribution's version."""
-    assert govinfo.__version__ == importlib.metadata.version("govinfo")
+    """__version__ is the installed distribution's version: govinfo-cn, not PyPI's govinfo."""
+    assert govinfo.__version__ == importlib.metadata.version("govinfo-cn")
+
+
+def test_the_distribution_is_govinfo_cn() -> None:
+    """Published as govinfo-cn (govinfo on PyPI is another project): extras and URLs say so."""
+    meta = importlib.metadata.metadata("govinfo-cn")
+    assert meta["Name"] == "govinfo-cn"
+    requires = meta.get_all("Requires-Dist") or []
+    names = {re.split(r"[\s\[;<>=!~]", r, maxsplit=1)[0].lower() for r in requires}
+    assert "govinfo" not in names  # a self-reference by the old name installs PyPI's govinfo
+    by_extra = {
+        extra: {r.split(";")[0] for r in requires if f"extra == '{extra}'" in r}
+        for extra in ("all", "test", "dev")
+    }
+    assert {"pdfplumber>=0.11", "python-docx>=1.1", "pyarrow>=14"} <= by_extra["all"]
+    assert by_extra["all"] <= by_extra["test"] <= by_extra["dev"]
+    urls = meta.get_all("Project-URL") or []
+    assert len(urls) >= 3
+    assert all("govinfo-cn" in url for url in urls), urls
+
+
+@pytest.mark.parametrize(
+    ("call", "module", "extra"),
+    [
+        (lambda: govinfo.to_arrow([]), "pyarrow", "arrow"),
+        (lambda: govinfo.to_pandas([]), "pandas", "pandas"),
+        (lambda: govinfo.parse(b"%PDF-1.4"), "pdfplumber", "pdf"),
+        (lambda: govinfo.parse(b"PK\x03\x04"), "docx", "docx"),
+    ],
+)
+def test_missing_extras_name_the_distribution(
+    call: Callable[[], object], module: str, extra: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hint installs this project's extra: pip install 'govinfo-cn[pdf]'."""
+    monkeypatch.setitem(sys.modules, module, None)
+    with pytest.raises(govinfo.MissingExtraError) as caught:
+        call()
+    assert f"pip install 'govinfo-cn[{extra}]'" in str(caught.value)
 
 
 def test_models_are_frozen_and_slotted() -> None:
@@ -71,3 +115,24 @@ def test_strategies_are_registered_for_from_type() -> None:
     draw()
     assert seen
     assert all(isinstance(r, govinfo.models.ReportV2015) for r in seen)
+
+
+@pytest.mark.parametrize(
+    ("function", "parameter", "result"),
+    [
+        (govinfo.parse, "template", govinfo.ParseResult),
+        (govinfo.parse_file, "template", govinfo.ParseResult),
+        (govinfo.convert, "to", govinfo.Conversion),
+    ],
+)
+def test_overloads_type_every_template(function: Any, parameter: str, result: type) -> None:
+    """Each template id has an overload typing the result for its report class."""
+    typed = {}
+    for overload in get_overloads(function):
+        hints = get_type_hints(overload)
+        ids = get_args(hints[parameter])
+        if get_origin(hints[parameter]) is Literal:
+            (template,) = ids
+            assert get_origin(hints["return"]) is result
+            typed[template] = get_args(hints["return"])[0]
+    assert typed == dict(govinfo.models.TEMPLATES)

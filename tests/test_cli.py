@@ -95,6 +95,35 @@ def test_text_without_report_exits_two(tmp_path: Path) -> None:
     assert "no statistical table" in proc.stderr
 
 
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "table"])
+def test_parse_of_input_holding_no_report_exits_two(tmp_path: Path, fmt: str) -> None:
+    """An empty file and a README hold no report: no data for them, one line each, exit 2."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", "utf-8")
+    readme = tmp_path / "README.md"
+    readme.write_text("# govinfo\n\nTyped data from reports.\n", "utf-8")
+    alone = run_cli("parse", str(empty), "--format", fmt)
+    assert alone.returncode == 2
+    assert alone.stdout == ""
+    assert alone.stderr.splitlines() == [f"govinfo: {empty}: no-report: " + NO_REPORT_MESSAGE]
+    proc = run_cli("parse", str(empty), str(SEED_004), str(readme), "--format", fmt)
+    assert proc.returncode == 2
+    assert str(SEED_004) in proc.stdout
+    assert str(empty) not in proc.stdout
+    assert str(readme) not in proc.stdout
+    lines = proc.stderr.splitlines()
+    assert [line.split(": ")[1] for line in lines[:2]] == [str(empty), str(readme)]
+    assert all(": no-report: " in line for line in lines[:2])
+    if fmt == "json":
+        assert [d["file"] for d in json.loads(proc.stdout)] == [str(SEED_004)]
+
+
+NO_REPORT_MESSAGE = (
+    "no table and no prose figure of any template found: the input holds no report "
+    "(the blank report is a v2015 model, chosen by no year, and not the 2019/2021 section names)"
+)
+
+
 def test_parse_continues_past_a_bad_file(tmp_path: Path) -> None:
     """parse reports the bad file on stderr, prints the good ones, exits 2."""
     proc = run_cli("parse", str(tmp_path / "nope.txt"), str(SEED_004))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 import pathlib
 import re
+import subprocess
+import sys
 from types import ModuleType
 
 import lxml.html
@@ -29,6 +31,24 @@ def _samples() -> list[object]:
 
 
 SAMPLES = _samples()
+
+
+def test_samples_type_check(tmp_path: pathlib.Path) -> None:
+    """Every sample passes mypy --strict as a user's own code would, with no cast or ignore."""
+    files = []
+    for sample in SAMPLES:
+        code = sample.values[0]
+        assert "type: ignore" not in code
+        assert "cast(" not in code
+        path = tmp_path / (re.sub(r"\W", "_", sample.id).lower() + ".py")
+        path.write_text(code, "utf-8")
+        files.append(str(path))
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--config-file", str(ROOT / "pyproject.toml"),
+         "--cache-dir", str(tmp_path / "cache"), *files],
+        capture_output=True, text=True, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def _hooks() -> ModuleType:
@@ -165,3 +185,47 @@ def test_cli_reference_lists_every_command() -> None:
     for name in ("parse", "validate", "render", "review"):
         assert f"## govinfo {name}" in page
     assert "--format" in page
+
+
+def test_install_commands_name_the_distribution() -> None:
+    """Every `pip install` in the docs installs govinfo-cn (govinfo on PyPI is another project)."""
+    shown = []
+    for page in PAGES:
+        for m in CONSOLE.finditer(page.read_text("utf-8")):
+            shown += [line for line in m[1].splitlines() if "pip install" in line]
+    assert any("pip install govinfo-cn" in line for line in shown)
+    wrong = [line for line in shown if re.search(r"install '?govinfo(?!-cn)", line)]
+    assert not wrong
+
+
+def test_changelog_versions_have_link_references() -> None:
+    """Keep a Changelog: each `## [version]` heading has its link reference at the bottom."""
+    text = (ROOT / "CHANGELOG.md").read_text("utf-8")
+    versions = re.findall(r"^## \[([^\]]+)\]", text, re.MULTILINE)
+    assert versions[0] == "Unreleased"
+    links = dict(re.findall(r"^\[([^\]]+)\]: (\S+)$", text, re.MULTILINE))
+    assert sorted(links) == sorted(versions)
+    assert links["Unreleased"].endswith(f"/compare/v{versions[1]}...HEAD")
+    assert links[versions[-1]].endswith(f"/releases/tag/v{versions[-1]}")
+    assert all("govinfo-cn" in url for url in links.values())
+
+
+def test_template_headings_name_their_keys() -> None:
+    """Each table heading names its key; the v2015 indicators at the top level say so."""
+    page = _hooks().template_markdown("v2015")
+    assert "(``)" not in page
+    top = "### 其他统计指标 (keys at the top level: `complaints`, `mailbox_letters`, `fees`)"
+    assert top in page
+    assert "### 一、主动公开情况 (`proactive`)" in page
+
+
+def test_docstrings_are_markdown_for_mkdocstrings() -> None:
+    """No reST role in a docstring: the API page renders Markdown, cross-references as links."""
+    role = re.compile(r":(func|class|attr|meth|mod|data|exc|obj):`")
+    found = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in sorted((ROOT / "src").rglob("*.py"))
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if role.search(line)
+    ]
+    assert not found

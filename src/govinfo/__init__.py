@@ -7,19 +7,24 @@ noticed and the source of every figure.
 
 The whole public API is listed in ``__all__``:
 
-- :func:`parse` / :func:`parse_file` → :class:`ParseResult` (report,
-  diagnostics, sources);
-- :func:`validate` → :class:`Validation` of the 勾稽关系 (rules R1–R4);
-- :func:`to_json` / :func:`from_json` for the dictionary's JSON form, and
-  :func:`render` as text, Markdown, HTML or a terminal table, and
-  :func:`review_html`, a page showing each figure beside its source;
-- :func:`convert` between templates (:class:`Conversion` lists every
-  :class:`Loss`), :func:`core` for the harmonized :class:`CoreIndicators`;
-- :func:`records` / :func:`from_records` (tidy long form), :func:`to_arrow`,
-  :func:`to_pandas`; :func:`aggregate` and :func:`check_series`;
-- the report models, one per template (:class:`ReportV2015`,
-  :class:`ReportV2019`, :class:`ReportV2021`; :data:`Report` is their union;
-  all parts in :mod:`govinfo.models`) and the error types.
+- [`parse`][govinfo.parse] / [`parse_file`][govinfo.parse_file] →
+  [`ParseResult`][govinfo.ParseResult] (report, diagnostics, sources);
+- [`validate`][govinfo.validate] → [`Validation`][govinfo.Validation] of the 勾稽关系
+  (rules R1–R4);
+- [`to_json`][govinfo.to_json] / [`from_json`][govinfo.from_json] for the dictionary's
+  JSON form ([`to_dict`][govinfo.to_dict] / [`from_dict`][govinfo.from_dict] for it as
+  Python data), [`render`][govinfo.render] as text, Markdown, HTML or a terminal table,
+  and [`review_html`][govinfo.review_html], a page showing each figure beside its source;
+- [`convert`][govinfo.convert] between templates ([`Conversion`][govinfo.Conversion]
+  lists every [`Loss`][govinfo.Loss]), [`core`][govinfo.core] for the harmonized
+  [`CoreIndicators`][govinfo.CoreIndicators];
+- [`records`][govinfo.records] / [`from_records`][govinfo.from_records] (tidy long
+  form), [`to_arrow`][govinfo.to_arrow], [`to_pandas`][govinfo.to_pandas];
+  [`aggregate`][govinfo.aggregate] and [`check_series`][govinfo.check_series];
+- the report models, one per template ([`ReportV2015`][govinfo.ReportV2015],
+  [`ReportV2019`][govinfo.ReportV2019], [`ReportV2021`][govinfo.ReportV2021];
+  [`Report`][govinfo.Report] is their union; all parts in
+  [`govinfo.models`][govinfo.models]) and the error types.
 
 Examples:
     >>> import govinfo
@@ -47,13 +52,14 @@ from govinfo._errors import (
     UnknownTemplateError,
     UnsupportedFormatError,
 )
+from govinfo._version import DISTRIBUTION
 from govinfo.checks.series import SeriesFinding, check_series
 from govinfo.checks.validate import Finding, Validation, validate
 from govinfo.conversion.aggregate import Aggregate, aggregate
 from govinfo.conversion.convert import Conversion, Loss, convert
 from govinfo.conversion.indicators import CoreIndicators, Indicator, core
 from govinfo.formats.arrow import to_arrow, to_pandas
-from govinfo.formats.json import from_json, to_json
+from govinfo.formats.json import from_dict, from_json, to_dict, to_json
 from govinfo.formats.records import Record, from_records, records
 from govinfo.formats.render import render
 from govinfo.formats.review import review_html
@@ -65,14 +71,14 @@ from govinfo.reading.sections import Section, Sections
 from govinfo.templates.invariants import Verdict
 
 try:
-    __version__ = importlib.metadata.version("govinfo")
+    __version__ = importlib.metadata.version(DISTRIBUTION)
 except importlib.metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
     from govinfo._version import __version__
 
 
-def parse_example() -> ParseResult:
+def parse_example() -> ParseResult[ReportV2021]:
     """Parse the bundled example report (a real 2023 report in the 2021 template)."""
-    return parse(example_text())
+    return parse(example_text(), template="v2021")
 
 
 __all__ = [
@@ -112,6 +118,7 @@ __all__ = [
     "check_series",
     "convert",
     "core",
+    "from_dict",
     "from_json",
     "from_records",
     "json_schema",
@@ -123,6 +130,7 @@ __all__ = [
     "render",
     "review_html",
     "to_arrow",
+    "to_dict",
     "to_json",
     "to_pandas",
     "validate",

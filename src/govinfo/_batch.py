@@ -67,7 +67,7 @@ def parse_many(
     template: str | None = None,
     max_bytes: int | None = None,
 ) -> Iterator[BatchItem]:
-    """Parse many files, yielding one :class:`BatchItem` per file, in input order.
+    """Parse many files, yielding one [`BatchItem`][govinfo.BatchItem] per file, in input order.
 
     Directories are expanded (sorted; ``recursive`` descends). With ``jobs`` > 1
     the files are parsed in that many processes, at most a few files ahead of

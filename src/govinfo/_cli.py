@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import attrs
 
 from govinfo._batch import BatchItem, iter_files, parse_many
+from govinfo._diagnostics import NO_REPORT
 from govinfo._errors import GovinfoError
 from govinfo._version import __version__
 from govinfo.checks.validate import Validation, validate
@@ -36,8 +37,8 @@ EXIT_CODES = (
     (
         EXIT_INPUT,
         (
-            "some input could not be read, held no statistical table (validate), "
-            "or the command line was wrong; one line per problem on stderr"
+            "some input could not be read, held no report (parse) or no statistical table "
+            "(validate), or the command line was wrong; one line per problem on stderr"
         ),
     ),
     (130, "interrupted (Ctrl-C)"),
@@ -140,8 +141,8 @@ class _Summary:
 
     def add(self, item: BatchItem) -> None:
         self.files += 1
-        if item.result is None:
-            self.failures.append((item.path, item.error or "failed"))
+        if item.result is None or item.result.template is None:
+            self.failures.append((item.path, item.error or "holds no report"))
             return
         self.templates[item.result.template] += 1
         if any(d.severity.value != "info" for d in item.result.diagnostics):
@@ -206,6 +207,9 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"govinfo: {item.error}", file=err)
             continue
         result = item.result
+        if result.template is None:
+            print(f"govinfo: {item.path}: {_no_report(result)}", file=err)
+            continue
         if args.format == "json":
             text = dumps(_result_json(item.path, result), indent=2)
             out.write(("" if first else ",\n") + text if many else text + "\n")
@@ -230,14 +234,21 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_INPUT if summary.failures else EXIT_OK
 
 
+def _no_report(result: ParseResult) -> str:
+    """Why ``result`` holds no report: its ``no-report`` diagnostic."""
+    note = next(d for d in result.diagnostics if d.code == NO_REPORT.name)
+    return f"{note.code}: {note.message}"
+
+
 def _load_report(name: str, args: argparse.Namespace) -> Report:
     """A report from JSON written by ``govinfo parse``, or parsed from any report file."""
+    template: str | None = args.template
     if name == "<example>" and args.example:
-        return parse(example_text(), template=args.template).report
+        return parse(example_text(), template=template).report
     data = read_bytes(name)
     if data.lstrip()[:1] == b"{":
         return from_json(data)
-    return parse_file(name, template=args.template).report
+    return parse_file(name, template=template).report
 
 
 def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

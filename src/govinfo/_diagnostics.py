@@ -1,7 +1,7 @@
 """Diagnostics: what the parser noticed, with where in the input it was.
 
-Every diagnostic is a :class:`Diagnostic` whose ``code`` is one of the
-registered :class:`Code` s below, each with its severity and a one-line
+Every diagnostic is a [`Diagnostic`][govinfo.Diagnostic] whose ``code`` is one of the
+registered ``Code`` s below, each with its severity and a one-line
 explanation (the docs' table of codes is generated from them).
 """
 
@@ -30,7 +30,7 @@ class Span:
     """A place in the input text the user gave.
 
     ``start``/``end`` are character offsets into the text govinfo read
-    (:attr:`ParseResult.text`: the input itself for text, the text extracted
+    (``ParseResult.text``: the input itself for text, the text extracted
     from an HTML, Word or PDF file otherwise); ``line`` and ``column`` are
     1-based positions in it. ``source_line`` is the line of the HTML file or the
     page of the PDF the text came from (``None`` for text input).
@@ -94,6 +94,13 @@ UNKNOWN_ROW = Code(
     "unknown-row",
     _I,
     "a row with values whose label is not in the template; its label and values are in the message",
+)
+NO_REPORT = Code(
+    "no-report",
+    Severity.ERROR,
+    "no table and no prose figure of any template: the input holds no report (an empty "
+    "file, a README, a page without the report); `ParseResult.template` is null and the "
+    "report blank",
 )
 MISSING_ROW = Code("missing-row", _W, "the table was found but these rows were not")
 MISSING_TABLE = Code("missing-table", _W, "one table of the template was not found")
@@ -198,8 +205,8 @@ NESTED_TOO_DEEP = Code(
 )
 
 _ALL = (
-    UNKNOWN_ROW, MISSING_ROW, MISSING_TABLE, NO_TABLE, SHORT_ROW, RECOVERED, SPLIT_BY_INVARIANTS,
-    AMBIGUOUS_CELLS,
+    NO_REPORT, UNKNOWN_ROW, MISSING_ROW, MISSING_TABLE, NO_TABLE, SHORT_ROW, RECOVERED,
+    SPLIT_BY_INVARIANTS, AMBIGUOUS_CELLS,
     TEMPLATE_FROM_ERA, EXTRA_CELLS, DUPLICATE_ROW, PADDING_ASSUMED, APPROXIMATE_LABEL,
     PLACEHOLDER, INVALID, CONVERTED, YEAR_INFERRED, FROM_PROSE, PROSE_DISAGREES, PROSE_NOT_USED,
     UNFILLED_TEMPLATE, REPLACED_CHARACTERS, NESTED_TOO_DEEP, CHARSET_OVERRIDDEN,

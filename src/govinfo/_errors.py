@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+from govinfo._version import DISTRIBUTION
+
 
 class GovinfoError(Exception):
     """Base class of every error govinfo raises on purpose."""
@@ -44,6 +46,11 @@ class UnsupportedFormatError(InputError):
 
 class MissingExtraError(GovinfoError, ImportError):
     """An optional dependency is missing; the message names the extra to install."""
+
+    @classmethod
+    def needs(cls, extra: str, what: str) -> MissingExtraError:
+        """The error for ``what`` ("reading .pdf files") without the extra ``extra``."""
+        return cls(f"{what} needs the {extra!r} extra: pip install '{DISTRIBUTION}[{extra}]'")
 
 
 class MixedInputError(GovinfoError, ValueError):

@@ -1,6 +1,6 @@
 """Hypothesis entry point: registers govinfo's strategies for ``st.from_type``.
 
-It lives apart from :mod:`govinfo.testing` and resolves the strategies lazily,
+It lives apart from [`govinfo.testing`][govinfo.testing] and resolves the strategies lazily,
 because Hypothesis runs this hook while it is itself being imported.
 """
 

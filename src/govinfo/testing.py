@@ -1,6 +1,6 @@
 """Hypothesis strategies for govinfo's models, for your tests and ours.
 
-Requires Hypothesis (``pip install govinfo[test]``). Importing :mod:`govinfo`
+Requires Hypothesis (``pip install 'govinfo-cn[test]'``). Importing [`govinfo`][govinfo]
 never imports Hypothesis; the strategies are registered for
 ``st.from_type(ReportV2021)`` through Hypothesis' entry point when Hypothesis
 is imported.
@@ -93,7 +93,8 @@ def _cell_strategy(cell: CellSpec) -> st.SearchStrategy[Any]:
 def reports(template: str | None = None) -> st.SearchStrategy[Report]:
     """Arbitrary reports of ``template`` (any template when ``None``), blanks included.
 
-    Invariants may fail; see :func:`valid_reports` for reports that satisfy them.
+    Invariants may fail; see [`valid_reports`][govinfo.testing.valid_reports] for
+    reports that satisfy them.
     """
     if template is None:
         return templates().flatmap(reports)
@@ -152,7 +153,7 @@ def _solve(checks: tuple[Check, ...]) -> _Solution:
     variables of coefficient ±1, chosen so that its value is a sum rather than a
     difference where it can be (most positive terms): totals are solved from
     their parts, and the few differences left are kept non-negative by
-    :func:`_valid_from_rules`. Checks already implied by earlier ones drop out.
+    ``_valid_from_rules``. Checks already implied by earlier ones drop out.
     """
     pivots: dict[str, _Form] = {}
     seen: list[str] = []

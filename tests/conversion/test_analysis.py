@@ -223,29 +223,78 @@ class TestRecords:
         assert govinfo.from_json(lines[1]) == govinfo.parse(seed_text("004")).report
 
     def test_arrow_and_parquet(self, tmp_path: Path) -> None:
-        """to_arrow: one row per key, numbers as float64, exact text beside; Parquet round trip."""
+        """to_arrow: counts int64, money decimal, a report number and file; Parquet round trip."""
         pa = pytest.importorskip("pyarrow")
         pq = pytest.importorskip("pyarrow.parquet")
-        results = [govinfo.parse_example(), govinfo.parse(seed_text("000"))]
+        path = tmp_path / "000.txt"
+        path.write_text(seed_text("000"), "utf-8")
+        results = [govinfo.parse_example(), govinfo.parse_file(path)]
         table = govinfo.to_arrow(results)
         assert table.num_rows == (7 + 200) + (7 + 80)
-        assert table.schema.field("value").type == pa.float64()
+        assert table.column_names == [
+            "report", "file", "agency", "year", "template", "key", "label", "unit",
+            "count", "amount", "text",
+        ]  # fmt: skip
+        assert table.schema.field("count").type == pa.int64()
+        assert table.schema.field("amount").type == pa.decimal128(38, 6)
         pq.write_table(table, tmp_path / "r.parquet")
         back = pq.read_table(tmp_path / "r.parquet").to_pylist()
         row = next(r for r in back if r["key"] == "active.licensing.decisions")
-        assert (row["value"], row["text"], row["year"]) == (146.0, "146", 2023)
+        assert (row["report"], row["file"], row["count"], row["amount"], row["text"]) == (
+            0, None, 146, None, "146",
+        )  # fmt: skip
+        fee = next(r for r in back if r["key"] == "active.fees.amount")
+        assert (fee["count"], fee["amount"], fee["text"]) == (None, Decimal(0), "0")
         blank = next(r for r in back if r["key"] == "proactive.channels.gazette")
-        assert (blank["value"], blank["text"]) == (None, None)
+        assert (blank["report"], blank["file"], blank["count"], blank["text"]) == (
+            1, str(path), None, None,
+        )  # fmt: skip
+
+    def test_amounts_are_never_rounded(self) -> None:
+        """An amount finer than the column's scale widens it; none is rounded or made a float."""
+        pa = pytest.importorskip("pyarrow")
+        fine = Decimal("0.12345678")
+        report = govinfo.from_dict({"template": "v2021", "active": {"fees": {"amount": str(fine)}}})
+        table = govinfo.to_arrow([report])
+        assert table.schema.field("amount").type == pa.decimal128(38, 8)
+        (amount,) = [a for a in table.column("amount").to_pylist() if a is not None]
+        assert amount == fine
+        frame = govinfo.to_pandas([report])
+        (amount,) = frame["amount"].dropna().tolist()
+        assert amount == fine
+        assert isinstance(amount, Decimal)
 
     def test_pandas(self) -> None:
-        """to_pandas: the same columns, year as a nullable integer."""
+        """to_pandas: the same columns; counts Int64, money Decimal, two reports kept apart."""
         pytest.importorskip("pandas")
-        frame = govinfo.to_pandas([govinfo.parse_example()])
+        example = govinfo.parse_example()
+        frame = govinfo.to_pandas([example, example.report])
         assert list(frame.columns) == [
-            "agency", "year", "template", "key", "label", "unit", "value", "text"
+            "report", "file", "agency", "year", "template", "key", "label", "unit",
+            "count", "amount", "text",
         ]  # fmt: skip
+        assert str(frame["count"].dtype) == "Int64"
         assert str(frame["year"].dtype) == "Int32"
-        assert frame.loc[frame.key == "active.penalty.decisions", "value"].item() == 2.0
+        assert str(frame["report"].dtype) == "int64"
+        assert frame["amount"].dtype == object
+        penalty = frame[frame.key == "active.penalty.decisions"]
+        assert penalty["count"].tolist() == [2, 2]
+        assert penalty["report"].tolist() == [0, 1]
+        wide = frame.pivot_table(index="report", columns="key", values="count", aggfunc="sum")
+        assert wide["active.penalty.decisions"].tolist() == [2, 2]  # never merged into 4
+        fees = frame.loc[frame.key == "active.fees.amount", "amount"].tolist()
+        assert fees == [Decimal(0), Decimal(0)]
+        blank = frame.loc[frame.key == "meta.agency", ["count", "amount", "text"]]
+        assert blank.isna().all().all()  # the example names no agency: blank, never 0
+
+    def test_records_name_their_report(self, tmp_path: Path) -> None:
+        """Each record has its report's position and file; reports holding nothing are left out."""
+        path = tmp_path / "r.txt"
+        path.write_text(seed_text("004"), "utf-8")
+        items = [govinfo.parse_file(path), govinfo.parse(""), govinfo.parse_example().report]
+        rows = list(govinfo.records(items))
+        assert {(r.report, r.file) for r in rows} == {(0, str(path)), (2, None)}
+        assert govinfo.from_records(rows) == [items[0].report, items[2]]  # type: ignore[union-attr]
 
 
 class TestAggregate:
@@ -254,7 +303,7 @@ class TestAggregate:
     @given(st.lists(valid_reports("v2021"), min_size=1, max_size=4))
     def test_valid_stays_valid_and_commutes_with_core(self, items: list[govinfo.Report]) -> None:
         """The sum of valid reports is valid, and core(sum) is the sum of cores."""
-        total = govinfo.aggregate(items)
+        total = govinfo.aggregate(items, mixed_agencies=True, mixed_years=True)
         assert govinfo.validate(total.report).ok
         summed = govinfo.core(total.report).values()
         for name, value in summed.items():
@@ -265,7 +314,8 @@ class TestAggregate:
     @given(st.lists(valid_reports("v2015"), min_size=2, max_size=3))
     def test_v2015_sums_stay_valid(self, items: list[govinfo.Report]) -> None:
         """v2015 hard and soft rules are linear: sums of valid reports pass them."""
-        assert govinfo.validate(govinfo.aggregate(items).report).failures == ()
+        total = govinfo.aggregate(items, mixed_agencies=True, mixed_years=True)
+        assert govinfo.validate(total.report).failures == ()
 
     def test_blank_handling(self) -> None:
         """All blank → blank; some blank → sum of the written, counted in blanks."""
@@ -293,6 +343,48 @@ class TestAggregate:
         assert "different units" in total.notes[0]
         same = govinfo.aggregate([one, one]).report.active.procurement  # type: ignore[union-attr]
         assert (same.amount, same.amount_unit) == (Decimal(200), "元")
+
+    def test_mixed_agencies_or_years_are_refused_unless_asked(self) -> None:
+        """Different agencies or years are summed only when the caller says so."""
+        report = govinfo.parse_example().report
+        east = attrs.evolve(report, meta=attrs.evolve(report.meta, agency="东区"))
+        west = attrs.evolve(report, meta=attrs.evolve(report.meta, agency="西区"))
+        with pytest.raises(govinfo.MixedInputError, match="东区, 西区"):
+            govinfo.aggregate([east, west])
+        with pytest.raises(govinfo.MixedInputError, match="东区, an unnamed agency"):
+            govinfo.aggregate([east, report])
+        city = govinfo.aggregate([east, west], agency="某市", mixed_agencies=True)
+        assert (city.report.meta.agency, city.report.meta.year) == ("某市", 2023)
+        assert govinfo.aggregate([east, east]).report.meta.agency == "东区"
+        later = attrs.evolve(east, meta=attrs.evolve(east.meta, year=2024))
+        with pytest.raises(govinfo.MixedInputError, match="2023, 2024"):
+            govinfo.aggregate([east, later])
+        both = govinfo.aggregate([east, later], mixed_years=True)
+        assert (both.report.meta.agency, both.report.meta.year) == ("东区", None)
+
+    def test_reports_without_figures_are_skipped_and_noted(self) -> None:
+        """A report holding no figure is not counted; one without a table is summed, and said."""
+        report = govinfo.parse_example().report
+        prose = govinfo.parse(
+            "某某区2023年政府信息公开工作年度报告\n本年度共收到政府信息公开申请3件。\n"
+        ).report
+        assert isinstance(prose, govinfo.ReportV2021)
+        empty = govinfo.parse("", template="v2021").report
+        total = govinfo.aggregate([report, prose, empty], agency="某市", mixed_agencies=True)
+        assert (total.count, total.skipped) == (2, (2,))
+        assert total.report.requests.new.total == (report.requests.new.total or 0) + 3
+        assert any("report 2 holds no figure: skipped" in n for n in total.notes)
+        assert any("report 1 (某某区 2023) has no statistical table" in n for n in total.notes)
+        with pytest.raises(govinfo.MixedInputError, match="no figure"):
+            govinfo.aggregate([empty, empty])
+
+    def test_blanks_are_noted(self) -> None:
+        """Cells blank in some reports are said in the notes, as lower bounds."""
+        a = govinfo.ReportV2021(requests=RequestsV2021(new=ApplicantCounts(natural_person=2)))
+        b = govinfo.ReportV2021(requests=RequestsV2021(new=ApplicantCounts(total=3)))
+        total = govinfo.aggregate([a, b])
+        assert total.blanks == {"requests.new.natural_person": 1, "requests.new.total": 1}
+        assert any("2 cells blank in some reports" in n for n in total.notes)
 
     def test_mixed_templates_are_refused(self) -> None:
         """Reports of two templates cannot be summed without converting first."""

@@ -145,6 +145,32 @@ def test_cli_envelope_is_accepted() -> None:
     assert govinfo.from_json(json.dumps(data)) == result.report
 
 
+class TestDicts:
+    """to_dict/from_dict: the JSON form as Python data, beside to_json/from_json."""
+
+    @given(reports())
+    def test_round_trip(self, report: govinfo.Report) -> None:
+        """from_dict(to_dict(r)) == r, and to_dict is what to_json writes."""
+        data = govinfo.to_dict(report)
+        assert govinfo.from_dict(data) == report
+        assert data == json.loads(govinfo.to_json(report))
+
+    def test_from_dict_checks_as_from_json_does(self) -> None:
+        """A bad value is a JSONFormatError naming its path; the dict is not changed."""
+        data = govinfo.to_dict(govinfo.parse_example().report)
+        data["requests"]["new"]["total"] = 1.7
+        with pytest.raises(govinfo.JSONFormatError, match=r"\$\.requests\.new\.total"):
+            govinfo.from_dict(data)
+        assert data["requests"]["new"]["total"] == 1.7
+        assert data["template"] == "v2021"
+
+    @pytest.mark.parametrize("data", [{"template": "v2021"}, [], None, 3])
+    def test_from_json_given_data_says_what_to_call(self, data: object) -> None:
+        """from_json(dict) is no bare TypeError from json.loads: it names from_dict."""
+        with pytest.raises(TypeError, match=r"govinfo\.from_dict"):
+            govinfo.from_json(data)  # type: ignore[arg-type]
+
+
 class TestGeneratedCode:
     """The generated (un)structure functions agree with the reference cattrs converter."""
 

@@ -22,6 +22,8 @@ from govinfo.testing import reports
 from helpers import SEEDS, run_cli
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
+#: Seed 001 is an unfilled model essay (every figure "xx"): it holds no report.
+REPORT_SEEDS = [p for p in SEED_FILES if not p.name.startswith("001_")]
 TEMPLATE_IDS = sorted(TEMPLATES)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -55,7 +57,7 @@ def test_schema_is_a_valid_draft_2020_12_schema(template):
     schema = json_schema(template)
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == f"https://govinfo.readthedocs.io/schema/{template}.json"
+    assert schema["$id"] == f"https://govinfo-cn.readthedocs.io/schema/{template}.json"
     assert schema["title"]
     assert schema["description"]
 
@@ -90,7 +92,7 @@ def test_generated_reports_validate(template, data):
 
 
 def _cli_cases() -> list[Any]:
-    cases = [pytest.param([str(p)], id=p.stem) for p in SEED_FILES]
+    cases = [pytest.param([str(p)], id=p.stem) for p in REPORT_SEEDS]
     cases += [
         pytest.param(["--example", "--template", t], id=f"example-as-{t}") for t in TEMPLATE_IDS
     ]
@@ -109,11 +111,11 @@ def test_cli_json_validates(args):
 
 def test_seed_diagnostics_are_covered():
     """The seeds exercise the diagnostics schema with at least one span."""
-    assert SEED_FILES
-    proc = run_cli("parse", *map(str, SEED_FILES), "--format", "json")
+    assert REPORT_SEEDS
+    proc = run_cli("parse", *map(str, REPORT_SEEDS), "--format", "json")
     assert proc.returncode == 0, proc.stderr
     docs = json.loads(proc.stdout)
-    assert len(docs) == len(SEED_FILES)
+    assert len(docs) == len(REPORT_SEEDS)
     assert any(d["span"] is not None for doc in docs for d in doc["diagnostics"])
     for doc in docs:
         assert errors(doc["template"], doc) == []

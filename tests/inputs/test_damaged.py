@@ -42,5 +42,5 @@ def test_missing_extra(
 ) -> None:
     """Without the optional library the reader names the extra to install."""
     monkeypatch.setitem(sys.modules, module, None)
-    with pytest.raises(govinfo.MissingExtraError, match=rf"govinfo\[{extra}\]"):
+    with pytest.raises(govinfo.MissingExtraError, match=rf"govinfo-cn\[{extra}\]"):
         read(b"")

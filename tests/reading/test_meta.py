@@ -12,12 +12,21 @@ from helpers import cell_values, seed_text
 
 def test_text_without_tables_gives_meta_and_a_diagnostic() -> None:
     """Prose only: a report with meta and tables_found false, and a no-table diagnostic."""
-    result = govinfo.parse("某某区2023年政府信息公开工作年度报告\n发布日期:2024-01-15\n正文。\n")
+    text = (
+        "某某区2023年政府信息公开工作年度报告\n发布日期:2024-01-15\n"
+        "本年度共收到政府信息公开申请3件。\n"
+    )
+    result = govinfo.parse(text)
     assert result.report.meta.tables_found is False
     assert result.report.meta.year == 2023
     assert result.report.meta.agency == "某某区"
     assert result.template == "v2021"
-    assert [d.code for d in result.diagnostics] == ["template-from-era", "no-table"]
+    assert [d.code for d in result.diagnostics] == ["template-from-era", "no-table", "from-prose"]
+
+    nothing = govinfo.parse(text.replace("共收到政府信息公开申请3件", "正文"))
+    assert nothing.template is None
+    assert nothing.report.meta.year == 2023  # what the page says of itself is kept
+    assert [d.code for d in nothing.diagnostics] == ["no-report"]
 
 
 def test_meta_of_the_seeds() -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import pathlib
 import pickle
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 import govinfo
-from helpers import seed_text
+from helpers import cell_values, seed_text
 
 TABLE3_ROW = "一、本年新收政府信息公开申请数量 | {} |\n"
 
@@ -30,7 +32,7 @@ def test_provenance_maps_through_normalization_to_the_original() -> None:
 
 def test_template_override_and_unknown_template() -> None:
     """template= forces a known template and rejects an unknown one with a typed error."""
-    assert govinfo.parse("", template="v2021").template == "v2021"
+    assert isinstance(govinfo.parse("", template="v2021").report, govinfo.ReportV2021)
     with pytest.raises(govinfo.UnknownTemplateError, match="v1999"):
         govinfo.parse("", template="v1999")
 
@@ -154,4 +156,163 @@ class TestPickle:
         assert again.sections == result.sections
         key = "active.licensing.decisions"
         assert again.quote(key) == result.quote(key) == "146"
-        assert again.source_of("no.such.key") is None
+        with pytest.raises(KeyError, match="no key of v2021"):
+            again.source_of("no.such.key")
+        nothing = govinfo.parse("")
+        assert pickle.loads(pickle.dumps(nothing, protocol=protocol)).template is None  # noqa: S301
+
+
+README = """# govinfo
+
+**govinfo** turns reports into typed data.
+
+```console
+pip install govinfo-cn
+```
+
+Version 0.1.0, 2023-11-23. See CHANGELOG.md.
+"""
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "",
+        "   \n\n",
+        README,
+        "某某区2023年政府信息公开工作年度报告\n发布日期:2024-01-15\n一、总体情况\n本机关认真贯彻落实条例。\n",
+        b"<html><body><p>\xe6\x97\xa0\xe8\xa1\xa8</p></body></html>",
+    ],
+    ids=["empty", "blank-lines", "readme", "prose-without-figures", "html-without-table"],
+)
+def test_input_holding_no_report_says_so(source: str | bytes) -> None:
+    """No table and no prose figure of any template: template None and a no-report error."""
+    result = govinfo.parse(source)
+    assert result.template is None
+    codes = [d.code for d in result.diagnostics]
+    assert "no-report" in codes
+    assert not {"no-table", "template-from-era"} & set(codes)
+    (note,) = [d for d in result.diagnostics if d.code == "no-report"]
+    assert note.severity is govinfo.Severity.ERROR
+    assert result.report.meta.tables_found is False
+    assert not result.sources
+    assert set(cell_values(result.report).values()) == {None}
+
+
+def test_forced_template_without_report_still_says_so() -> None:
+    """Forcing a template does not make a report of an empty input: the report is blank."""
+    result = govinfo.parse("", template="v2021")
+    assert result.template is None
+    assert isinstance(result.report, govinfo.ReportV2021)
+    assert [d.code for d in result.diagnostics] == ["no-report"]
+
+
+def test_prose_figure_alone_is_a_report() -> None:
+    """A prose-only report stating a figure is a report: chosen by its era, no-table noted."""
+    text = "某某区2020年政府信息公开工作年度报告\n本年度共收到政府信息公开申请5件。\n"
+    result = govinfo.parse(text)
+    assert result.template == "v2019"
+    assert result.report.requests.new.total == 5
+    codes = [d.code for d in result.diagnostics]
+    assert "no-report" not in codes
+    assert {"no-table", "template-from-era"} <= set(codes)
+
+
+class TestSources:
+    """parse() takes text, bytes, a path or a binary file, and reads each alike."""
+
+    def test_path_bytes_and_files_read_as_text(self, tmp_path: pathlib.Path) -> None:
+        """A Path, a str path's bytes and an open binary file give the text's report."""
+        text = govinfo.example_text()
+        expected = govinfo.parse(text)
+        path = tmp_path / "report.txt"
+        path.write_bytes(text.encode("gb18030"))
+        with path.open("rb") as handle:
+            from_file = govinfo.parse(handle)
+        results = [
+            govinfo.parse(path),
+            govinfo.parse(path.read_bytes()),
+            from_file,
+            govinfo.parse(io.BytesIO(path.read_bytes())),
+        ]
+        for result in results:
+            assert result.report == expected.report
+            assert result.quote("active.licensing.decisions") == "146"
+
+    def test_a_path_is_read_as_parse_file_reads_it(self, tmp_path: pathlib.Path) -> None:
+        """A path's suffix and content decide the reader, and its errors are parse_file's."""
+        html = tmp_path / "r.html"
+        html.write_text("<table><tr><td>行政许可</td><td>5</td></tr></table>", "utf-8")
+        assert govinfo.parse(html).report == govinfo.parse_file(html).report
+        with pytest.raises(govinfo.InputError, match=r"missing\.txt"):
+            govinfo.parse(tmp_path / "missing.txt")
+        with pytest.raises(govinfo.UnsupportedFormatError):
+            govinfo.parse(io.BytesIO(b"\xd0\xcf\x11\xe0" + bytes(100)))
+
+    def test_a_file_over_the_budget_is_refused(self) -> None:
+        """A file object is read no further than max_bytes allows."""
+        with pytest.raises(govinfo.InputTooLargeError):
+            govinfo.parse(io.BytesIO(b"x" * 2000), max_bytes=1000)
+
+    @pytest.mark.parametrize("source", [3, None, ["行政许可 | 5 |"], io.StringIO("x")])
+    def test_other_types_are_a_clear_type_error(self, source: object) -> None:
+        """Anything else names what parse() takes."""
+        with pytest.raises(TypeError, match=r"str.*bytes.*path.*binary file"):
+            govinfo.parse(source)  # type: ignore[arg-type]
+
+
+class TestKeys:
+    """source_of and quote know the template's keys: an unknown one is a KeyError with hints."""
+
+    def test_unknown_key_names_close_matches(self) -> None:
+        """A typo is a KeyError naming the keys it is close to, never a silent None."""
+        result = govinfo.parse_example()
+        for ask in (result.source_of, result.quote):
+            with pytest.raises(KeyError, match=r"active\.licensing\.decisions") as caught:
+                ask("active.licensing.decision")
+            assert "v2021" in str(caught.value)
+        with pytest.raises(KeyError, match="no key of v2021"):
+            result.source_of("zzz")
+
+    def test_known_key_without_a_source_is_none(self) -> None:
+        """A key of the template that the input did not hold: None."""
+        result = govinfo.parse("行政许可 | 5 |", template="v2021")
+        assert result.source_of("active.penalty.decisions") is None
+        assert result.quote("active.penalty.decisions") is None
+        assert result.quote("active.licensing.decisions") == "5"
+
+
+class TestRepr:
+    """Results print as a line that says what they hold."""
+
+    def test_parse_result(self) -> None:
+        """The template, agency, year, cells read and diagnostics by severity, in one line."""
+        text = repr(govinfo.parse_example())
+        assert len(text) < 200
+        assert text.startswith("<ParseResult v2021 2023: 201 cells read, ")
+        named = repr(govinfo.parse("某某区2023年政府信息公开工作年度报告\n行政许可 | 5 |\n"))
+        assert named.startswith("<ParseResult v2021 某某区 2023: 1 cell read, ")
+        assert "0x" not in text
+        nothing = repr(govinfo.parse(""))
+        assert nothing.startswith("<ParseResult no report")
+        assert "1 error" in nothing
+
+    def test_validation(self) -> None:
+        """ok or the failing rules, with counts."""
+        report = govinfo.parse_example().report
+        text = repr(govinfo.validate(report))
+        assert text == "<Validation ok: 42 findings, 0 failing>"
+        changed = govinfo.convert(report, to="v2021").report
+        broken = govinfo.ReportV2021(requests=changed.requests, meta=changed.meta)
+        import attrs  # noqa: PLC0415
+
+        broken = attrs.evolve(
+            broken,
+            requests=attrs.evolve(
+                broken.requests,
+                processed_total=attrs.evolve(broken.requests.processed_total, total=9),
+            ),
+        )
+        text = repr(govinfo.validate(broken))
+        assert len(text) < 200
+        assert text.startswith("<Validation failing: R1, R2, R3")

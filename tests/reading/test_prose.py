@@ -149,6 +149,8 @@ def test_unfilled_model_essay_yields_placeholders_and_no_numbers() -> None:
     placeholders = [d for d in result.diagnostics if d.code == "placeholder"]
     assert len(placeholders) >= 10
     assert all(d.span is not None and "x" in (d.excerpt or "") for d in placeholders)
+    assert result.template is None  # a model essay holds no report
+    assert "no-report" in [d.code for d in result.diagnostics]
 
 
 class TestProse:

@@ -1,7 +1,7 @@
 """Validation: every invariant (勾稽关系) a report's template declares, with both verdicts.
 
 The rules are declared on the report models and compiled with the template
-(:mod:`govinfo.templates.invariants`). Blank cells are never read as 0 by the
+(``govinfo.templates.invariants``). Blank cells are never read as 0 by the
 strict verdict; the lenient verdict reads them as 0 where the total side is
 written, and is reported beside the strict one without touching the data.
 """
@@ -86,13 +86,13 @@ def _side(operands: Sequence[Operand]) -> str:
 
 @attrs.frozen
 class Validation:
-    """All findings of :func:`govinfo.validate` on one report."""
+    """All findings of [`govinfo.validate`][govinfo.validate] on one report."""
 
     findings: tuple[Finding, ...]
 
     @property
     def failures(self) -> tuple[Finding, ...]:
-        """Findings that fail (see :attr:`Finding.failed`)."""
+        """Findings that fail (see [`Finding.failed`][govinfo.Finding.failed])."""
         return tuple(f for f in self.findings if f.failed)
 
     @property
@@ -104,6 +104,19 @@ class Validation:
     def ok(self) -> bool:
         """True when no rule of severity error fails."""
         return not self.errors
+
+    def __repr__(self) -> str:
+        """One line: ok or failing, the rules that fail, and how many findings."""
+        failures = self.failures
+        if not failures:
+            return f"<Validation ok: {len(self.findings)} findings, 0 failing>"
+        rules = list(dict.fromkeys(f.rule for f in failures))
+        shown = ", ".join(rules[:6]) + (", …" if len(rules) > 6 else "")
+        verdict = "failing" if self.errors else "ok, warnings"
+        return (
+            f"<Validation {verdict}: {shown} "
+            f"({len(failures)} of {len(self.findings)} findings failing)>"
+        )
 
 
 def _fmt(value: int | Decimal | None) -> str:
@@ -135,7 +148,7 @@ def validate(report: Report) -> Validation:
     """Check every invariant of the report's template.
 
     Returns:
-        All findings, passed ones included; :attr:`Validation.ok` is false when
+        All findings, passed ones included; [`Validation.ok`][govinfo.Validation.ok] is false when
         a rule of severity error fails.
 
     Examples:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Generic, Literal, overload
 
 import attrs
 
@@ -11,7 +11,7 @@ from govinfo._diagnostics import Severity
 from govinfo.checks.validate import Finding, validate
 from govinfo.conversion.edges import EDGES, Edge, Tag, path
 from govinfo.conversion.indicators import PROTECTED
-from govinfo.models import REGISTRY, Report
+from govinfo.models import REGISTRY, Report, ReportT_co, ReportV2015, ReportV2019, ReportV2021
 from govinfo.templates.spec import CellValue, TemplateSpec
 
 LossKind = Literal["approximate", "lost", "unfilled"]
@@ -36,10 +36,13 @@ class Loss:
 
 
 @attrs.frozen
-class Conversion:
-    """A converted report and every loss, so nothing disappears silently."""
+class Conversion(Generic[ReportT_co]):
+    """A converted report and every loss, so nothing disappears silently.
 
-    report: Report
+    ``convert(report, to="v2019")`` gives a ``Conversion[ReportV2019]``.
+    """
+
+    report: ReportT_co
     losses: tuple[Loss, ...]
 
     def of_kind(self, kind: LossKind) -> tuple[Loss, ...]:
@@ -134,7 +137,15 @@ def _keep_structure(
     return report, blanked
 
 
-def convert(report: Report, *, to: str) -> Conversion:
+@overload
+def convert(report: Report, *, to: Literal["v2015"]) -> Conversion[ReportV2015]: ...
+@overload
+def convert(report: Report, *, to: Literal["v2019"]) -> Conversion[ReportV2019]: ...
+@overload
+def convert(report: Report, *, to: Literal["v2021"]) -> Conversion[ReportV2021]: ...
+@overload
+def convert(report: Report, *, to: str) -> Conversion[Report]: ...
+def convert(report: Report, *, to: str) -> Conversion[Report]:
     """Convert a report to another template.
 
     Every target cell is filled from the edge table (see the docs' converter

@@ -1,6 +1,6 @@
 """The converter edges between templates, as data (one table, in the dictionary's spirit).
 
-An :class:`Edge` maps the sum of some source cells to one target cell and says
+An ``Edge`` maps the sum of some source cells to one target cell and says
 how faithful that is: ``exact`` (same concept, same counting rule),
 ``approximate`` (same concept, different counting rule) or ``lost`` (no
 target). ``{col}`` expands over the seven applicant columns of table 三 and

@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 import functools
 import json
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -33,12 +34,12 @@ from govinfo.templates.codegen import (
 
 orjson_module: Any = None
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable
 
 with contextlib.suppress(ImportError):  # the json extra
     import orjson as orjson_module
 
-#: Keys the CLI adds around a report; :func:`from_json` accepts and ignores them.
+#: Keys the CLI adds around a report; ``from_json`` accepts and ignores them.
 ENVELOPE_KEYS = frozenset({"file", "diagnostics"})
 
 #: The integers a report holds are 64-bit (as Arrow, pandas and databases store them).
@@ -46,7 +47,7 @@ INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 
 class _RangeError(ValueError):
-    """An integer beyond :data:`INT_MIN`..:data:`INT_MAX`; its message is shown as it is."""
+    """An integer beyond ``INT_MIN``..``INT_MAX``; its message is shown as it is."""
 
 
 def _beyond(value: int) -> _RangeError:
@@ -314,7 +315,7 @@ def _report_type(data: object) -> tuple[type[Report], dict[str, Any]]:
 def _quick(report_type: type[Report], body: dict[str, Any]) -> Report | None:
     """The report when ``body`` is well formed, else ``None`` (the converter will explain).
 
-    The generated code raises :class:`_MalformedError` where the data is not a
+    The generated code raises ``_MalformedError`` where the data is not a
     report, and the leaf hooks ``ValueError``; anything else is a defect and
     goes through.
     """
@@ -378,15 +379,49 @@ def to_json(report: Report, *, indent: int | None = 2) -> str:
     return dumps(unstructure(report), indent=indent)
 
 
+def to_dict(report: Report) -> dict[str, Any]:
+    """The JSON form of a report as Python data: what ``json.loads(to_json(report))`` gives.
+
+    Examples:
+        >>> import govinfo
+        >>> data = govinfo.to_dict(govinfo.parse_example().report)
+        >>> data["template"], data["active"]["licensing"], data["active"]["fees"]
+        ('v2021', {'decisions': 146}, {'amount': '0'})
+    """
+    return unstructure(report)
+
+
+def from_dict(data: Mapping[str, Any]) -> Report:
+    """Read a report from its JSON form as Python data ([`to_dict`][govinfo.to_dict], json.load).
+
+    ``data`` is read as [`from_json`][govinfo.from_json] reads the text, and is
+    not changed.
+
+    Raises:
+        JSONFormatError: ``data`` is not a report; the message names every
+            offending path (``$.requests.new.total``).
+    """
+    given: object = data  # at run time anything: structure() says what is not a report
+    if isinstance(given, Mapping) and not isinstance(given, dict):
+        given = dict(given)
+    return structure(given)
+
+
 def from_json(text: str | bytes) -> Report:
-    """Read a report from JSON text written by :func:`to_json` (or the CLI).
+    """Read a report from JSON text written by [`to_json`][govinfo.to_json] (or the CLI).
 
     Raises:
         JSONFormatError: the text is not JSON, or not a report; the message
             names every offending path (``$.requests.new.total``). Integers
             beyond 64 bits and JSON nested deeper than the reader's stack
             are refused so too.
+        TypeError: ``text`` is no text (a dict: read it with [`from_dict`][govinfo.from_dict]).
     """
+    if not isinstance(text, str | bytes | bytearray):
+        raise TypeError(
+            f"from_json reads JSON text (str or bytes), not a {type(text).__name__}: "
+            "for data as json.load gives it, use govinfo.from_dict"
+        )
     if orjson_module is not None:
         try:
             report_type, body = _report_type(orjson_module.loads(text))

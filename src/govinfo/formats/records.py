@@ -31,7 +31,9 @@ class Record:
 
     ``key`` is the data dictionary's dotted key; ``label`` the official label (row
     and column); ``unit`` the unit (empty for text); ``value`` the typed value,
-    ``None`` for blank.
+    ``None`` for blank. ``report`` is the report's position among those given
+    to [`records`][govinfo.records] and ``file`` the file it was read from, if any: group
+    by ``report`` (agency and year may be blank, or the same for two reports).
     """
 
     agency: str | None
@@ -41,50 +43,53 @@ class Record:
     label: str
     unit: str
     value: Value
+    report: int = 0
+    file: str | None = None
 
 
-def _report_of(item: Report | ParseResult) -> Report:
-    if isinstance(item, ReportV2015 | ReportV2019 | ReportV2021):
-        return item
-    return item.report
-
-
-def report_records(report: Report) -> Iterator[Record]:
+def report_records(report: Report, number: int = 0, file: str | None = None) -> Iterator[Record]:
     """The records of one report: its meta fields, then every cell in dictionary order."""
     meta = report.meta
     for field in _META_FIELDS:
         yield Record(
             meta.agency, meta.year, report.TEMPLATE, f"meta.{field.name}",
-            field.metadata.get("label", field.name), "", getattr(meta, field.name),
+            field.metadata.get("label", field.name), "", getattr(meta, field.name), number, file,
         )  # fmt: skip
     spec = REGISTRY.of(report)
     values = spec.flatten(report)
     for cell in spec.cells:
         yield Record(
             meta.agency, meta.year, report.TEMPLATE, cell.key, cell.label, cell.column.unit,
-            values[cell.key],
+            values[cell.key], number, file,
         )  # fmt: skip
 
 
 def records(reports: Iterable[Report | ParseResult]) -> Iterator[Record]:
     """Long records of many reports (or parse results), lazily, one report after another.
 
+    Each record carries its report's position in ``reports`` and, for a
+    result parsed from a file, the file. A result that holds no report
+    (``template`` is ``None``) has no records.
+
     Examples:
         >>> import govinfo
         >>> rows = list(govinfo.records([govinfo.parse_example()]))
         >>> row = next(r for r in rows if r.key == "active.licensing.decisions")
-        >>> row.label, row.unit, row.value, row.year
-        ('行政许可 / 本年处理决定数量', '件', 146, 2023)
+        >>> row.label, row.unit, row.value, row.year, row.report
+        ('行政许可 / 本年处理决定数量', '件', 146, 2023, 0)
     """
-    for item in reports:
-        yield from report_records(_report_of(item))
+    for number, item in enumerate(reports):
+        if isinstance(item, ReportV2015 | ReportV2019 | ReportV2021):
+            yield from report_records(item, number)
+        elif item.template is not None:
+            yield from report_records(item.report, number, item.file)
 
 
 _INTEGER = re.compile(r"[+-]?[0-9]{1,19}")
 
 
 def _json_value(key: str, template: str, value: Any) -> object:  # noqa: ANN401 - values from CSV too
-    """A record's value in the JSON form, for :func:`~govinfo.formats.json.structure` to check.
+    """A record's value in the JSON form, for ``structure`` to check.
 
     Typed values stay as they are (a ``Decimal`` or date as its text); text, as
     CSV gives it, becomes what the key's type reads from it: an integer from
@@ -110,10 +115,11 @@ def _json_value(key: str, template: str, value: Any) -> object:  # noqa: ANN401 
 
 
 def from_records(items: Iterable[Record]) -> list[Report]:
-    """Rebuild reports from their records (as :func:`records` yields them, or read from CSV).
+    """Rebuild reports from their records ([`records`][govinfo.records], or read from CSV).
 
-    A report's records are consecutive; a key seen again starts the next report.
-    Each report is read as :func:`~govinfo.from_json` reads one, and refused
+    A report's records are consecutive; a key seen again, or another
+    ``report`` number or ``file``, starts the next report.
+    Each report is read as [`from_json`][govinfo.from_json] reads one, and refused
     where it would be: an unknown key, a count that is not an integer (``1.7``
     is not read as 1) or is beyond 64 bits, money that is not a finite decimal.
 
@@ -125,6 +131,7 @@ def from_records(items: Iterable[Record]) -> list[Report]:
     reports: list[Report] = []
     current: dict[str, object] = {}
     template: str | None = None
+    origin: tuple[int, str | None] = (0, None)
 
     def flush() -> None:
         if template is None:
@@ -146,10 +153,13 @@ def from_records(items: Iterable[Record]) -> list[Report]:
     for record in items:
         if record.template not in REGISTRY:
             raise JSONFormatError(f"unknown template {record.template!r} in records")
-        if template is not None and (record.key in current or record.template != template):
+        here = (record.report, record.file)
+        if template is not None and (
+            record.key in current or record.template != template or here != origin
+        ):
             flush()
             current = {}
-        template = record.template
+        template, origin = record.template, here
         current[record.key] = _json_value(record.key, record.template, record.value)
     flush()
     return reports

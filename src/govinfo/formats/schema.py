@@ -1,13 +1,13 @@
 """JSON Schema of each template's JSON form, generated from the model declarations.
 
-The schema follows :func:`govinfo.formats.json.unstructure` exactly: the same nesting,
+The schema follows ``govinfo.formats.json.unstructure`` exactly: the same nesting,
 every key always present (blank cells as ``null``), money as a decimal string,
 dates as ISO strings. Titles are the official labels declared with
-:mod:`govinfo.templates.declare`; cells read their label, unit and kind from the
-template's :class:`~govinfo.templates.spec.TemplateSpec`, so the schema cannot drift
+``govinfo.templates.declare``; cells read their label, unit and kind from the
+template's ``TemplateSpec``, so the schema cannot drift
 from the parser, the validator or the docs. The CLI's ``file`` and
 ``diagnostics`` keys are allowed as optional properties, the diagnostic items
-derived from :class:`~govinfo._diagnostics.Diagnostic`.
+derived from [`Diagnostic`][govinfo.Diagnostic].
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ if typing.TYPE_CHECKING:
 __all__ = ["json_schema", "schema_json"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-ID_BASE = "https://govinfo.readthedocs.io/schema/"
+ID_BASE = "https://govinfo-cn.readthedocs.io/schema/"
 
-#: Units a :func:`~govinfo.templates.declare.unit_of` field may hold.
+#: Units a ``unit_of`` field may hold.
 MONEY_UNITS = ("元", "万元")
 
 #: ``str(Decimal)`` of a finite number: optional sign, digits, fraction, exponent.
@@ -50,7 +50,7 @@ Schema = dict[str, Any]
 def json_schema(template: str) -> dict[str, Any]:
     """Build the JSON Schema (draft 2020-12) of one template's JSON form.
 
-    The schema describes what :func:`govinfo.to_json` writes and, with the
+    The schema describes what [`govinfo.to_json`][govinfo.to_json] writes and, with the
     optional ``file`` and ``diagnostics`` keys, each object that
     ``govinfo parse --format json`` prints. Every object lists all its keys as
     required and allows no others; every property carries the official label
@@ -111,7 +111,7 @@ def json_schema(template: str) -> dict[str, Any]:
 
 
 def schema_json(template: str) -> str:
-    """Return :func:`json_schema` as JSON text (UTF-8 labels kept, indented by 2).
+    """Return [`json_schema`][govinfo.json_schema] as JSON text (UTF-8 labels kept, indented by 2).
 
     Args:
         template: a template id, e.g. ``"v2021"``.

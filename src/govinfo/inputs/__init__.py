@@ -1,4 +1,4 @@
-"""Bytes and files to a :class:`~govinfo.inputs.document.Document` (internal).
+"""Bytes and files to a ``Document`` (internal).
 
 Holds: ``document`` (prose blocks and tables of cells), ``decode`` (bytes to
 text), ``html``, ``docx`` and ``pdf`` (the adapters), ``load`` (file kinds,

@@ -1,7 +1,7 @@
 """Bytes to text: BOM, UTF-8, a declared charset, then a well-kept detector.
 
 Chinese reports come as UTF-8, GB2312/GBK/GB18030 or Big5. Text that cannot be
-decoded with confidence raises :class:`~govinfo.DecodeError` rather than
+decoded with confidence raises [`DecodeError`][govinfo.DecodeError] rather than
 becoming mojibake.
 """
 

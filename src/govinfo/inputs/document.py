@@ -3,7 +3,7 @@
 An adapter says what the source says and no more: a table is a grid of cells
 with their row, column and spans as the file declares them, prose is lines of
 text. Deciding what a cell means (a label, a number, a continuation of the
-cell above) is left to :mod:`govinfo.reading`.
+cell above) is left to ``govinfo.reading``.
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ class Budget:
 
 @attrs.define
 class CellAllowance:
-    """The grid cells the tables of one input may still span (:attr:`Budget.cells`)."""
+    """The grid cells the tables of one input may still span (``Budget.cells``)."""
 
     budget: Budget
     name: str
@@ -121,7 +121,7 @@ class CellAllowance:
     )
 
     def spend(self, cells: int) -> None:
-        """Count ``cells`` more; past the budget, raise its :class:`InputTooLargeError`."""
+        """Count ``cells`` more; past the budget, raise its ``InputTooLargeError``."""
         self.left -= cells
         if self.left < 0:
             what = f"tables spanning more than {self.budget.cells:,} grid cells"
@@ -141,7 +141,7 @@ class Document:
     """A report as an input adapter read it.
 
     ``text`` is set when the source is itself the text to read (a text file, or
-    text given to :func:`govinfo.parse`); spans then index into it as it is.
+    text given to [`govinfo.parse`][govinfo.parse]); spans then index into it as it is.
     Otherwise ``blocks`` hold what the file holds, in reading order.
     """
 

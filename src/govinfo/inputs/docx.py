@@ -41,7 +41,7 @@ def from_docx(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<do
     """Read a Word document: its paragraphs and tables, in order.
 
     Paragraphs become lines of prose (empty ones are skipped); every table a
-    :class:`Grid` whose cells keep their grid column, their horizontal span
+    ``Grid`` whose cells keep their grid column, their horizontal span
     (``gridSpan``, clamped to the table's columns) and the rows a vertical
     merge (``vMerge``) covers. A table nested in a cell is read after the row
     that holds it.
@@ -58,9 +58,7 @@ def from_docx(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<do
     try:
         import docx  # noqa: PLC0415 - optional extra
     except ImportError:
-        raise MissingExtraError(
-            "reading .docx files needs the 'docx' extra: pip install 'govinfo[docx]'"
-        ) from None
+        raise MissingExtraError.needs("docx", "reading .docx files") from None
     from docx.opc.exceptions import OpcError  # noqa: PLC0415
     from docx.oxml.exceptions import XmlchemyError  # noqa: PLC0415
 

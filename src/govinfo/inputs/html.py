@@ -1,9 +1,9 @@
-"""HTML pages to a :class:`Document`: tables as cell grids, the rest as prose lines.
+"""HTML pages to a ``Document``: tables as cell grids, the rest as prose lines.
 
 Parsed by lxml's HTML parser with no network access and no entity expansion.
-Each data table becomes a :class:`Grid`: every cell at the row and column the
+Each data table becomes a ``Grid``: every cell at the row and column the
 page puts it, with its ``rowspan`` and ``colspan`` (clamped to
-:data:`MAX_SPAN` and to the table's rows and columns). A table that contains
+``MAX_SPAN`` and to the table's rows and columns). A table that contains
 tables is a layout table and is read as blocks. The walk is iterative, so
 deeply nested pages cannot exhaust the stack.
 """

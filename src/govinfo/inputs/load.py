@@ -1,10 +1,11 @@
-"""From bytes or text to a :class:`Document`: the file type decides the input adapter."""
+"""From bytes or text to a ``Document``: the file type decides the input adapter."""
 
 from __future__ import annotations
 
 import importlib.resources
 import os
 import stat
+from typing import Protocol, TypeAlias
 
 import attrs
 
@@ -64,7 +65,7 @@ def load(source: str | bytes, *, name: str = "<input>", max_bytes: int | None = 
     Raises:
         InputTooLargeError: ``source`` is over ``max_bytes`` (default 50 MiB;
             text counts 3 bytes a character), or reading it would cost more
-            than that budget allows (:class:`~govinfo.inputs.document.Budget`).
+            than that budget allows (``Budget``).
     """
     check_size(len(source) * (3 if isinstance(source, str) else 1), max_bytes, name)
     budget = Budget.of(max_bytes)
@@ -120,6 +121,48 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
         raise InputError(f"{name}: {exc.strerror or exc}") from None
     check_size(len(data), max_bytes, name)
     return data
+
+
+class BinaryReader(Protocol):
+    """A binary file object: ``open(path, "rb")``, ``io.BytesIO``, an HTTP response."""
+
+    def read(self, size: int = ..., /) -> bytes:
+        """Up to ``size`` bytes."""
+        ...
+
+
+Source: TypeAlias = str | bytes | os.PathLike[str] | BinaryReader
+"""What ``govinfo.parse`` reads: text, bytes, a path or a binary file object."""
+
+
+def read_source(source: Source, *, max_bytes: int | None = None) -> tuple[str | bytes, str | None]:
+    """The text or bytes of ``source``, and the name of the file it is (``None``: no file).
+
+    A path is read as ``read_bytes`` reads it; a file object no further
+    than ``max_bytes`` allows, from where it stands.
+
+    Raises:
+        TypeError: ``source`` is none of these (a text file object among them).
+        InputError: the file cannot be read or is over the limit.
+    """
+    if isinstance(source, str | bytes):
+        return source, None
+    if isinstance(source, os.PathLike):
+        return read_bytes(source, max_bytes=max_bytes), os.fspath(source)
+    read = getattr(source, "read", None)
+    data = read(Budget.of(max_bytes).max_bytes + 1) if callable(read) else None
+    if not isinstance(data, bytes):
+        got = type(source).__name__
+        if isinstance(data, str):
+            got += " (a text file: open it with 'rb', and govinfo tells its encoding)"
+        raise TypeError(
+            "parse() reads the report's text (str), its bytes, a path (os.PathLike) "
+            f"or a binary file object; got {got}"
+        )
+    name = getattr(source, "name", None)
+    name = name if isinstance(name, str) else None
+    check_size(len(data), max_bytes, name or "<input>")
+    return data, name
 
 
 def example_text() -> str:

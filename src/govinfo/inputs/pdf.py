@@ -41,7 +41,7 @@ _DEFAULT_BUDGET = Budget()
 
 
 def from_pdf(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<pdf>") -> Document:
-    """Read the text layer of a PDF: one :class:`Prose` block a line, with its page.
+    """Read the text layer of a PDF: one ``Prose`` block a line, with its page.
 
     Pages are read with pdfplumber's default text extraction, pages in order.
     Page furniture is left out: a line that is only a page number ("3",
@@ -66,9 +66,7 @@ def from_pdf(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<pdf
     try:
         import pdfplumber  # noqa: PLC0415 - optional extra
     except ImportError:
-        raise MissingExtraError(
-            "reading .pdf files needs the 'pdf' extra: pip install 'govinfo[pdf]'"
-        ) from None
+        raise MissingExtraError.needs("pdf", "reading .pdf files") from None
     from pdfminer.pdfdocument import PDFPasswordIncorrect  # noqa: PLC0415
     from pdfminer.psexceptions import PSException  # noqa: PLC0415
     from pdfplumber.utils.exceptions import (  # noqa: PLC0415

@@ -2,7 +2,7 @@
 
 Each template is one frozen attrs class tree; official labels and units live in
 the field metadata. Blank cells are ``None``, money is
-:class:`~decimal.Decimal`. Each report class also declares its template id
+``Decimal``. Each report class also declares its template id
 (``TEMPLATE``), report years (``YEARS``), family (``FAMILY``), invariants
 (``RULES``, ``SERIES``), prose rules (``PROSE``) and required sections
 (``SECTIONS``): the one declaration every stage of govinfo reads, compiled
@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 from typing import TYPE_CHECKING, TypeAlias
+
+from typing_extensions import TypeVar
 
 from govinfo.models._common import (
     ApplicantCounts,
@@ -64,6 +66,11 @@ if TYPE_CHECKING:
 
 Report: TypeAlias = ReportV2015 | ReportV2019 | ReportV2021
 """Any report model; a union over the templates."""
+
+# The report class of a result (ParseResult, Conversion, Aggregate): any report
+# unless a template is named. Results are immutable, so they are covariant in it.
+ReportT = TypeVar("ReportT", bound=Report, default=Report)
+ReportT_co = TypeVar("ReportT_co", bound=Report, default=Report, covariant=True)
 
 REGISTRY = Registry.compile((ReportV2015, ReportV2019, ReportV2021))
 """The compiled templates (internal: the declaration every stage of govinfo reads)."""

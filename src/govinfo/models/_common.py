@@ -140,8 +140,8 @@ def sum_rows(rows: tuple[ApplicantCounts, ...]) -> ApplicantCounts:
 class RequestsCommon:
     """The rows of table 三 that 60号 and 30号 print alike, up to (五)不予处理.
 
-    Each template's table adds its (六)其他处理, then :func:`processed_total`
-    and :func:`carried_forward`. The group subtotals are computed, never stored.
+    Each template's table adds its (六)其他处理, then ``processed_total``
+    and ``carried_forward``. The group subtotals are computed, never stored.
     """
 
     new: ApplicantCounts = row(ApplicantCounts, "一、本年新收政府信息公开申请数量")

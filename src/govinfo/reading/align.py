@@ -5,9 +5,9 @@ ordinals. Group labels such as ``(三)不予公开`` give context to items whose
 label alone is ambiguous (``3.其他``). Tables laid out as one unlabeled run of
 values after a header (table 四) are read as a block in declaration order.
 
-What a label names comes from a :class:`~.labels.LabelLookup`; the matching
+What a label names comes from a ``LabelLookup``; the matching
 pass here walks the rows with the context of the headings read so far, and
-:mod:`.fill` puts the cells of the rows it found into their columns.
+``.fill`` puts the cells of the rows it found into their columns.
 """
 
 from __future__ import annotations
@@ -125,8 +125,8 @@ class RowMatcher:
     """The matching pass: which template row each logical row is, in the context of its headings.
 
     It walks the logical rows once, keeping the group and table being read;
-    value blocks are handed to the :class:`~.fill.Filler` as they are found,
-    and each row found is kept as a :class:`Match` for the filler to read after.
+    value blocks are handed to the ``Filler`` as they are found,
+    and each row found is kept as a ``Match`` for the filler to read after.
     """
 
     def __init__(self, labels: LabelLookup, filler: Filler) -> None:
@@ -137,7 +137,7 @@ class RowMatcher:
     def match(self, rows: Sequence[LogicalRow], notes: Notes) -> Assembly:
         """Find the template's rows in ``rows``; value blocks are read as they are found.
 
-        The rows found are left in :attr:`Assembly.matches` for the filler to read.
+        The rows found are left in ``Assembly.matches`` for the filler to read.
         """
         out = Assembly(notes)
         state = _State()

@@ -10,7 +10,7 @@ shows (``| |``, ``||``); a line break or blank line only separates cells.
 
 Cells are grouped, as they are read, into label-led logical rows: a label after
 values starts a new row, and prose ends one. Which template row a group is,
-and which of its cells are which columns, is decided in :mod:`.align`.
+and which of its cells are which columns, is decided in ``.align``.
 
 Tables an adapter read as grids (HTML, Word) are not split again: their cells
 come with the layout and are grouped the same way. Cells keep their offsets in
@@ -69,7 +69,7 @@ class LogicalRow(NamedTuple):
     filled: int
     last_filled: int
     #: Whether a crawler ran its cells together: its labels may be several in one
-    #: cell, and its values digit runs (:attr:`Kind.RUN`).
+    #: cell, and its values digit runs (``RUN``).
     run_together: bool = False
 
 
@@ -138,7 +138,7 @@ _LABEL_END = re.compile(r"[\u4e00-\u9fff)\]”》][ \t\u00a0\u3000]*$")
 def _run_together(line: str) -> Shape | None:
     """The cells of a line whose cells a crawler ran together, or ``None`` (no run).
 
-    Labels are the words between digit runs; each run is a :attr:`Kind.RUN`
+    Labels are the words between digit runs; each run is a ``Kind.RUN``
     cell (one cell or several, split later by the template's invariants).
     """
     cells: list[Cell] = []
@@ -177,7 +177,7 @@ def _whitespace_shape(line: str) -> Shape | None:
     furniture (``- 3 -``, ``第3页 共9页``) is no cell and no prose: it may
     stand between any two cells of a table printed over pages. A line of
     words and digits with no space between them is a table's cells run
-    together (see :func:`_run_together`), unless it reads as a sentence.
+    together (see ``_run_together``), unless it reads as a sentence.
     """
     texts = line.split()
     if not texts:
@@ -225,7 +225,7 @@ class _LineReader:
 
     Scraped pages repeat the same lines (``0 |``, ``|``) dozens of times and
     the same cells (``0``, ``件``) hundreds: a line is read once a parse in
-    each state the line before can leave (:attr:`lines`, looked up by the
+    each state the line before can leave (``lines``, looked up by the
     caller), and the text between two ``|`` once a parse whatever its line.
     """
 
@@ -233,15 +233,15 @@ class _LineReader:
         """Read lines of a text that holds a Markdown table or not."""
         self.markdown = markdown
         #: The lines read, by whether the line before left a cell open, to what
-        #: :meth:`read` gave for them.
+        #: ``read`` gave for them.
         self.lines: tuple[dict[str, tuple[Shape | None, After]], ...] = ({}, {})
         self._parts: dict[str, Shape] = {}
 
     def read(self, raw: str, *, opened: bool) -> tuple[Shape | None, After]:
-        """The cells of a line (``None``: prose) and the state it leaves; kept in :attr:`lines`.
+        """The cells of a line (``None``: prose) and the state it leaves; kept in ``lines``.
 
         ``opened``: a ``|`` opening the line ends a cell rather than an empty one
-        (see :meth:`_piped`).
+        (see ``_piped``).
         """
         line = raw.rstrip("\r")
         shape: Shape | None

@@ -4,7 +4,7 @@ A row's cells are matched to its value columns after dropping the empty
 padding cells a scraper wrote where a label spanned several columns (its
 window); values beyond the columns, padding that could sit either side, rows
 found twice and rows with fewer cells than columns are reported. A row or a
-value block with fewer cells than columns is left to :mod:`.recover`.
+value block with fewer cells than columns is left to ``.recover``.
 """
 
 from __future__ import annotations

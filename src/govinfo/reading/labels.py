@@ -1,10 +1,10 @@
 """Labels: the form that survives numbering, spacing and punctuation, and what each names.
 
-A :class:`LabelIndex` per template, built once at import from its spec and never
+A ``LabelIndex`` per template, built once at import from its spec and never
 changed, says what a label text names there: rows, a group, a table heading,
 a column header. The texts the templates declare are looked up in it as they
 are; any other text is worked out by the parse that meets it, through a
-:class:`LabelLookup` that belongs to that parse.
+``LabelLookup`` that belongs to that parse.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ class LabelKeys(NamedTuple):
 
 
 def keys_of(text: str) -> LabelKeys:
-    """The :class:`LabelKeys` of a label text."""
+    """The ``LabelKeys`` of a label text."""
     numbering, body = split_numbering(text)
     # Most labels are words only, and hold no note in parentheses and no unit:
     # telling so costs a tenth of the substitutions.
@@ -138,7 +138,7 @@ class LabelIndex:
     column_headers: Mapping[str, tuple[str, ...]]  # by row key: each value column's header
     fuzzy_keys: tuple[str, ...]
     names: frozenset[str]  # every key that names a row, group, table or column header
-    name_lengths: tuple[int, ...]  # the lengths of :attr:`names`, longest first
+    name_lengths: tuple[int, ...]  # the lengths of ``names``, longest first
     known: Mapping[str, Label]
 
     @classmethod
@@ -219,7 +219,7 @@ class LabelLookup:
         """
         self.index = index
         self._keys = keys
-        #: What each text met so far names: read it first, :meth:`label` when missing.
+        #: What each text met so far names: read it first, ``label`` when missing.
         #: (A copy of the mapping proxy's dict, a sixteenth of the time of ``dict()``.)
         self.known: dict[str, Label] = index.known.copy()  # type: ignore[attr-defined]
         self._fuzzy_seen: dict[str, tuple[RowSpec, ...]] = {}

@@ -87,7 +87,7 @@ def _t2s() -> Any:  # noqa: ANN401 - the OpenCC binding is untyped
 
 
 def _fold_char(ch: str) -> str:
-    """A character's NFKC form, with the punctuation variants of :data:`_EXTRA_FOLD`."""
+    """A character's NFKC form, with the punctuation variants of ``_EXTRA_FOLD``."""
     return unicodedata.normalize("NFKC", ch.translate(_EXTRA_FOLD))
 
 
@@ -100,7 +100,7 @@ class _FoldTable(NamedTuple):
 
 
 def _tabulate() -> _FoldTable:
-    """Tabulate the Basic Multilingual Plane from :mod:`unicodedata`.
+    """Tabulate the Basic Multilingual Plane from ``unicodedata``.
 
     Scanning for the few characters that change (full-width punctuation, mostly)
     is far cheaper than translating every character of a report. Any character
@@ -133,7 +133,7 @@ def _fold_match(m: re.Match[str]) -> str:
     return _FOLDS.get().folds.get(ch) or _fold_char(ch)
 
 
-#: Characters :data:`_EXTRA_FOLD` changes that NFKC leaves alone.
+#: Characters ``_EXTRA_FOLD`` changes that NFKC leaves alone.
 _EXTRA_STABLE = tuple(chr(c) for c in _EXTRA_FOLD if unicodedata.is_normalized("NFKC", chr(c)))
 
 

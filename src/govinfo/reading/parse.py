@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import collections
+import difflib
 import functools
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, Literal, overload
 
 import attrs
 
@@ -13,6 +15,7 @@ from govinfo._diagnostics import (
     FROM_PROSE,
     MISSING_ROW,
     MISSING_TABLE,
+    NO_REPORT,
     NO_TABLE,
     PROSE_DISAGREES,
     PROSE_NOT_USED,
@@ -25,8 +28,16 @@ from govinfo._diagnostics import (
     Span,
 )
 from govinfo.inputs.document import scrub
-from govinfo.inputs.load import load, read_bytes
-from govinfo.models import REGISTRY, Meta, Report
+from govinfo.inputs.load import Source, load, read_bytes, read_source
+from govinfo.models import (
+    REGISTRY,
+    Meta,
+    Report,
+    ReportT_co,
+    ReportV2015,
+    ReportV2019,
+    ReportV2021,
+)
 from govinfo.reading.align import Assembly, assemble, cut_labels, score
 from govinfo.reading.cells import END, START, lay_out, tokenize
 from govinfo.reading.labels import INDEXES, LabelKeys, LabelLookup
@@ -51,8 +62,12 @@ if TYPE_CHECKING:
 
 
 @attrs.frozen(eq=False)
-class ParseResult:
+class ParseResult(Generic[ReportT_co]):
     """The outcome of parsing one report.
+
+    ``ParseResult[ReportV2021]`` is what ``parse(…, template="v2021")``
+    returns; a bare ``ParseResult`` holds any [`Report`][govinfo.Report]
+    (narrow it with ``isinstance(result.report, ReportV2021)``).
 
     Attributes:
         report: the typed report (blank cells are ``None``).
@@ -60,19 +75,30 @@ class ParseResult:
         sources: for each cell key that received a value (or an explicit
             blank), where in the input it came from.
         text: the text read (the input itself, or the text extracted from an
-            HTML, Word or PDF file); spans index into it (see :meth:`quote`).
+            HTML, Word or PDF file); spans index into it (see [`quote`][govinfo.ParseResult.quote]).
+        file: the file the report was read from ([`parse_file`][govinfo.parse_file], or
+            [`parse`][govinfo.parse] given a path or a named binary file); ``None`` for
+            text and bytes. Records and data frames carry it.
     """
 
-    report: Report
+    report: ReportT_co
     diagnostics: tuple[Diagnostic, ...]
     sources: Mapping[str, Span]
     text: str = attrs.field(repr=False)
     _normalized: str | None = attrs.field(default=None, repr=False, alias="normalized")
+    _found: bool = attrs.field(default=True, repr=False, alias="found")
+    file: str | None = None
 
     @property
-    def template(self) -> str:
-        """The template id of :attr:`report`."""
-        return self.report.TEMPLATE
+    def template(self) -> str | None:
+        """The template id of ``report``, or ``None`` when the input holds no report.
+
+        An input holds no report when neither a table nor a figure stated in
+        prose of any template is found in it (an empty file, a README, a page
+        without the report): ``diagnostics`` then hold a ``no-report``
+        error, and ``report`` is blank.
+        """
+        return self.report.TEMPLATE if self._found else None
 
     @functools.cached_property
     def sections(self) -> Sections | None:
@@ -81,19 +107,65 @@ class ParseResult:
         ``None`` for a template that requires none (v2015). Found on first look:
         most results are never asked.
         """
-        required = REGISTRY[self.template].sections
+        required = REGISTRY.of(self.report).sections
         if not required:
             return None
         return find_sections(self._normalized or normalize(self.text).text, required)
 
     def source_of(self, key: str) -> Span | None:
-        """Where the value of cell ``key`` was read, or ``None`` if it was not found."""
-        return self.sources.get(key)
+        """Where the value of cell ``key`` was read, or ``None`` if it was not found.
+
+        Raises:
+            KeyError: ``key`` is no key of the report's template; the message
+                names the keys close to it.
+        """
+        span = self.sources.get(key)
+        if span is None:
+            _known(self.report, key)
+        return span
 
     def quote(self, key: str) -> str | None:
-        """The input text the value of cell ``key`` was read from."""
-        span = self.sources.get(key)
+        """The input text the value of cell ``key`` was read from.
+
+        Raises:
+            KeyError: ``key`` is no key of the report's template, as for
+                [`source_of`][govinfo.ParseResult.source_of].
+        """
+        span = self.source_of(key)
         return None if span is None else self.text[span.start : span.end]
+
+    def __repr__(self) -> str:
+        """One line: the template, agency and year, cells read, diagnostics by severity."""
+        meta = self.report.meta
+        about = " ".join(
+            str(v) for v in (self.template or "no report", meta.agency, meta.year) if v
+        )
+        counts = collections.Counter(d.severity for d in self.diagnostics)
+        noted = "".join(
+            f", {_many(n, severity.value)}" for severity in Severity if (n := counts[severity])
+        )
+        return f"<ParseResult {_cut(about)}: {_many(len(self.sources), 'cell')} read{noted}>"
+
+
+def _many(n: int, thing: str) -> str:
+    return f"{n} {thing}{'' if n == 1 else 's'}"
+
+
+def _cut(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+_META_KEYS = frozenset(f"meta.{field.name}" for field in attrs.fields(Meta))
+
+
+def _known(report: Report, key: str) -> None:
+    """Raise a KeyError naming close keys when ``key`` is none of ``report``'s."""
+    spec = REGISTRY.of(report)
+    if key in spec.by_key or key in _META_KEYS:
+        return
+    close = difflib.get_close_matches(key, [*spec.by_key, *_META_KEYS], n=3)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    raise KeyError(f"{key!r} is no key of {spec.template}{hint}")
 
 
 #: A report with this many placeholder lines in its prose is an unfilled model.
@@ -145,28 +217,54 @@ def _missing(spec: TemplateSpec, assembly: Assembly, tables_found: bool, notes: 
             notes.add(MISSING_TABLE, f"table {table.label} not found")
 
 
+@overload
 def parse(
-    source: str | bytes, *, template: str | None = None, max_bytes: int | None = None
-) -> ParseResult:
+    source: Source, *, template: Literal["v2015"], max_bytes: int | None = None
+) -> ParseResult[ReportV2015]: ...
+@overload
+def parse(
+    source: Source, *, template: Literal["v2019"], max_bytes: int | None = None
+) -> ParseResult[ReportV2019]: ...
+@overload
+def parse(
+    source: Source, *, template: Literal["v2021"], max_bytes: int | None = None
+) -> ParseResult[ReportV2021]: ...
+@overload
+def parse(
+    source: Source, *, template: str | None = None, max_bytes: int | None = None
+) -> ParseResult[Report]: ...
+def parse(
+    source: Source, *, template: str | None = None, max_bytes: int | None = None
+) -> ParseResult[Report]:
     """Parse one annual report.
 
     Args:
         source: the report as text (scraped page text with ``|`` cell
             separators, text extracted from a PDF or Word file, or an HTML page),
             or as the bytes of a text, HTML, ``.docx`` or ``.pdf`` file in any
-            encoding govinfo can tell (UTF-8, GB18030/GBK, Big5).
+            encoding govinfo can tell (UTF-8, GB18030/GBK, Big5): given as
+            ``bytes``, a path (``pathlib.Path``, read as [`parse_file`][govinfo.parse_file]
+            reads it) or a binary file object (``open(name, "rb")``,
+            ``io.BytesIO``). A ``str`` is always the text itself, never a
+            file name.
         template: a template id (``"v2021"``) to force; detected when ``None``.
+            A literal id types the result: ``ParseResult[ReportV2021]``.
         max_bytes: the input's budget (default 50 MiB): refuse a larger input,
             or one whose reading would cost more (its inflated or decompressed
             parts, PDF operators, table cells; see the docs' Limits).
 
     Returns:
-        The report with its diagnostics and the source of every cell.
+        The report with its diagnostics and the source of every cell. When
+        the input holds no report (no table and no prose figure of any
+        template), its ``template`` is ``None``, with a ``no-report`` error.
 
     Raises:
         UnknownTemplateError: ``template`` is not a known template id.
-        InputError: bytes that cannot be read (:class:`DecodeError`), or an
-            input over the limit (:class:`InputTooLargeError`).
+        InputError: bytes or a file that cannot be read (``DecodeError``,
+            ``UnsupportedFormatError``), or an input over the limit
+            (``InputTooLargeError``).
+        MissingExtraError: a ``.docx`` or ``.pdf`` file without the extra installed.
+        TypeError: ``source`` is none of the above.
 
     Examples:
         >>> import govinfo
@@ -174,11 +272,15 @@ def parse(
         >>> result.report.requests.new.total
         3
     """
-    return parse_document(load(source, max_bytes=max_bytes), template=template)
+    data, name = read_source(source, max_bytes=max_bytes)
+    document = load(data, name=name or "<input>", max_bytes=max_bytes)
+    return parse_document(document, template=template, file=name)
 
 
-def parse_document(document: Document, *, template: str | None = None) -> ParseResult:
-    """Parse a document produced by an input adapter."""
+def parse_document(
+    document: Document, *, template: str | None = None, file: str | None = None
+) -> ParseResult[Any]:
+    """Parse a document produced by an input adapter (read from ``file``, if from a file)."""
     forced = None if template is None else REGISTRY[template]
     layout = lay_out(document)
     text, scrubbed = scrub(layout.text)
@@ -196,23 +298,38 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
     lookups = {t: LabelLookup(index, keys) for t, index in INDEXES.items()}
     # Each template reads run-together labels as its own names.
     read_as = {t: cut_labels(lookup, rows) for t, lookup in lookups.items()}
-    spec = forced
-    if spec is None:
+
+    def detect() -> TemplateSpec | None:
         # A cheap label count picks the template; only that one is matched in full.
         scores = {t: score(lookup, read_as[t]) for t, lookup in lookups.items()}
-        spec = _detect(scores, facts.year)
+        return _detect(scores, facts.year)
+
+    spec = forced or detect()
+    era = None
     if spec is None:
-        spec, why = _era(facts.year, norm.text)
-        notes.add(TEMPLATE_FROM_ERA, f"{spec.template} chosen by {why}")
+        spec, era = _era(facts.year, norm.text)
     assembly = assemble(lookups[spec.template], read_as[spec.template], notes)
     recover(spec, assembly)
     _year_note(facts, notes)
     tables_found = bool(assembly.tables_found) and assembly.rows_matched > 0
-    _missing(spec, assembly, tables_found, notes)
     offsets = dict(assembly.sources)
     values: dict[str, object] = dict(assembly.values)
     unfilled = prose_placeholders(norm.text, notes) >= _UNFILLED
     fee = _prose(spec, norm.text, assembly, values, offsets, notes, unfilled=unfilled)
+    # A report: cells read (from a table or prose), or some template's rows
+    # recognised (an input forced to another template than its tables' holds one).
+    found = tables_found or bool(offsets) or (detect() is not None if forced else era is None)
+    if not found:
+        chosen = "the template given" if era is None else f"chosen by {era}"
+        notes.add(
+            NO_REPORT,
+            "no table and no prose figure of any template found: the input holds no report "
+            f"(the blank report is a {spec.template} model, {chosen})",
+        )
+    else:
+        if era is not None:
+            notes.add(TEMPLATE_FROM_ERA, f"{spec.template} chosen by {era}")
+        _missing(spec, assembly, tables_found, notes)
 
     def printed(span: tuple[int, int] | None) -> str | None:
         """A meta text as printed in the input (before normalization)."""
@@ -235,6 +352,8 @@ def parse_document(document: Document, *, template: str | None = None) -> ParseR
         sources=Sources(locator, offsets),
         text=text,
         normalized=norm.text,
+        found=found,
+        file=file,
     )
 
 
@@ -337,9 +456,25 @@ class _ProseReader:
         self.notes.add(code, f"{message}: {figure.sentence}", (figure.start, figure.end), key=key)
 
 
+@overload
+def parse_file(
+    path: str | os.PathLike[str], *, template: Literal["v2015"], max_bytes: int | None = None
+) -> ParseResult[ReportV2015]: ...
+@overload
+def parse_file(
+    path: str | os.PathLike[str], *, template: Literal["v2019"], max_bytes: int | None = None
+) -> ParseResult[ReportV2019]: ...
+@overload
+def parse_file(
+    path: str | os.PathLike[str], *, template: Literal["v2021"], max_bytes: int | None = None
+) -> ParseResult[ReportV2021]: ...
+@overload
 def parse_file(
     path: str | os.PathLike[str], *, template: str | None = None, max_bytes: int | None = None
-) -> ParseResult:
+) -> ParseResult[Report]: ...
+def parse_file(
+    path: str | os.PathLike[str], *, template: str | None = None, max_bytes: int | None = None
+) -> ParseResult[Report]:
     """Read and parse one report file: ``.txt``, ``.html``/``.htm``, ``.docx`` or ``.pdf``.
 
     The type comes from the file's content where it tells (PDF, Word), else
@@ -347,17 +482,18 @@ def parse_file(
 
     Args:
         path: the report file.
-        template: a template id to force; detected when ``None``.
-        max_bytes: the file's budget (default 50 MiB), as for :func:`parse`.
+        template: a template id to force; detected when ``None``. A literal
+            id types the result, as for [`parse`][govinfo.parse].
+        max_bytes: the file's budget (default 50 MiB), as for [`parse`][govinfo.parse].
 
     Raises:
         InputError: the file cannot be read (or is no regular file: a FIFO,
             a device), decoded, is too large or is of a type govinfo does not
-            read (:class:`DecodeError`, :class:`InputTooLargeError`,
-            :class:`UnsupportedFormatError`).
+            read (``DecodeError``, ``InputTooLargeError``,
+            ``UnsupportedFormatError``).
         MissingExtraError: a ``.docx`` or ``.pdf`` file without the extra installed.
         UnknownTemplateError: ``template`` is not a known template id.
     """
     data = read_bytes(path, max_bytes=max_bytes)
     document = load(data, name=os.fspath(path), max_bytes=max_bytes)
-    return parse_document(document, template=template)
+    return parse_document(document, template=template, file=os.fspath(path))

@@ -3,7 +3,7 @@
 v2015-era reports often give their statistics in sentences ("共受理9件政府信息公开
 申请,其中网络申请7件"), and 2019/2021 reports state the 信息处理费 in section 六.
 The rules are data declared with each template
-(:class:`~govinfo.templates.declare.ProseRule`): the key (or keys whose sum the
+(``ProseRule``): the key (or keys whose sum the
 sentence states), a pattern whose first group is the number (or a fixed value
 for "未收取…"), and optionally the clause it must follow ("行政诉讼" for the
 维持/纠错 counts of lawsuits).

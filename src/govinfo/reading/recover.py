@@ -84,7 +84,7 @@ class _Search:
     ) -> None:
         """Search the fillings of ``short`` under ``checks``, other cells as ``known``.
 
-        ``blanks``: whether a cell may be blank (see :func:`_blanks`).
+        ``blanks``: whether a cell may be blank (see ``_blanks``).
         """
         self.short = short
         self.blanks = blanks
@@ -98,7 +98,7 @@ class _Search:
         self.steps = 0
 
     def run(self) -> list[_Placement] | None:
-        """The candidates; ``None`` past :data:`MAX_STEPS` or :data:`MAX_CANDIDATES`."""
+        """The candidates; ``None`` past ``MAX_STEPS`` or ``MAX_CANDIDATES``."""
         return self.found if self._fill(0, 0, 0) else None
 
     def _value(self, key: str) -> int | Decimal | None:
@@ -156,7 +156,7 @@ class _Search:
 
 
 def _blanks(shorts: list[Short]) -> set[str]:
-    """The run-together rows of tables that show blank cells, by :attr:`Short.where`.
+    """The run-together rows of tables that show blank cells, by ``Short.where``.
 
     Digits a crawler ran together are cut on the premise that the printed
     form is written out, every cell a number ("0" where none): a blank cell

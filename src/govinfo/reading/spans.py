@@ -1,8 +1,8 @@
 """Where things are: normalized offsets mapped to spans of the text read, and diagnostics.
 
 Every stage of reading works on the normalized text. What it notices goes to
-the parse's :class:`Notes` with normalized offsets, and leaves as a
-:class:`~govinfo.Diagnostic` whose span points into the text the user gave.
+the parse's ``Notes`` with normalized offsets, and leaves as a
+[`Diagnostic`][govinfo.Diagnostic] whose span points into the text the user gave.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class Locator:
         return Span(ostart, oend, line, ostart - line_start + 1, source)
 
     def excerpt(self, span: Span) -> str:
-        """The line of the text read that holds ``span``, cut to :data:`EXCERPT` around the span.
+        """The line of the text read that holds ``span``, cut to ``EXCERPT`` around the span.
 
         Found within that window only: the cost does not grow with the line.
         """

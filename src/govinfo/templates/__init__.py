@@ -1,7 +1,7 @@
 """The declaration vocabulary and its compiler (internal).
 
 Holds: ``declare`` (stat/row/group/table and what a report class declares
-beside its fields), ``spec`` (the compiled, immutable :class:`TemplateSpec`),
+beside its fields), ``spec`` (the compiled, immutable ``TemplateSpec``),
 ``invariants`` (rules as data, their expansion and verdict arithmetic),
 ``registry`` (every compiled template) and ``codegen`` (functions generated
 from a declaration, registered with linecache).

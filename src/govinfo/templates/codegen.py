@@ -1,14 +1,16 @@
-"""Functions generated once per model class from its declaration.
+"""Functions, and docs, generated once per model class from its declaration.
 
 Building a report from ``{dotted key: value}`` and flattening it back are in the
 inner loop of parsing, validation, conversion and batch work. Walking the attrs
 fields and their metadata for every report costs more than the work itself, so,
 as attrs and cattrs do for ``__init__`` and structuring, the walk is done once
-and its result compiled into a plain Python function.
+and its result compiled into a plain Python function. The same walk writes
+each class's field help (``document``).
 """
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import linecache
 import threading
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
-from govinfo.templates.declare import Group, Row, Stat, Table, UnitOf, node_of
+from govinfo.templates.declare import Group, Row, Stat, Table, UnitOf, is_money, node_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -31,7 +33,7 @@ def compile_function(
 ) -> Callable[..., Any]:
     """Define the function ``name`` from source ``lines``, with ``namespace`` as its globals.
 
-    The source is registered with :mod:`linecache` under a name of its own (as
+    The source is registered with ``linecache`` under a name of its own (as
     attrs and cattrs do for theirs), so tracebacks and debuggers show the
     generated lines. ``owner`` names what the function is for.
     """
@@ -122,7 +124,7 @@ def _default(field: attrs.Attribute[Any], namespace: dict[str, Any], ids: Any) -
 def _constructor_call(cls: type, prefix: str, namespace: dict[str, Any], ids: Any) -> str:  # noqa: ANN401
     """The expression that builds ``cls`` from ``values`` (local ``get``).
 
-    Each class's constructor is generated once per call of :func:`builder`
+    Each class's constructor is generated once per call of ``builder``
     (table 三 holds 25 rows of one class) and named by the class in ``namespace``.
     """
     attrs.resolve_types(cls)
@@ -186,6 +188,56 @@ def flattener(keys: tuple[str, ...]) -> Callable[[Any], dict[str, Any]]:
         items.append(f"{key!r}: {ref(parent)}.{attr}")
     lines.append(f"    return {{{', '.join(items)}}}")
     return compile_function("flatten", lines, {}, owner=f"{len(keys)} keys")
+
+
+_ATTRIBUTES = "\n\nAttributes:\n"
+
+
+def _field_help(field: attrs.Attribute[Any]) -> str | None:
+    """What a field holds, as its declaration says: the printed label, the unit, the kind."""
+    node = node_of(field)
+    if isinstance(node, Stat):
+        label = node.label if node.under is None else f"{node.under} / {node.label}"
+        unit = node.unit + (", Decimal" if is_money(field.type) else "")
+        unit += ", signed" if node.signed else ""
+        return f"{label} ({unit})" + (f"; {node.note}" if node.note else "")
+    if isinstance(node, UnitOf):
+        return f"{node.label} (the unit {node.column} is written in)"
+    if isinstance(node, Row | Group | Table):
+        kind = type(node).__name__.lower()
+        note = getattr(node, "note", None)
+        return f"{node.label} ({kind})" + (f"; {note}" if note else "")
+    written = field.metadata.get("label")  # a field outside the statistics (meta)
+    return written if isinstance(written, str) else None
+
+
+def document(cls: type) -> None:
+    """Write each field's label and unit into the docstring of ``cls`` and the classes it holds.
+
+    ``help()``, IPython's and Jupyter's ``?`` and editors that show
+    ``__doc__`` then tell what a field holds as the printed form names it,
+    from the one declaration. Each class gets an ``Attributes:`` section
+    after its own docstring; documenting a class again changes nothing.
+    """
+    seen: set[type] = set()
+
+    def walk(c: type) -> None:
+        if c in seen:
+            return
+        seen.add(c)
+        attrs.resolve_types(c)
+        lines = []
+        for field in attrs.fields(c):
+            if isinstance(field.type, type) and attrs.has(field.type):
+                walk(field.type)
+            help_text = _field_help(field)
+            if help_text is not None:
+                lines.append(f"    {field.name}: {help_text}")
+        if lines:
+            own = inspect.cleandoc(c.__doc__ or "").split(_ATTRIBUTES)[0]
+            c.__doc__ = own + _ATTRIBUTES + "\n".join(lines)
+
+    walk(cls)
 
 
 _UNSET: Any = object()

@@ -1,13 +1,13 @@
 """The one declaration vocabulary of every template.
 
-Models declare their fields with :func:`stat`, :func:`row`, :func:`group` and
-:func:`table`. The official label, unit and accepted label variants live in the
+Models declare their fields with ``stat``, ``row``, ``group`` and
+``table``. The official label, unit and accepted label variants live in the
 field metadata, so parsing, validation, JSON Schema, rendering and the docs all
-read the same declaration (compiled by :mod:`govinfo.templates.spec`). What a
+read the same declaration (compiled by ``govinfo.templates.spec``). What a
 template says beyond its cells is declared beside them on the report class,
-with the types here: the report years it covers (:class:`Years`), the figures
-its prose states (:class:`ProseRule`) and the sections it requires
-(:class:`RequiredSection`).
+with the types here: the report years it covers (``Years``), the figures
+its prose states (``ProseRule``) and the sections it requires
+(``RequiredSection``).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class DeclarationError(Exception):
 
 @attrs.frozen
 class Stat:
-    """A number cell: a column of a :class:`Row`, or a one-value row of its own.
+    """A number cell: a column of a ``Row``, or a one-value row of its own.
 
     ``under`` is the header printed above this column and its neighbours
     ("法人或其他组织" over the five organisation columns of table 三).
@@ -140,7 +140,7 @@ def row(
     note: str | None = None,
     ext: bool = False,
 ) -> Any:  # noqa: ANN401 - attrs field specifiers are typed as Any by design
-    """Declare a row whose columns are the :func:`stat` fields of ``cls``."""
+    """Declare a row whose columns are the ``stat`` fields of ``cls``."""
     return attrs.field(
         factory=cls, kw_only=True, metadata={META_KEY: Row(label, aliases, note, ext)}
     )
@@ -243,7 +243,7 @@ def prose(
     value: int | None = None,
     after: str | None = None,
 ) -> ProseRule:
-    """Declare a :class:`ProseRule`; ``value`` is the figure when the pattern states none.
+    """Declare a ``ProseRule``; ``value`` is the figure when the pattern states none.
 
     ``key`` is one cell key, or the keys whose sum the sentence states.
     """

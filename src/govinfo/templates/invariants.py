@@ -1,11 +1,11 @@
 """Invariants (勾稽关系) as data, checked against the declaration when they are compiled.
 
-A :class:`Rule` says ``Σ total == Σ parts`` (or ``<=``/``>=`` for soft rules)
+A ``Rule`` says ``Σ total == Σ parts`` (or ``<=``/``>=`` for soft rules)
 over cell key patterns. ``{col}`` expands over ``each``; ``{row}`` over the
 rows of table ``rows_of``. After expansion a pattern is a cell key, or a
 group key followed by a column name (``requests.denied.total``: that column
 of every row of the group). A pattern that names neither is a
-:class:`~govinfo.templates.declare.DeclarationError`: a rule never silently
+``DeclarationError``: a rule never silently
 checks fewer cells than it says.
 
 The verdict arithmetic lives here too, so that reading (recovery of dropped

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 @attrs.frozen
 class Registry:
-    """Every template's :class:`TemplateSpec`, by id and by report class, oldest first."""
+    """Every template's ``TemplateSpec``, by id and by report class, oldest first."""
 
     by_id: Mapping[str, TemplateSpec]
     by_type: Mapping[type, TemplateSpec]

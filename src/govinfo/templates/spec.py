@@ -1,11 +1,11 @@
 """Compile a template's declaration into the flat, immutable spec every stage reads.
 
-A :class:`TemplateSpec` lists the tables, their rows and their cells, each with
+A ``TemplateSpec`` lists the tables, their rows and their cells, each with
 its dotted key (``requests.denied.state_secret.total``), official label, unit
 and value kind, and what the report class declares beside its fields: the
 report years, the invariants (expanded to concrete checks), the prose rules
 and the required sections. It is derived from the declaration made with
-:mod:`govinfo.templates.declare` and never written by hand; every key the
+``govinfo.templates.declare`` and never written by hand; every key the
 declaration names is checked here, so a typo fails when the template is
 compiled, at import.
 """
@@ -20,7 +20,7 @@ from typing import Any, overload
 
 import attrs
 
-from govinfo.templates.codegen import builder, deferred, flattener
+from govinfo.templates.codegen import builder, deferred, document, flattener
 from govinfo.templates.declare import (
     Band,
     DeclarationError,
@@ -270,7 +270,7 @@ class TemplateSpec:
         sections: the sections the template requires (none for v2015).
         cues: phrases that mark a report of this template when it has no table.
         build: a report from ``{dotted key: value}`` (``"meta"`` for the meta).
-        flatten: ``{dotted key: value}`` of a report, over :attr:`cells`.
+        flatten: ``{dotted key: value}`` of a report, over ``cells``.
             Both are generated on their first call (most programs use few templates).
     """
 
@@ -386,6 +386,7 @@ def compile_template(report_type: type) -> TemplateSpec:
             key in a rule or prose rule, a field without a declaration …).
     """
     attrs.resolve_types(report_type)
+    document(report_type)
     tables = []
     root_rows: list[RowSpec] = []
     ordered: list[RowSpec] = []  # declaration order, for cells
