@@ -116,7 +116,7 @@ class TestTablesPane:
         """Each value cell of the template has its <td>, keyed, in the official layout."""
         result = govinfo.parse_file(path)
         page = _page(result)
-        spec = [c for c in REGISTRY[result.template].cells if c.column.reads_cell]
+        spec = [c for c in REGISTRY[result.report.TEMPLATE].cells if c.column.reads_cell]
         keyed = page.xpath('//div[@id="tables"]//td[@data-keys]')
         assert [td.get("data-keys") for td in keyed] != []
         assert {td.get("data-keys") for td in keyed} == {c.key for c in spec}

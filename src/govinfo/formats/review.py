@@ -3,7 +3,7 @@
 The page is one self-contained HTML file (inline CSS and script, no network:
 its Content-Security-Policy allows nothing else, and only the one script by
 its hash). Left, the text the parser read, every span a value came from
-marked; right, the tables laid out as :func:`~govinfo.formats.render.tables_html`
+marked; right, the tables laid out as `tables_html`
 prints them. Each value cell and each source span carries the cell keys it
 holds, so that pointing at one lights the other. Rules that fail, diagnostics
 and cells placed by invariant recovery are marked in both panes.
@@ -339,7 +339,7 @@ def review_html(result: ParseResult, *, name: str | None = None) -> str:
     file with no network access, to open from disk.
 
     Args:
-        result: a parse result (from :func:`govinfo.parse` or :func:`govinfo.parse_file`).
+        result: a parse result (from [`parse`][govinfo.parse] or [`parse_file`][govinfo.parse_file]).
         name: the file name to show in the header.
 
     Returns:
@@ -355,7 +355,7 @@ def review_html(result: ParseResult, *, name: str | None = None) -> str:
     meta = result.report.meta
     title = meta.title or name or "(untitled report)"
     facts = [
-        f"template {result.template}",
+        f"template {result.template or 'none: no report found'}",
         f"agency {meta.agency or '—'}",
         f"year {meta.year or '—'}",
         f"{len(result.sources)} cells read",
@@ -391,7 +391,7 @@ def review_html(result: ParseResult, *, name: str | None = None) -> str:
 
 @attrs.frozen
 class IndexEntry:
-    """One report of a batch for :func:`index_html`: its name, its page, its result or error."""
+    """One report of a batch for `index_html`: its name, its page, its result or error."""
 
     name: str
     page: str | None
@@ -423,7 +423,7 @@ def index_html(entries: Iterable[IndexEntry], *, title: str = "govinfo review") 
         counts = {s: sum(d.severity is s for d in result.diagnostics) for s in Severity}
         diags = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n) or "none"
         rows.append(
-            f"<tr><td>{link}</td><td>{result.template}</td><td>{_esc(meta.agency or '—')}</td>"
+            f"<tr><td>{link}</td><td>{result.template or '—'}</td><td>{_esc(meta.agency or '—')}</td>"
             f'<td>{meta.year or "—"}</td><td class="{css}">{_esc(rules)}</td>'
             f"<td>{_esc(diags)}</td></tr>"
         )
