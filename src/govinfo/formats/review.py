@@ -339,7 +339,8 @@ def review_html(result: ParseResult, *, name: str | None = None) -> str:
     file with no network access, to open from disk.
 
     Args:
-        result: a parse result (from [`parse`][govinfo.parse] or [`parse_file`][govinfo.parse_file]).
+        result: a parse result (from [`parse`][govinfo.parse] or
+            [`parse_file`][govinfo.parse_file]).
         name: the file name to show in the header.
 
     Returns:
@@ -423,7 +424,8 @@ def index_html(entries: Iterable[IndexEntry], *, title: str = "govinfo review") 
         counts = {s: sum(d.severity is s for d in result.diagnostics) for s in Severity}
         diags = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n) or "none"
         rows.append(
-            f"<tr><td>{link}</td><td>{result.template or '—'}</td><td>{_esc(meta.agency or '—')}</td>"
+            f"<tr><td>{link}</td><td>{result.template or '—'}</td>"
+            f"<td>{_esc(meta.agency or '—')}</td>"
             f'<td>{meta.year or "—"}</td><td class="{css}">{_esc(rules)}</td>'
             f"<td>{_esc(diags)}</td></tr>"
         )
