@@ -1,0 +1,316 @@
+"""Tables whose columns are where their text stands: borderless PDF tables, column-aligned text.
+
+A line is read as its segments: runs of text with their horizontal extent
+(points on a PDF page, character positions in text), separated by wide gaps.
+A run of lines with several segments is a table. Its columns are found from
+the segments themselves, the rows with the most segments first: a segment
+that overlaps no column so far starts one, a segment over one column widens
+it, and a segment over several (a header across columns) spans them. So a
+value goes to the column it stands under, and a blank cell, which leaves a
+gap, never moves the values after it. A header row (segments without
+figures) starts a section whose columns are found again: the parts of table
+二 have four, two and two columns.
+
+Nothing here knows what a label means: a segment is a figure or words, by
+its characters, and the rows are handed to :mod:`govinfo.reading` as grid
+cells.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+# A figure, as a table prints one: a count, an amount, a percentage, with a unit
+# character; or the dash, slash or "空" printed for a blank.
+_FIGURE = re.compile(
+    r"[-+]?\d[\d,]*(?:\.\d+)?[%‰]?[件条个元次人项家场期篇份]?|[-—–/\\]+|空|无",
+)
+
+
+def is_figure(text: str) -> bool:
+    """Whether a segment's text is a figure (or a printed blank), not words."""
+    if text.isdigit() and text.isascii():
+        return True
+    return _FIGURE.fullmatch(unicodedata.normalize("NFKC", text).replace(" ", "")) is not None
+
+
+class Segment(NamedTuple):
+    """A run of text on a line, from ``x0`` to ``x1``; ``ref`` is the caller's (offsets)."""
+
+    text: str
+    x0: float
+    x1: float
+    ref: tuple[int, int] | None = None
+
+
+class Line(NamedTuple):
+    """One line's segments, left to right, and its vertical extent (``top`` < ``bottom``)."""
+
+    segments: tuple[Segment, ...]
+    top: float
+    bottom: float
+    #: Where the line comes from (the page of a PDF, the offset of a text line).
+    source: int = 0
+
+
+class Cell(NamedTuple):
+    """A cell of a table read from its geometry: its text, column and columns spanned."""
+
+    text: str
+    column: int
+    colspan: int
+    #: The segments it was read from, top to bottom and left to right.
+    segments: tuple[Segment, ...]
+
+
+class Table(NamedTuple):
+    """The rows of a table read from where its text stands; ``lines`` are each row's lines."""
+
+    rows: list[list[Cell]]
+    lines: list[list[Line]]
+    #: The columns of its last section, for a continuation on the next page.
+    columns: list[tuple[float, float]]
+
+
+Item = Line | Table
+
+
+def join_texts(parts: Sequence[str]) -> str:
+    """Pieces of one cell's text, wrapped over lines: no space between Chinese characters."""
+    out = ""
+    for part in parts:
+        if out and part:
+            wide = _wide(out[-1]) or _wide(part[0])
+            out += part if wide else f" {part}"
+        else:
+            out += part
+    return out
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def _overlapping(columns: Sequence[list[float]], x0: float, x1: float) -> list[int]:
+    return [i for i, (c0, c1) in enumerate(columns) if x0 < c1 and c0 < x1]
+
+
+def find_columns(
+    rows: Sequence[Sequence[Segment]], seed: Sequence[tuple[float, float]] = ()
+) -> list[tuple[float, float]]:
+    """The columns of rows of segments: the rows with the most segments first.
+
+    ``seed`` are columns known before (the part of the table on the page before).
+    """
+    columns: list[list[float]] = [[a, b] for a, b in seed]
+    for row in sorted(rows, key=len, reverse=True):
+        for seg in row:
+            hit = _overlapping(columns, seg.x0, seg.x1)
+            if not hit:
+                columns.append([seg.x0, seg.x1])
+            elif len(hit) == 1:
+                column = columns[hit[0]]
+                column[0] = min(column[0], seg.x0)
+                column[1] = max(column[1], seg.x1)
+    return sorted((a, b) for a, b in columns)
+
+
+def place(seg: Segment, columns: Sequence[tuple[float, float]]) -> tuple[int, int]:
+    """The first column a segment stands in, and how many it spans (the nearest if none)."""
+    hit = [i for i, (c0, c1) in enumerate(columns) if seg.x0 < c1 and c0 < seg.x1]
+    if hit:
+        return hit[0], hit[-1] - hit[0] + 1
+    middle = (seg.x0 + seg.x1) / 2
+    nearest = min(range(len(columns)), key=lambda i: abs(sum(columns[i]) / 2 - middle))
+    return nearest, 1
+
+
+def _is_header(line: Line) -> bool:
+    return len(line.segments) >= 2 and not any(is_figure(s.text) for s in line.segments)
+
+
+def _cells(lines: Sequence[Line], columns: Sequence[tuple[float, float]]) -> list[Cell]:
+    """The cells of one row (over ``lines``): segments by column, blanks where none stands.
+
+    Columns before the row's first segment are not cells of the row (a label
+    spanning rows above it); every column after it is, blank or not.
+    """
+    by_column: dict[tuple[int, int], list[Segment]] = {}
+    for line in lines:
+        for seg in line.segments:
+            by_column.setdefault(place(seg, columns), []).append(seg)
+    if not by_column:
+        return []
+    out: list[Cell] = []
+    at = min(column for column, _ in by_column)
+    for (column, span), segs in sorted(by_column.items()):
+        if column < at:
+            continue  # a segment over columns another already holds: kept with it
+        out += [Cell("", c, 1, ()) for c in range(at, column)]
+        out.append(Cell(_cell_text(segs), column, span, tuple(segs)))
+        at = column + span
+    out += [Cell("", c, 1, ()) for c in range(at, len(columns))]
+    return out
+
+
+def _cell_text(segs: Sequence[Segment]) -> str:
+    """Segments of one cell: one line's joined by a space, lines joined as wrapped text."""
+    return join_texts([s.text for s in segs])
+
+
+def _full(seg: Segment, column: tuple[float, float], height: float) -> bool:
+    """Whether a segment fills its column (so its text may go on, wrapped, on the next line)."""
+    return seg.x1 >= column[1] - 1.5 * height
+
+
+def _data_rows(
+    lines: Sequence[Line], columns: Sequence[tuple[float, float]], *, join_wrapped: bool
+) -> list[list[Line]]:
+    """Lines grouped into rows: a line of words only that continues a full one joins it.
+
+    A label wraps only when it fills its column: a line of words (no figure)
+    under a line whose segment in that column is full goes on that row; a full
+    line of words over such a line starts the row below it. Other lines are
+    rows of their own.
+    """
+    rows: list[list[Line]] = []
+    pending: list[Line] = []
+    for i, line in enumerate(lines):
+        words_only = not any(is_figure(s.text) for s in line.segments)
+        if join_wrapped and words_only and len(line.segments) == 1:
+            seg = line.segments[0]
+            column, _ = place(seg, columns)
+            height = line.bottom - line.top
+            above = rows[-1][-1] if rows and not pending else None
+            if above is not None and line.top - above.bottom < height:
+                prior = [s for s in above.segments if place(s, columns)[0] == column]
+                if prior and _full(prior[-1], columns[column], height):
+                    rows[-1].append(line)
+                    continue
+            below = lines[i + 1] if i + 1 < len(lines) else None
+            if (
+                below is not None
+                and below.top - line.bottom < height
+                and _full(seg, columns[column], height)
+                and any(place(s, columns)[0] == column for s in below.segments)
+            ):
+                pending.append(line)
+                continue
+        rows.append([*pending, line])
+        pending = []
+    if pending:
+        rows.append(pending)
+    return rows
+
+
+def _header_rows(lines: Sequence[Line], columns: Sequence[tuple[float, float]]) -> list[list[Line]]:
+    """Header lines as rows: lines whose segments each stay in one column are one row.
+
+    So header words printed a character a line (``自`` / ``然`` / ``人``) are
+    joined, and a header over several columns keeps a row of its own.
+    """
+    rows: list[list[Line]] = []
+    for line in lines:
+        single = all(place(s, columns)[1] == 1 for s in line.segments)
+        if rows and single and all(place(s, columns)[1] == 1 for s in rows[-1][-1].segments):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
+def read_table(
+    lines: Sequence[Line],
+    *,
+    join_wrapped: bool = True,
+    seed: Sequence[tuple[float, float]] = (),
+) -> Table:
+    """The rows of a table from its lines; each header row starts a section of its own columns."""
+    sections: list[tuple[list[Line], list[Line]]] = []
+    for line in lines:
+        header = _is_header(line)
+        if not sections or (header and sections[-1][1]):
+            sections.append(([], []))
+        if header and not sections[-1][1]:
+            sections[-1][0].append(line)
+        else:
+            sections[-1][1].append(line)
+    table = Table([], [], list(seed))
+    for heads, data in sections:
+        segs = [line.segments for line in (*heads, *data)]
+        columns = find_columns(segs, seed if not table.rows and not heads else ())
+        for row in _header_rows(heads, columns) + _data_rows(
+            data, columns, join_wrapped=join_wrapped
+        ):
+            cells = _cells(row, columns)
+            if cells:
+                table.rows.append(cells)
+                table.lines.append(list(row))
+        table.columns[:] = columns
+    return table
+
+
+def tables_in(
+    lines: Sequence[Line],
+    *,
+    join_wrapped: bool = True,
+    seed: Sequence[tuple[float, float]] = (),
+    min_rows: int = 2,
+) -> list[Item]:
+    """Lines as they come, with each run of table lines read as one :class:`Table`.
+
+    A table is a run of lines of several segments, at least ``min_rows`` of
+    them; a line of one segment inside it stays in it when it lies within the
+    table's first column (a wrapped label, or a row whose cells are blank).
+    ``seed`` gives the columns of a table the first lines may continue.
+    """
+    out: list[Item] = []
+    i = 0
+    while i < len(lines):
+        if len(lines[i].segments) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i + 1
+        left = lines[i].segments[0].x1
+        last = i
+        while j < len(lines):
+            line = lines[j]
+            height = line.bottom - line.top
+            if line.top - lines[j - 1].bottom > 2.5 * max(height, 1e-9):
+                break
+            if len(line.segments) >= 2:
+                left = max(left, line.segments[0].x1)
+                last = j
+            elif line.segments[0].x1 > left + height:
+                break
+            elif _continues(line, lines[j - 1], left):
+                last = j  # a label wrapped from the line above, after the last row
+            j += 1
+        run = lines[i : last + 1]
+        if sum(len(line.segments) >= 2 for line in run) >= min_rows:
+            out.append(read_table(run, join_wrapped=join_wrapped, seed=seed if not out else ()))
+        else:
+            out.extend(run)
+        i = last + 1
+    return out
+
+
+def _continues(line: Line, above: Line, right: float) -> bool:
+    """Whether a one-segment line goes on with the first segment of the line just above.
+
+    That segment must fill the first column (up to ``right``): a label wraps
+    only when full.
+    """
+    height = line.bottom - line.top
+    first = above.segments[0]
+    return (
+        line.top - above.bottom < height
+        and abs(line.segments[0].x0 - first.x0) < height
+        and first.x1 >= right - 1.5 * height
+    )
