@@ -319,8 +319,9 @@ class _Work:
 
 # --- one page: characters and ruling lines ---------------------------------------------
 
-#: A character: its box on the page (y grows downwards) and itself.
-Char = tuple[float, float, float, float, str]
+#: A character: its box on the page (y grows downwards), itself, and whether a space
+#: came before it.
+Char = tuple[float, float, float, float, str, bool]
 
 
 class _Tab(NamedTuple):
@@ -366,24 +367,29 @@ def _read_page(pdf: Any, index: int) -> _Page:  # noqa: ANN401 - pypdfium2's Pdf
         rotation = page.get_rotation() // 90
         to_page = _transform(width, height, rotation)
         textpage = page.get_textpage()
+        shown = (height, width) if rotation % 2 else (width, height)
         try:
-            chars = _chars(textpage.raw, to_page)
+            chars = _chars(textpage.raw, to_page, shown)
         finally:
             textpage.close()
         boxes: list[Box] = []
         images = _objects(page.raw, to_page, boxes, pdfium_c)
     finally:
         page.close()
-    shown = (height, width) if rotation % 2 else (width, height)
     if not chars:
         return _Page([], index + 1, scanned=images > 0, size=shown)
     return _Page(_layout(chars, boxes, index + 1), index + 1, size=shown)
 
 
-def _chars(textpage: Any, to_page: Callable[[float, float], Any]) -> list[Char]:  # noqa: ANN401
-    """The characters of a page with their boxes, whitespace and duplicates left out.
+def _chars(
+    textpage: Any,  # noqa: ANN401 - PDFium's text page
+    to_page: Callable[[float, float], Any],
+    size: tuple[float, float],
+) -> list[Char]:
+    """The characters shown on a page with their boxes, whitespace and duplicates left out.
 
-    A character drawn twice over itself (bold faked by overprinting) is read once.
+    A character drawn twice over itself (bold faked by overprinting) is read
+    once; one drawn off the page (``size``) is not shown, and not read.
     """
     import pypdfium2.raw as pdfium_c  # noqa: PLC0415
 
@@ -401,13 +407,19 @@ def _chars(textpage: Any, to_page: Callable[[float, float], Any]) -> list[Char]:
     box = pdfium_c.FPDFText_GetLooseCharBox
     out: list[Char] = []
     last: Char | None = None
+    spaced = False
     for i, ch in enumerate(text):
-        if ch.isspace() or ch < " " or not box(textpage, i, ref):
+        if ch.isspace() or ch < " ":
+            spaced = True
+            continue
+        if not box(textpage, i, ref):
             continue
         x0, top = to_page(rect.left, rect.top)
         x1, bottom = to_page(rect.right, rect.bottom)
         x0, x1 = (x0, x1) if x0 <= x1 else (x1, x0)
         top, bottom = (top, bottom) if top <= bottom else (bottom, top)
+        if not (0 <= x0 + x1 <= 2 * size[0] and 0 <= top + bottom <= 2 * size[1]):
+            continue
         if (
             last is not None
             and ch == last[4]
@@ -415,8 +427,9 @@ def _chars(textpage: Any, to_page: Callable[[float, float], Any]) -> list[Char]:
             and abs(top - last[1]) < (bottom - top) / 2
         ):
             continue
-        last = (x0, top, x1, bottom, ch)
+        last = (x0, top, x1, bottom, ch, spaced)
         out.append(last)
+        spaced = False
     return out
 
 
@@ -544,12 +557,13 @@ def _rows_of_chars(chars: Sequence[Char]) -> list[list[Char]]:
 def _segments(chars: Sequence[Char], height: float) -> list[Segment]:
     """A line's characters as segments: cut at wide gaps; a run of figures, a figure a segment."""
     words: list[list[Any]] = []  # [text, x0, x1, gap before]
-    for x0, _, x1, _, ch in chars:
+    for x0, _, x1, _, ch, spaced in chars:
         if words:
             word = words[-1]
             gap = x0 - word[2]
-            if gap <= _SPACE * height or (
-                gap <= _SEGMENT_GAP * height and _wide(ch) and _wide(word[0][-1])
+            if not spaced and (
+                gap <= _SPACE * height
+                or (gap <= _SEGMENT_GAP * height and _wide(ch) and _wide(word[0][-1]))
             ):
                 word[0] += ch
                 word[2] = max(word[2], x1)
@@ -635,8 +649,9 @@ def _is_page_number(line: str) -> bool:
 
 def _furniture_key(line: Line) -> str:
     """A line as a running header or footer is compared: without its page number."""
+    whole = " ".join(s.text for s in line.segments)
     words = [s.text for s in line.segments if not _is_page_number(s.text)]
-    return " ".join(words) if words else " ".join(s.text for s in line.segments)
+    return " ".join(words) if words and not _is_page_number(whole) else whole
 
 
 def _trim(ends: Sequence[Sequence[str | None]]) -> tuple[list[int], list[int]]:
@@ -849,7 +864,7 @@ def _ocr(data: bytes, pages: Sequence[_Page], engine: Any) -> Iterator[list[Line
             for corners, text, _score in found or ():
                 xs = [p[0] / scale for p in corners]
                 ys = [p[1] / scale for p in corners]
-                chars.append((min(xs), min(ys), max(xs), max(ys), text))
+                chars.append((min(xs), min(ys), max(xs), max(ys), text, True))
             yield _ocr_lines(chars, page.number)
     finally:
         pdf.close()
@@ -859,7 +874,7 @@ def _ocr_lines(boxes: Sequence[Char], page: int) -> list[Line]:
     """Text boxes as lines of segments (each box is a segment)."""
     out: list[Line] = []
     for row in _rows_of_chars(boxes):
-        segments = tuple(Segment(text, x0, x1) for x0, _, x1, _, text in row)
+        segments = tuple(Segment(text, x0, x1) for x0, _, x1, _, text, _ in row)
         out.append(Line(segments, min(c[1] for c in row), max(c[3] for c in row), page))
     return out
 
