@@ -125,26 +125,43 @@ def _reason(exc: Exception) -> str:
 
 # --- the budget: streams decompressed with a cap, operators counted, before PDFium reads --
 
-# What an operator looks like in a content stream: a bare keyword of one to three
-# characters (names start with "/", numbers with a digit or sign). Words inside
-# strings count too, so the count can only be over, never under.
-_OPERATOR = re.compile(rb"(?<![^\s\])>])[A-Za-z'\"][A-Za-z0-9*]{0,2}(?![^\s\[(<{/])")
-_STREAM = re.compile(rb"(?<![A-Za-z])stream(?:\r\n|\n|\r)")
-_OBJ = re.compile(rb"(\d+)\s+(\d+)\s+obj\b")
-_LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
-_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[<>(]+)")
-_NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
-_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
-# Streams that are no content: fonts, object and cross-reference streams, metadata, ICC
-# profiles, CMaps, embedded files. They are decompressed (PDFium reads them) but hold
-# no drawing operators.
-_NOT_CONTENT = re.compile(
-    rb"/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType|XML)\b"
-    rb"|/Type\s*/(?:ObjStm|XRef|Metadata|EmbeddedFile|CMap)\b|/N\s+\d"
+_STREAM = re.compile(rb"(?:^|[^A-Za-z])(stream(?:\r\n|\n|\r))")
+# The keys of a stream's dictionary that tell how to read it: its length, its filters, and
+# whether it is an image or other data that holds no drawing (fonts, object and
+# cross-reference streams, metadata, ICC profiles, CMaps, embedded files).
+_KEYS = re.compile(
+    rb"/Length\s+(\d+)(?!\s+\d+\s+R)"
+    rb"|/Filter\s*(\[[^\]]*\]|/[^\s/\[<>(]+)"
+    rb"|/(?:Subtype|Type)\s*/(\w+)"
+    rb"|/(Length[123]|N)\s"
 )
+_NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
+_NO_DRAWING = frozenset(
+    {b"Type1C", b"CIDFontType0C", b"OpenType", b"XML", b"ObjStm", b"XRef", b"Metadata",
+     b"EmbeddedFile", b"CMap", b"Length1", b"Length2", b"Length3", b"N"}
+)  # fmt: skip
 _FLATE = {b"FlateDecode", b"Fl"}
 _HEX = {b"ASCIIHexDecode", b"AHx"}
 _A85 = {b"ASCII85Decode", b"A85"}
+
+
+def _next_stream(data: bytes, at: int) -> re.Match[bytes] | None:
+    """The next ``stream`` keyword from ``at`` (found by ``bytes.find``, then checked)."""
+    while (at := data.find(b"stream", at)) >= 0:
+        found = _STREAM.match(data, at - 1 if at else 0)
+        if found is not None:
+            return found
+        at += 6
+    return None
+
+
+def content_words(data: bytes) -> int:
+    """The words of a content stream (its operators and their operands), counted at once.
+
+    Words are told by the whitespace before them: an over-count at worst
+    (words in strings), never an under-count of what PDFium parses.
+    """
+    return data.count(b" ") + data.count(b"\n") + data.count(b"\r") + 1
 
 
 class _Unchecked(Exception):  # noqa: N818 - a signal, not an error
@@ -152,11 +169,11 @@ class _Unchecked(Exception):  # noqa: N818 - a signal, not an error
 
 
 def check_streams(data: bytes, budget: Budget, name: str) -> None:
-    """Refuse a PDF whose streams decompress past the budget or draw too many operators.
+    """Refuse a PDF whose streams decompress past the budget or draw too much.
 
     Every stream but images is decompressed with a cap (PDFium reads fonts,
-    object streams and content alike), and the operators of every stream
-    that may be drawn are counted: ``page_operators`` a stream at most,
+    object streams and content alike), and the words of every stream that
+    may be drawn are counted: ``page_operators`` a stream at most,
     ``operators`` in all. An encrypted file, or a stream in a filter this
     check does not decode, is checked page by page through pdfminer instead.
 
@@ -173,45 +190,52 @@ def check_streams(data: bytes, budget: Budget, name: str) -> None:
 
 
 def _scan(data: bytes, budget: Budget, name: str) -> None:
-    decoded = operators = 0
+    decoded = words = 0
     at = 0
-    while (found := _STREAM.search(data, at)) is not None:
+    while (found := _next_stream(data, at)) is not None:
         start = found.end()
-        head_at = data.rfind(b"obj", max(0, found.start() - 8192), found.start())
-        head = data[head_at : found.start()] if head_at >= 0 else b""
+        head_at = data.rfind(b"obj", max(0, found.start(1) - 8192), found.start(1))
+        length: int | None = None
+        filters: list[bytes] = []
+        image = head_at < 0  # not a stream object: skipped like an image
+        drawing = True
+        for size, spec, kind, extra in _KEYS.findall(data, max(head_at, 0), found.start(1)):
+            if size:
+                length = int(size)
+            elif spec:
+                filters = _NAME.findall(spec)
+            image = image or kind == b"Image"
+            drawing = drawing and kind not in _NO_DRAWING and extra not in _NO_DRAWING
         end = -1
-        length = _LENGTH.search(head)
         if length is not None:
-            end = start + int(length[1])
+            end = start + length
             if data[end : end + 32].lstrip()[:9] != b"endstream":
                 end = -1
         if end < 0:
             end = data.find(b"endstream", start)
             end = len(data) if end < 0 else end
         at = end
-        if head_at < 0 or _IMAGE.search(head):
-            continue  # not a stream object; an image is drawn whole, never decoded for text
-        body = _decode(data[start:end], head, budget.max_bytes - decoded)
+        if image:
+            continue  # an image is drawn whole, never decoded for text
+        body = _decode(data[start:end], filters, budget.max_bytes - decoded)
         decoded += len(body)
         if decoded > budget.max_bytes:
             what = f"its content decompresses to over {budget.max_bytes:,} bytes"
             raise budget.refuse(name, what)
-        if _NOT_CONTENT.search(head):
+        if not drawing:
             continue
-        count = len(_OPERATOR.findall(body))
-        operators += count
+        count = content_words(body)
+        words += count
         if count > budget.page_operators:
-            what = f"a page has over {budget.page_operators:,} drawing operators"
+            what = f"a page has over {budget.page_operators:,} operators and operands"
             raise budget.refuse(name, what)
-        if operators > budget.operators:
-            what = f"its pages have over {budget.operators:,} drawing operators"
+        if words > budget.operators:
+            what = f"its pages have over {budget.operators:,} operators and operands"
             raise budget.refuse(name, what)
 
 
-def _decode(raw: bytes, head: bytes, left: int) -> bytes:
+def _decode(raw: bytes, filters: Sequence[bytes], left: int) -> bytes:
     """A stream's data through its filters, inflated to at most ``left + 1`` bytes."""
-    spec = _FILTER.search(head)
-    filters = _NAME.findall(spec[1]) if spec is not None else []
     data = raw
     for name in filters:
         if name in _FLATE:
@@ -281,13 +305,13 @@ class _Work:
                 continue  # an image: drawn whole, never decoded to read text
             self.seen.add(id(stream))
             data = self._decode(stream, number)
-            operators += len(_OPERATOR.findall(data))
+            operators += content_words(data)
         self.operators += operators
         if operators > self.budget.page_operators:
-            what = f"page {number} has over {self.budget.page_operators:,} drawing operators"
+            what = f"page {number} has over {self.budget.page_operators:,} operators and operands"
             raise self.budget.refuse(self.name, what)
         if self.operators > self.budget.operators:
-            what = f"its pages have over {self.budget.operators:,} drawing operators"
+            what = f"its pages have over {self.budget.operators:,} operators and operands"
             raise self.budget.refuse(self.name, what)
 
     def _decode(self, stream: Any, number: int) -> bytes:  # noqa: ANN401 - pdfminer's PDFStream
@@ -443,27 +467,43 @@ def _objects(
     matrix: tuple[float, ...] = (1, 0, 0, 1, 0, 0),
     depth: int = 0,
 ) -> int:
-    """Collect the thin boxes the page's paths draw (ruling lines); count its images."""
+    """Collect the thin boxes the page's paths draw (ruling lines); count its images.
+
+    Most paths of a table are one thin line or rectangle each, told by their
+    bounds alone; only the others have their segments read.
+    """
     count_objects = pdfium_c.FPDFFormObj_CountObjects if form else pdfium_c.FPDFPage_CountObjects
     get_object = pdfium_c.FPDFFormObj_GetObject if form else pdfium_c.FPDFPage_GetObject
+    get_type, get_bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
+    path, image, form_object = (
+        pdfium_c.FPDF_PAGEOBJ_PATH,
+        pdfium_c.FPDF_PAGEOBJ_IMAGE,
+        pdfium_c.FPDF_PAGEOBJ_FORM,
+    )
+    values = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in values]
+    left, bottom, right, top = values
+    a, b, c, d, e, f = matrix
     images = 0
     for i in range(count_objects(container)):
         obj = get_object(container, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        kind = get_type(obj)
+        if kind == path:
+            if not get_bounds(obj, *refs):
+                continue
+            x0, y0 = to_page(a * left.value + c * bottom.value + e, b * left.value + d * bottom.value + f)
+            x1, y1 = to_page(a * right.value + c * top.value + e, b * right.value + d * top.value + f)
+            box = Box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+            if box.x1 - box.x0 <= THIN or box.bottom - box.top <= THIN:
+                boxes.append(box)
+            else:
+                _path_boxes(obj, matrix, to_page, boxes, pdfium_c)
+        elif kind == image:
             images += 1
-        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            _path_boxes(obj, matrix, to_page, boxes, pdfium_c)
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 8:
-            inner = _matrix(obj, pdfium_c)
+        elif kind == form_object and depth < 8:
+            inner = _compose(_matrix(obj, pdfium_c), matrix)
             images += _objects(
-                obj,
-                to_page,
-                boxes,
-                pdfium_c,
-                form=True,
-                matrix=_compose(inner, matrix),
-                depth=depth + 1,
+                obj, to_page, boxes, pdfium_c, form=True, matrix=inner, depth=depth + 1
             )
     return images
 
@@ -501,7 +541,7 @@ def _path_boxes(
     boxes: list[Box],
     pdfium_c: Any,  # noqa: ANN401
 ) -> None:
-    """The ruling lines one path draws: thin subpaths, and the straight edges of stroked ones."""
+    """The ruling lines one path of several subpaths draws: thin subpaths, straight edges."""
     a, b, c, d, e, f = _compose(_matrix(obj, pdfium_c), parent)
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
