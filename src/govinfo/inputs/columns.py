@@ -18,9 +18,10 @@ cells.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -134,27 +135,35 @@ def _is_header(line: Line) -> bool:
     return len(line.segments) >= 2 and not any(is_figure(s.text) for s in line.segments)
 
 
-def _cells(lines: Sequence[Line], columns: Sequence[tuple[float, float]]) -> list[Cell]:
+def _cells(
+    lines: Sequence[Line], columns: Sequence[tuple[float, float]], figures: set[int]
+) -> list[Cell]:
     """The cells of one row (over ``lines``): segments by column, blanks where none stands.
 
-    Columns before the row's first segment are not cells of the row (a label
-    spanning rows above it); every column after it is, blank or not.
+    A blank is a gap in a column of figures (``figures``): a column that only
+    ever holds words (labels) has no blank cells, and columns before the
+    row's first segment are not cells of the row (a label spanning rows above
+    it). Segments over the same columns are one cell, top to bottom.
     """
-    by_column: dict[tuple[int, int], list[Segment]] = {}
-    for line in lines:
-        for seg in line.segments:
-            by_column.setdefault(place(seg, columns), []).append(seg)
-    if not by_column:
-        return []
+    placed = sorted(
+        ((*place(seg, columns), n, seg) for n, seg in enumerate(s for ln in lines for s in ln.segments)),
+        key=lambda item: (item[0], item[2]),
+    )
+    groups: list[list[Any]] = []  # [column, end, [(order, segment)]]
+    for column, span, order, seg in placed:
+        if groups and column < groups[-1][1]:
+            groups[-1][1] = max(groups[-1][1], column + span)
+            groups[-1][2].append((order, seg))
+        else:
+            groups.append([column, column + span, [(order, seg)]])
     out: list[Cell] = []
-    at = min(column for column, _ in by_column)
-    for (column, span), segs in sorted(by_column.items()):
-        if column < at:
-            continue  # a segment over columns another already holds: kept with it
-        out += [Cell("", c, 1, ()) for c in range(at, column)]
-        out.append(Cell(_cell_text(segs), column, span, tuple(segs)))
-        at = column + span
-    out += [Cell("", c, 1, ()) for c in range(at, len(columns))]
+    at = groups[0][0] if groups else len(columns)
+    for column, end, members in groups:
+        out += [Cell("", c, 1, ()) for c in range(at, column) if c in figures]
+        segs = tuple(seg for _, seg in sorted(members, key=lambda m: m[0]))
+        out.append(Cell(_cell_text(segs), column, end - column, segs))
+        at = end
+    out += [Cell("", c, 1, ()) for c in range(at, len(columns)) if c in figures]
     return out
 
 
@@ -182,8 +191,8 @@ def _data_rows(
     pending: list[Line] = []
     for i, line in enumerate(lines):
         words_only = not any(is_figure(s.text) for s in line.segments)
-        if join_wrapped and words_only and len(line.segments) == 1:
-            seg = line.segments[0]
+        if join_wrapped and words_only:
+            seg = line.segments[-1]
             column, _ = place(seg, columns)
             height = line.bottom - line.top
             above = rows[-1][-1] if rows and not pending else None
@@ -232,8 +241,12 @@ def read_table(
 ) -> Table:
     """The rows of a table from its lines; each header row starts a section of its own columns."""
     sections: list[tuple[list[Line], list[Line]]] = []
+    figures_at = min(
+        (s.x0 for line in lines for s in line.segments if is_figure(s.text)), default=math.inf
+    )
     for line in lines:
-        header = _is_header(line)
+        # Words wrapped from the labels above stand left of the figures; a header does not.
+        header = _is_header(line) and line.segments[-1].x1 > figures_at
         if not sections or (header and sections[-1][1]):
             sections.append(([], []))
         if header and not sections[-1][1]:
@@ -244,10 +257,13 @@ def read_table(
     for heads, data in sections:
         segs = [line.segments for line in (*heads, *data)]
         columns = find_columns(segs, seed if not table.rows and not heads else ())
+        figures = {
+            place(seg, columns)[0] for line in data for seg in line.segments if is_figure(seg.text)
+        }
         for row in _header_rows(heads, columns) + _data_rows(
             data, columns, join_wrapped=join_wrapped
         ):
-            cells = _cells(row, columns)
+            cells = _cells(row, columns, figures)
             if cells:
                 table.rows.append(cells)
                 table.lines.append(list(row))
@@ -265,19 +281,20 @@ def tables_in(
     """Lines as they come, with each run of table lines read as one :class:`Table`.
 
     A table is a run of lines of several segments, at least ``min_rows`` of
-    them; a line of one segment inside it stays in it when it lies within the
-    table's first column (a wrapped label, or a row whose cells are blank).
-    ``seed`` gives the columns of a table the first lines may continue.
+    them; a line of one segment stays in it when it stands left of the
+    table's figures (a wrapped label, or a row whose cells are blank).
+    ``seed`` gives the columns of a table the first lines may continue: lines
+    of one segment before its first row are then in it too.
     """
     out: list[Item] = []
     i = 0
     while i < len(lines):
-        if len(lines[i].segments) < 2:
+        if len(lines[i].segments) < 2 and not (seed and not out and _left_of(lines[i], seed)):
             out.append(lines[i])
             i += 1
             continue
         j = i + 1
-        left = lines[i].segments[0].x1
+        figures_at = _figures_at(lines[i], seed if not out else ())
         last = i
         while j < len(lines):
             line = lines[j]
@@ -285,11 +302,11 @@ def tables_in(
             if line.top - lines[j - 1].bottom > 2.5 * max(height, 1e-9):
                 break
             if len(line.segments) >= 2:
-                left = max(left, line.segments[0].x1)
+                figures_at = min([figures_at, *(s.x0 for s in line.segments if is_figure(s.text))])
                 last = j
-            elif line.segments[0].x1 > left + height:
+            elif line.segments[0].x1 > figures_at:
                 break
-            elif _continues(line, lines[j - 1], left):
+            elif _continues(line, lines[j - 1]):
                 last = j  # a label wrapped from the line above, after the last row
             j += 1
         run = lines[i : last + 1]
@@ -301,16 +318,22 @@ def tables_in(
     return out
 
 
-def _continues(line: Line, above: Line, right: float) -> bool:
-    """Whether a one-segment line goes on with the first segment of the line just above.
+def _figures_at(line: Line, seed: Sequence[tuple[float, float]]) -> float:
+    """Where the figures of a table line begin (its second segment, if none is a figure)."""
+    xs = [s.x0 for s in line.segments if is_figure(s.text)]
+    if not xs and len(line.segments) > 1:
+        xs = [line.segments[1].x0]
+    if seed and len(seed) > 1:
+        xs.append(seed[1][0])
+    return min(xs, default=math.inf)
 
-    That segment must fill the first column (up to ``right``): a label wraps
-    only when full.
-    """
+
+def _left_of(line: Line, seed: Sequence[tuple[float, float]]) -> bool:
+    """Whether a line of one segment stands in the first of a table's columns."""
+    return len(seed) > 1 and line.segments[0].x1 < seed[1][0]
+
+
+def _continues(line: Line, above: Line) -> bool:
+    """Whether a one-segment line may go on with the first segment of the line just above."""
     height = line.bottom - line.top
-    first = above.segments[0]
-    return (
-        line.top - above.bottom < height
-        and abs(line.segments[0].x0 - first.x0) < height
-        and first.x1 >= right - 1.5 * height
-    )
+    return line.top - above.bottom < height and abs(line.segments[0].x0 - above.segments[0].x0) < height
