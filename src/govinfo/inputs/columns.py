@@ -76,6 +76,8 @@ class Table(NamedTuple):
     lines: list[list[Line]]
     #: The columns of its last section, for a continuation on the next page.
     columns: list[tuple[float, float]]
+    #: Where the columns of figures of its last section begin.
+    figures_at: float = math.inf
 
 
 Item = Line | Table
@@ -178,7 +180,11 @@ def _full(seg: Segment, column: tuple[float, float], height: float) -> bool:
 
 
 def _data_rows(
-    lines: Sequence[Line], columns: Sequence[tuple[float, float]], *, join_wrapped: bool
+    lines: Sequence[Line],
+    columns: Sequence[tuple[float, float]],
+    *,
+    join_wrapped: bool,
+    continued: bool = False,
 ) -> list[list[Line]]:
     """Lines grouped into rows: a line of words only that continues a full one joins it.
 
@@ -191,6 +197,14 @@ def _data_rows(
     pending: list[Line] = []
     for i, line in enumerate(lines):
         words_only = not any(is_figure(s.text) for s in line.segments)
+        if continued and words_only and len(rows) <= 1 and not pending:
+            # The end of a row the page before began: one row, joined to it later.
+            if rows:
+                rows[0].append(line)
+            else:
+                rows.append([line])
+            continue
+        continued = False
         if join_wrapped and words_only:
             seg = line.segments[-1]
             column, _ = place(seg, columns)
@@ -260,14 +274,16 @@ def read_table(
         figures = {
             place(seg, columns)[0] for line in data for seg in line.segments if is_figure(seg.text)
         }
+        continued = bool(seed) and not table.rows and not heads
         for row in _header_rows(heads, columns) + _data_rows(
-            data, columns, join_wrapped=join_wrapped
+            data, columns, join_wrapped=join_wrapped, continued=continued
         ):
             cells = _cells(row, columns, figures)
             if cells:
                 table.rows.append(cells)
                 table.lines.append(list(row))
         table.columns[:] = columns
+        table = table._replace(figures_at=min((columns[c][0] for c in figures), default=math.inf))
     return table
 
 
@@ -276,6 +292,7 @@ def tables_in(
     *,
     join_wrapped: bool = True,
     seed: Sequence[tuple[float, float]] = (),
+    seed_figures_at: float = math.inf,
     min_rows: int = 2,
 ) -> list[Item]:
     """Lines as they come, with each run of table lines read as one :class:`Table`.
@@ -283,18 +300,21 @@ def tables_in(
     A table is a run of lines of several segments, at least ``min_rows`` of
     them; a line of one segment stays in it when it stands left of the
     table's figures (a wrapped label, or a row whose cells are blank).
-    ``seed`` gives the columns of a table the first lines may continue: lines
-    of one segment before its first row are then in it too.
+    ``seed`` gives the columns of a table the first lines may continue (its
+    figures from ``seed_figures_at`` on): lines of one segment left of them,
+    before its first row, are then in it too.
     """
     out: list[Item] = []
     i = 0
     while i < len(lines):
-        if len(lines[i].segments) < 2 and not (seed and not out and _left_of(lines[i], seed)):
+        if len(lines[i].segments) < 2 and not (
+            seed and not out and lines[i].segments[0].x1 < seed_figures_at
+        ):
             out.append(lines[i])
             i += 1
             continue
         j = i + 1
-        figures_at = _figures_at(lines[i], seed if not out else ())
+        figures_at = _figures_at(lines[i], seed_figures_at if not out else math.inf)
         last = i
         while j < len(lines):
             line = lines[j]
@@ -318,19 +338,12 @@ def tables_in(
     return out
 
 
-def _figures_at(line: Line, seed: Sequence[tuple[float, float]]) -> float:
+def _figures_at(line: Line, known: float) -> float:
     """Where the figures of a table line begin (its second segment, if none is a figure)."""
     xs = [s.x0 for s in line.segments if is_figure(s.text)]
     if not xs and len(line.segments) > 1:
         xs = [line.segments[1].x0]
-    if seed and len(seed) > 1:
-        xs.append(seed[1][0])
-    return min(xs, default=math.inf)
-
-
-def _left_of(line: Line, seed: Sequence[tuple[float, float]]) -> bool:
-    """Whether a line of one segment stands in the first of a table's columns."""
-    return len(seed) > 1 and line.segments[0].x1 < seed[1][0]
+    return min(xs, default=known)
 
 
 def _continues(line: Line, above: Line) -> bool:

@@ -16,6 +16,7 @@ import collections
 import ctypes
 import io
 import logging
+import math
 import re
 import unicodedata
 import zlib
@@ -349,12 +350,16 @@ Char = tuple[float, float, float, float, str, bool]
 
 
 class _Tab(NamedTuple):
-    """A table on a page: its grid, its columns' extents, its top, and whether it is ruled."""
+    """A table on a page: its grid, its columns' extents, its top, and whether it is ruled.
+
+    ``figures_at`` is where a borderless table's columns of figures begin.
+    """
 
     grid: Grid
     columns: tuple[tuple[float, float], ...]
     top: float
     ruled: bool
+    figures_at: float = math.inf
 
 
 _PageItem = Line | _Tab
@@ -758,14 +763,23 @@ def _without_furniture(pages: Sequence[_Page]) -> list[list[_PageItem]]:
     return [page.items[a:b] for page, a, b in zip(pages, lo, hi, strict=True)]
 
 
-def _borderless(items: Sequence[_PageItem], seed: Sequence[tuple[float, float]]) -> list[_PageItem]:
-    """The runs of lines between ruled tables, with their borderless tables read."""
+def _borderless(items: Sequence[_PageItem], before: _Tab | None) -> list[_PageItem]:
+    """The runs of lines between ruled tables, with their borderless tables read.
+
+    ``before`` is the borderless table the page before ends with: the first
+    lines may go on with it.
+    """
     out: list[_PageItem] = []
     run: list[Line] = []
 
     def flush() -> None:
-        first = not out
-        for found in tables_in(run, seed=seed if first else ()):
+        seed = before if before is not None and not out else None
+        found_items = tables_in(
+            run,
+            seed=seed.columns if seed is not None else (),
+            seed_figures_at=seed.figures_at if seed is not None else math.inf,
+        )
+        for found in found_items:
             out.append(_borderless_tab(found) if isinstance(found, Table) else found)
         run.clear()
 
@@ -785,7 +799,8 @@ def _borderless_tab(table: Table) -> _Tab:
         for r, row in enumerate(table.rows)
         for cell in row
     )
-    return _Tab(Grid(cells, len(table.rows)), tuple(table.columns), table.lines[0][0].top, False)
+    top = table.lines[0][0].top
+    return _Tab(Grid(cells, len(table.rows)), tuple(table.columns), top, False, table.figures_at)
 
 
 def _row_texts(grid: Grid, row: int) -> list[str]:
@@ -816,6 +831,9 @@ def _join(first: _Tab, then: _Tab) -> _Tab | None:
     }
     cells = list(first.grid.cells)
     moved: list[GridCell] = []
+    if not first.ruled and repeated == 0 and _words_only(then.grid, 0):
+        # A borderless row the page break cut: its words go on in the first row here.
+        cells, then = _continue_row(cells, first.grid.rows - 1, then)
     for c in then.grid.cells:
         if c.row < repeated:
             continue
@@ -826,7 +844,27 @@ def _join(first: _Tab, then: _Tab) -> _Tab | None:
             moved.append(attrs.evolve(c, row=c.row + offset))
     lines = first.grid.lines + then.grid.lines[repeated:]
     grid = Grid((*cells, *moved), offset + then.grid.rows, lines)
-    return _Tab(grid, first.columns, first.top, first.ruled)
+    return _Tab(grid, then.columns, first.top, first.ruled, then.figures_at)
+
+
+def _words_only(grid: Grid, row: int) -> bool:
+    texts = [c.text for c in grid.cells if c.row == row and c.text]
+    return bool(texts) and not any(is_figure(t) for t in texts)
+
+
+def _continue_row(cells: list[GridCell], last: int, then: _Tab) -> tuple[list[GridCell], _Tab]:
+    """The last row of ``cells`` with the words of the first row of ``then`` joined on."""
+    by_column = {c.column: i for i, c in enumerate(cells) if c.row == last}
+    first_row = [c for c in then.grid.cells if c.row == 0 and c.text]
+    if any(c.column not in by_column for c in first_row):
+        return cells, then  # words in a column the row above has not: not its end
+    for c in first_row:
+        at = by_column[c.column]
+        cells[at] = attrs.evolve(cells[at], text=join_texts([cells[at].text, c.text]))
+    rest = [c for c in then.grid.cells if c.row > 0]
+    moved = tuple(attrs.evolve(c, row=c.row - 1) for c in rest)
+    grid = Grid(moved, then.grid.rows - 1, then.grid.lines[1:])
+    return cells, then._replace(grid=grid)
 
 
 def _with_pages(tab: _Tab, page: int) -> _Tab:
@@ -840,8 +878,8 @@ def _blocks(pages: Sequence[_Page]) -> list[Block]:
     last: _Tab | None = None  # the table the blocks so far end with
     for page, items in zip(pages, _without_furniture(pages), strict=True):
         # A borderless table going on at the top of the page stands in the same columns.
-        seed = last.columns if last is not None and not last.ruled else ()
-        for n, item in enumerate(_borderless(items, seed)):
+        before = last if last is not None and not last.ruled else None
+        for n, item in enumerate(_borderless(items, before)):
             if isinstance(item, Line):
                 blocks.append(Prose(" ".join(s.text for s in item.segments), page.number))
                 last = None
