@@ -174,9 +174,17 @@ def _cell_text(segs: Sequence[Segment]) -> str:
     return join_texts([s.text for s in segs])
 
 
-def _full(seg: Segment, column: tuple[float, float], height: float) -> bool:
-    """Whether a segment fills its column (so its text may go on, wrapped, on the next line)."""
-    return seg.x1 >= column[1] - 1.5 * height
+def _full(seg: Segment, lines: Sequence[Line], height: float) -> bool:
+    """Whether a segment is as wide as any starting where it starts (so it may wrap).
+
+    Text wraps at the right edge of its cell, which the widest segment
+    starting at the same place reaches.
+    """
+    right = max(
+        (s.x1 for line in lines for s in line.segments if abs(s.x0 - seg.x0) < height),
+        default=seg.x1,
+    )
+    return seg.x1 >= right - 1.5 * height
 
 
 def _data_rows(
@@ -209,18 +217,29 @@ def _data_rows(
             seg = line.segments[-1]
             column, _ = place(seg, columns)
             height = line.bottom - line.top
-            above = rows[-1][-1] if rows and not pending else None
+            # The line above in this column, in the row so far (figures centred on a
+            # wrapped label may stand between its lines).
+            above = next(
+                (
+                    ln
+                    for ln in reversed(rows[-1] if rows and not pending else [])
+                    if any(place(s, columns)[0] == column for s in ln.segments)
+                ),
+                None,
+            )
             if above is not None and line.top - above.bottom < height:
                 prior = [s for s in above.segments if place(s, columns)[0] == column]
-                if prior and _full(prior[-1], columns[column], height):
+                if _full(prior[-1], lines, height):
                     rows[-1].append(line)
                     continue
             below = lines[i + 1] if i + 1 < len(lines) else None
             if (
                 below is not None
                 and below.top - line.bottom < height
-                and _full(seg, columns[column], height)
-                and any(place(s, columns)[0] == column for s in below.segments)
+                and _full(seg, lines, height)
+                and any(
+                    place(s, columns)[0] == column or is_figure(s.text) for s in below.segments
+                )
             ):
                 pending.append(line)
                 continue

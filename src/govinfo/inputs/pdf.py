@@ -582,14 +582,16 @@ def _path_boxes(
 def _rows_of_chars(chars: Sequence[Char]) -> list[list[Char]]:
     """Characters grouped into lines, each left to right.
 
-    A character is on a line when it shares half its height with the line's
-    first character: punctuation and digits of another font, whose boxes
-    stand higher or lower, stay on their line.
+    A character is on a line when it shares two thirds of its height with the
+    line's first character: punctuation and digits of another font, whose
+    boxes stand a little higher or lower, stay on their line, while figures
+    centred between two lines of a wrapped label (half a line off) make a
+    line of their own.
     """
     lines: list[list[Char]] = []
     top = bottom = 0.0
     for ch in sorted(chars, key=lambda c: c[1] + c[3]):
-        if lines and min(bottom, ch[3]) - max(top, ch[1]) >= 0.5 * min(ch[3] - ch[1], bottom - top):
+        if lines and min(bottom, ch[3]) - max(top, ch[1]) > 0.66 * min(ch[3] - ch[1], bottom - top):
             lines[-1].append(ch)
             continue
         lines.append([ch])
