@@ -184,7 +184,7 @@ def _full(seg: Segment, lines: Sequence[Line], height: float) -> bool:
         (s.x1 for line in lines for s in line.segments if abs(s.x0 - seg.x0) < height),
         default=seg.x1,
     )
-    return seg.x1 >= right - 1.5 * height
+    return seg.x1 >= right - height
 
 
 def _data_rows(
@@ -203,8 +203,21 @@ def _data_rows(
     """
     rows: list[list[Line]] = []
     pending: list[Line] = []
+    # The lines of one cell stand closer than rows: where the spaces between lines
+    # are of two sizes, the smaller joins a cell's lines.
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)]
+    small = max(min(gaps, default=0.0), 0.0)
+    large = max(gaps, default=0.0)
+    height = min((line.bottom - line.top for line in lines), default=0.0)
+    split = (small + large) / 2 if large > 2.5 * small + 0.2 * height else None
+
+    def wraps(seg: Segment, gap: float, height: float) -> bool:
+        if split is not None:
+            return gap < split
+        return gap < height and _full(seg, lines, height)
+
     for i, line in enumerate(lines):
-        words_only = not any(is_figure(s.text) for s in line.segments)
+        words_only = not _has_figure(line)
         if continued and words_only and len(rows) <= 1 and not pending:
             # The end of a row the page before began: one row, joined to it later.
             if rows:
@@ -227,16 +240,15 @@ def _data_rows(
                 ),
                 None,
             )
-            if above is not None and line.top - above.bottom < height:
+            if above is not None:
                 prior = [s for s in above.segments if place(s, columns)[0] == column]
-                if _full(prior[-1], lines, height):
+                if wraps(prior[-1], line.top - above.bottom, height):
                     rows[-1].append(line)
                     continue
             below = lines[i + 1] if i + 1 < len(lines) else None
             if (
                 below is not None
-                and below.top - line.bottom < height
-                and _full(seg, lines, height)
+                and wraps(seg, below.top - line.bottom, height)
                 and any(
                     place(s, columns)[0] == column or is_figure(s.text) for s in below.segments
                 )
@@ -248,6 +260,10 @@ def _data_rows(
     if pending:
         rows.append(pending)
     return rows
+
+
+def _has_figure(line: Line) -> bool:
+    return any(is_figure(s.text) for s in line.segments)
 
 
 def _header_rows(lines: Sequence[Line], columns: Sequence[tuple[float, float]]) -> list[list[Line]]:
@@ -345,8 +361,8 @@ def tables_in(
                 last = j
             elif line.segments[0].x1 > figures_at:
                 break
-            elif _continues(line, lines[j - 1]):
-                last = j  # a label wrapped from the line above, after the last row
+            elif line.top - lines[j - 1].bottom < 0.5 * height:
+                last = j  # close under the line above: a label wrapped, after the last row
             j += 1
         run = lines[i : last + 1]
         if sum(len(line.segments) >= 2 for line in run) >= min_rows:
@@ -363,9 +379,3 @@ def _figures_at(line: Line, known: float) -> float:
     if not xs and len(line.segments) > 1:
         xs = [line.segments[1].x0]
     return min(xs, default=known)
-
-
-def _continues(line: Line, above: Line) -> bool:
-    """Whether a one-segment line may go on with the first segment of the line just above."""
-    height = line.bottom - line.top
-    return line.top - above.bottom < height and abs(line.segments[0].x0 - above.segments[0].x0) < height
