@@ -301,6 +301,7 @@ def as_table_pdf(
     repeat_header: bool = True,
     label_width: float = 130,
     font_size: float = 9,
+    sub_headers: bool = False,
 ) -> bytes:
     """A real PDF (reportlab platypus, STSong-Light) of canonical report text, tables drawn.
 
@@ -310,7 +311,9 @@ def as_table_pdf(
     ``|`` lines after it are its rows, shorter rows spread with spans. Labels
     wrap in their ``label_width`` columns; a header of a value column is a
     character a line in its narrow column. ``ruled`` draws every cell's
-    borders; otherwise the table has none. Every page has ``header`` at the
+    borders; otherwise the table has none. With ``sub_headers``, each part of
+    a table whose rows hold another number of values starts with a row naming
+    its columns (as 信息内容 | 本年处理决定数量 does in the forms). Every page has ``header`` at the
     top and ``footer`` and the page number at the bottom.
     """
     from reportlab.lib import colors  # noqa: PLC0415
@@ -351,7 +354,7 @@ def as_table_pdf(
         if not rows:
             return
         n = max(len(r) for r in rows)
-        body = rows[1:] if headings_row else rows
+        body = [r for r in rows if _values(r)] or rows
         labels = max(
             next((i for i, c in enumerate(r) if c == "" or _is_number(c)), len(r)) for r in body
         )
@@ -387,13 +390,31 @@ def as_table_pdf(
         elif rows is None:
             story.append(Paragraph(line, style))
         else:
-            rows.append([c.strip() for c in line.split("|")[:-1]] if "|" in line else [line])
+            cells = [c.strip() for c in line.split("|")[:-1]] if "|" in line else [line]
+            data_rows = [r for r in rows if _values(r)]
+            if (
+                sub_headers
+                and len(cells) > _values(cells)  # a row with a label
+                and (data_rows or not headings_row)
+                and _values(cells) != _values(data_rows[-1] if data_rows else [])
+            ):
+                # A part of the table with other columns has their names, as forms do.
+                rows.append(["信息内容", *(f"第{_NUMERALS[i]}栏" for i in range(_values(cells)))])
+            rows.append(cells)
     flush()
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=A4, title=title or "", topMargin=60, bottomMargin=60,
                             leftMargin=50, rightMargin=50)  # fmt: skip
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
     return out.getvalue()
+
+
+_NUMERALS = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸"
+
+
+def _values(cells: Sequence[str]) -> int:
+    """How many value cells (numbers or blanks) a row ends with."""
+    return next((len(cells) - i for i, c in enumerate(cells) if c == "" or _is_number(c)), 0)
 
 
 def report_pdf(report: govinfo.Report, *, ruled: bool = True, **options: Any) -> bytes:
@@ -404,9 +425,11 @@ def report_pdf(report: govinfo.Report, *, ruled: bool = True, **options: Any) ->
     """
     tables = REGISTRY.of(report).tables
     headings: dict[str, Sequence[str]] = {t.label: () for t in tables}
-    three = next(t.label for t in tables if t.label.startswith("三"))
-    headings[three] = ["项目", *TABLE3_HEADER] if len(tables) > 2 else ()
+    three = next((t.label for t in tables if t.label.startswith("三、收到和处理")), None)
+    if three is not None:
+        headings[three] = ["项目", *TABLE3_HEADER]
     untitled = attrs.evolve(report, meta=govinfo.Meta())
+    options.setdefault("sub_headers", not ruled)
     return as_table_pdf(
         govinfo.render(untitled), headings=headings, ruled=ruled, title=TITLE, prose=PROSE,
         **options,

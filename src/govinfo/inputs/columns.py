@@ -134,7 +134,7 @@ def place(seg: Segment, columns: Sequence[tuple[float, float]]) -> tuple[int, in
 
 
 def _is_header(line: Line) -> bool:
-    return len(line.segments) >= 2 and not any(is_figure(s.text) for s in line.segments)
+    return len(line.segments) >= 2 and not _has_figure(line)
 
 
 def _cells(
@@ -293,9 +293,20 @@ def read_table(
     figures_at = min(
         (s.x0 for line in lines for s in line.segments if is_figure(s.text)), default=math.inf
     )
-    for line in lines:
-        # Words wrapped from the labels above stand left of the figures; a header does not.
-        header = _is_header(line) and line.segments[-1].x1 > figures_at
+    # A header is words over the columns of figures; a name standing alone beside it
+    # (the first column's, or a character of a word printed downwards) is in it too
+    # when it stands closer to the header line under it than to the line above.
+    heads = [False] * len(lines)
+    for n in range(len(lines) - 1, -1, -1):
+        line = lines[n]
+        if _has_figure(line):
+            continue
+        if line.segments[-1].x1 > figures_at:
+            heads[n] = True
+        elif n + 1 < len(lines) and heads[n + 1]:
+            below = lines[n + 1].top - line.bottom
+            heads[n] = n == 0 or line.top - lines[n - 1].bottom > below
+    for line, header in zip(lines, heads, strict=True):
         if not sections or (header and sections[-1][1]):
             sections.append(([], []))
         if header and not sections[-1][1]:
@@ -359,6 +370,8 @@ def tables_in(
             if len(line.segments) >= 2:
                 figures_at = min([figures_at, *(s.x0 for s in line.segments if is_figure(s.text))])
                 last = j
+            elif not _has_figure(lines[last]) and line.top - lines[j - 1].bottom < 0.5 * height:
+                last = j  # a header's words printed downwards, a character a line
             elif line.segments[0].x1 > figures_at:
                 break
             elif line.top - lines[j - 1].bottom < 0.5 * height:

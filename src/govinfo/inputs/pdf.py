@@ -833,7 +833,7 @@ def _join(first: _Tab, then: _Tab) -> _Tab | None:
     }
     cells = list(first.grid.cells)
     moved: list[GridCell] = []
-    if not first.ruled and repeated == 0 and _words_only(then.grid, 0):
+    if not first.ruled and repeated == 0 and _label_words_only(then, 0):
         # A borderless row the page break cut: its words go on in the first row here.
         cells, then = _continue_row(cells, first.grid.rows - 1, then)
     for c in then.grid.cells:
@@ -849,9 +849,12 @@ def _join(first: _Tab, then: _Tab) -> _Tab | None:
     return _Tab(grid, then.columns, first.top, first.ruled, then.figures_at)
 
 
-def _words_only(grid: Grid, row: int) -> bool:
-    texts = [c.text for c in grid.cells if c.row == row and c.text]
-    return bool(texts) and not any(is_figure(t) for t in texts)
+def _label_words_only(tab: _Tab, row: int) -> bool:
+    """Whether a row of a borderless table holds words only, left of its figures."""
+    cells = [c for c in tab.grid.cells if c.row == row and c.text]
+    return bool(cells) and all(
+        not is_figure(c.text) and tab.columns[c.column][1] <= tab.figures_at for c in cells
+    )
 
 
 def _continue_row(cells: list[GridCell], last: int, then: _Tab) -> tuple[list[GridCell], _Tab]:
