@@ -430,7 +430,9 @@ def report_pdf(report: govinfo.Report, *, ruled: bool = True, **options: Any) ->
         headings[three] = ["项目", *TABLE3_HEADER]
     untitled = attrs.evolve(report, meta=govinfo.Meta())
     options.setdefault("sub_headers", not ruled)
+    # Table 四 names each of its fifteen columns, as the form does.
+    leaves = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |"
+    text = govinfo.render(untitled).replace(leaves, " ".join([leaves] * 3))
     return as_table_pdf(
-        govinfo.render(untitled), headings=headings, ruled=ruled, title=TITLE, prose=PROSE,
-        **options,
-    )  # fmt: skip
+        text, headings=headings, ruled=ruled, title=TITLE, prose=PROSE, **options
+    )

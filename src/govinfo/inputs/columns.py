@@ -214,7 +214,7 @@ def _data_rows(
     def wraps(seg: Segment, gap: float, height: float) -> bool:
         if split is not None:
             return gap < split
-        return gap < height and _full(seg, lines, height)
+        return gap < 0.5 * height and _full(seg, lines, height)
 
     for i, line in enumerate(lines):
         words_only = not _has_figure(line)
@@ -305,7 +305,8 @@ def read_table(
             heads[n] = True
         elif n + 1 < len(lines) and heads[n + 1]:
             below = lines[n + 1].top - line.bottom
-            heads[n] = n == 0 or line.top - lines[n - 1].bottom > below
+            height = line.bottom - line.top
+            heads[n] = n == 0 or line.top - lines[n - 1].bottom > below - 0.25 * height
     for line, header in zip(lines, heads, strict=True):
         if not sections or (header and sections[-1][1]):
             sections.append(([], []))
@@ -317,9 +318,15 @@ def read_table(
     for heads, data in sections:
         segs = [line.segments for line in (*heads, *data)]
         columns = find_columns(segs, seed if not table.rows and not heads else ())
-        figures = {
-            place(seg, columns)[0] for line in data for seg in line.segments if is_figure(seg.text)
+        # A column is one of values, where a blank is a cell, unless it holds words
+        # (labels) in the rows.
+        labels = {
+            place(seg, columns)[0]
+            for line in data
+            for seg in line.segments
+            if not is_figure(seg.text)
         }
+        figures = set(range(len(columns))) - labels
         continued = bool(seed) and not table.rows and not heads
         for row in _header_rows(heads, columns) + _data_rows(
             data, columns, join_wrapped=join_wrapped, continued=continued
@@ -361,21 +368,26 @@ def tables_in(
             continue
         j = i + 1
         figures_at = _figures_at(lines[i], seed_figures_at if not out else math.inf)
+        labels_end = lines[i].segments[0].x1  # how far the first column's words reach
+        spacing = 0.0  # the most space between two lines of the table so far
         last = i
         while j < len(lines):
             line = lines[j]
             height = line.bottom - line.top
-            if line.top - lines[j - 1].bottom > 2.5 * max(height, 1e-9):
+            gap = line.top - lines[j - 1].bottom
+            if gap > 2.5 * max(height, 1e-9):
                 break
             if len(line.segments) >= 2:
                 figures_at = min([figures_at, *(s.x0 for s in line.segments if is_figure(s.text))])
+                labels_end = max(labels_end, line.segments[0].x1)
                 last = j
-            elif not _has_figure(lines[last]) and line.top - lines[j - 1].bottom < 0.5 * height:
+            elif not _has_figure(lines[last]) and gap < 0.5 * height:
                 last = j  # a header's words printed downwards, a character a line
             elif line.segments[0].x1 > figures_at:
                 break
-            elif line.top - lines[j - 1].bottom < 0.5 * height:
-                last = j  # close under the line above: a label wrapped, after the last row
+            elif line.segments[0].x1 <= labels_end + height and gap <= spacing + 0.2 * height:
+                last = j  # a label wrapped, or a row of blanks, after the last row
+            spacing = max(spacing, gap)
             j += 1
         run = lines[i : last + 1]
         if sum(len(line.segments) >= 2 for line in run) >= min_rows:
