@@ -433,6 +433,5 @@ def report_pdf(report: govinfo.Report, *, ruled: bool = True, **options: Any) ->
     # Table 四 names each of its fifteen columns, as the form does.
     leaves = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |"
     text = govinfo.render(untitled).replace(leaves, " ".join([leaves] * 3))
-    return as_table_pdf(
-        text, headings=headings, ruled=ruled, title=TITLE, prose=PROSE, **options
-    )
+    options.setdefault("prose", PROSE)
+    return as_table_pdf(text, headings=headings, ruled=ruled, title=TITLE, **options)

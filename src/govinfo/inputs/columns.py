@@ -367,10 +367,17 @@ def tables_in(
             i += 1
             continue
         j = i + 1
-        figures_at = _figures_at(lines[i], seed_figures_at if not out else math.inf)
-        labels_end = lines[i].segments[0].x1  # how far the first column's words reach
+        figures_at = min(
+            [seed_figures_at if not out else math.inf]
+            + [s.x0 for s in lines[i].segments if is_figure(s.text)]
+        )
+        # How far the labels reach: the words left of the figures (of a table going on
+        # from the page before, up to its figures).
+        labels_end = seed_figures_at if seed and not out else -math.inf
         spacing = 0.0  # the most space between two lines of the table so far
         last = i
+        labels_end = max(labels_end, _labels_end(lines[i], figures_at))
+        counted = i + 1  # the lines whose labels are counted in labels_end
         while j < len(lines):
             line = lines[j]
             height = line.bottom - line.top
@@ -379,15 +386,21 @@ def tables_in(
                 break
             if len(line.segments) >= 2:
                 figures_at = min([figures_at, *(s.x0 for s in line.segments if is_figure(s.text))])
-                labels_end = max(labels_end, line.segments[0].x1)
                 last = j
-            elif not _has_figure(lines[last]) and gap < 0.5 * height:
+            elif figures_at == math.inf and gap < 0.5 * height:
                 last = j  # a header's words printed downwards, a character a line
             elif line.segments[0].x1 > figures_at:
                 break
-            elif line.segments[0].x1 <= labels_end + height and gap <= spacing + 0.2 * height:
+            elif labels_end > -math.inf and line.segments[0].x1 > labels_end + 2 * height:
+                break  # words wider than the labels: prose, or the heading of another table
+            elif gap <= spacing + 0.2 * height:
                 last = j  # a label wrapped, or a row of blanks, after the last row
             spacing = max(spacing, gap)
+            if last == j:  # the lines up to here are the table's: their labels too
+                labels_end = max(
+                    [labels_end, *(_labels_end(ln, figures_at) for ln in lines[counted : j + 1])]
+                )
+                counted = j + 1
             j += 1
         run = lines[i : last + 1]
         if sum(len(line.segments) >= 2 for line in run) >= min_rows:
@@ -404,3 +417,13 @@ def _figures_at(line: Line, known: float) -> float:
     if not xs and len(line.segments) > 1:
         xs = [line.segments[1].x0]
     return min(xs, default=known)
+
+
+def _labels_end(line: Line, figures_at: float) -> float:
+    """How far the words of a line left of the figures reach (``-inf``: no figure seen yet)."""
+    if figures_at == math.inf:
+        return -math.inf
+    return max(
+        (s.x1 for s in line.segments if s.x1 <= figures_at and not is_figure(s.text)),
+        default=-math.inf,
+    )
