@@ -162,11 +162,25 @@ def _cells(
     at = groups[0][0] if groups else len(columns)
     for column, end, members in groups:
         out += [Cell("", c, 1, ()) for c in range(at, column) if c in figures]
-        segs = tuple(seg for _, seg in sorted(members, key=lambda m: m[0]))
-        out.append(Cell(_cell_text(segs), column, end - column, segs))
+        # Words side by side in one column (a group label beside its item's label,
+        # where other rows' labels run across both) are cells side by side.
+        for part in _side_by_side([seg for _, seg in sorted(members, key=lambda m: m[0])]):
+            out.append(Cell(_cell_text(part), column, end - column, tuple(part)))
         at = end
     out += [Cell("", c, 1, ()) for c in range(at, len(columns)) if c in figures]
     return out
+
+
+def _side_by_side(segs: list[Segment]) -> list[list[Segment]]:
+    """Segments in runs that overlap horizontally, left to right (each run top to bottom)."""
+    runs: list[list[Segment]] = []
+    for seg in sorted(segs, key=lambda s: s.x0):
+        if runs and seg.x0 < max(s.x1 for s in runs[-1]):
+            runs[-1].append(seg)
+        else:
+            runs.append([seg])
+    order = {id(seg): n for n, seg in enumerate(segs)}
+    return [sorted(run, key=lambda s: order[id(s)]) for run in runs]
 
 
 def _cell_text(segs: Sequence[Segment]) -> str:

@@ -814,7 +814,7 @@ def _join(first: _Tab, then: _Tab) -> _Tab | None:
 
     A continuation has as many columns; the header rows it repeats are read once.
     """
-    if len(first.columns) != len(then.columns) or first.ruled != then.ruled:
+    if first.ruled != then.ruled:
         return None
     repeated = 0
     while (
@@ -823,6 +823,10 @@ def _join(first: _Tab, then: _Tab) -> _Tab | None:
         and any(_row_texts(first.grid, repeated))
     ):
         repeated += 1
+    # Another number of columns is another table, unless the header says it goes on (a
+    # borderless table's columns are found on each page: a blank column may be missing).
+    if len(first.columns) != len(then.columns) and (first.ruled or not repeated):
+        return None
     offset = first.grid.rows - repeated
     # A cell reaching the bottom of the first part goes on in an empty cell of the
     # continuation's first row, in the same columns (a label spanning rows over the break).
