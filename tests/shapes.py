@@ -288,119 +288,134 @@ def example_pdf() -> bytes:
 TABLE3_HEADER = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
 
 
+@attrs.frozen
+class PdfLook:
+    """How :func:`as_table_pdf` draws a report: its page furniture and its tables.
+
+    Every page has ``header`` at the top and ``footer`` and the page number
+    (``page_number`` formatted with ``page``) at the bottom. ``ruled`` draws
+    every cell's borders; otherwise tables have none. Labels wrap in their
+    ``label_width`` columns. A table's header row is repeated on each page it
+    runs over when ``repeat_header``. With ``sub_headers``, each part of a
+    table whose rows hold another number of values starts with a row naming
+    its columns (as 信息内容 | 本年处理决定数量 does in the forms).
+    """
+
+    ruled: bool = True
+    header: str | None = None
+    footer: str | None = None
+    page_number: str | None = "- {page} -"
+    repeat_header: bool = True
+    label_width: float = 130
+    font_size: float = 9
+    sub_headers: bool = False
+
+
+def _table_rows(lines: Sequence[str], header: Sequence[str], look: PdfLook) -> list[list[str]]:
+    """The rows of one table: its header cells, then its ``|`` lines (sub-headers added)."""
+    rows = [list(header)] if header else []
+    for line in lines:
+        cells = [c.strip() for c in line.split("|")[:-1]] if "|" in line else [line]
+        data_rows = [r for r in rows if _values(r)]
+        if (
+            look.sub_headers
+            and len(cells) > _values(cells)  # a row with a label
+            and (data_rows or not header)
+            and _values(cells) != _values(data_rows[-1] if data_rows else [])
+        ):
+            # A part of the table with other columns has their names, as forms do.
+            rows.append(["信息内容", *(f"第{_NUMERALS[i]}栏" for i in range(_values(cells)))])
+        rows.append(cells)
+    return rows
+
+
+def _pdf_table(rows: list[list[str]], *, headed: bool, look: PdfLook, style: Any) -> Any:
+    """A reportlab table of ``rows``: shorter rows spread with spans, labels wrapping."""
+    from reportlab.lib import colors  # noqa: PLC0415
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415
+    from reportlab.platypus import Paragraph, Table, TableStyle  # noqa: PLC0415
+
+    n = max(len(r) for r in rows)
+    body = [r for r in rows if _values(r)] or rows
+    labels = max(
+        next((i for i, c in enumerate(r) if c == "" or _is_number(c)), len(r)) for r in body
+    )
+    labels = max(1, min(labels, n - 1))
+    value_width = min(30.0, (A4[0] - 100 - look.label_width) / max(n - labels, 1))
+    widths = [look.label_width / labels] * labels + [value_width] * (n - labels)
+    data: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    for r, cells in enumerate(rows):
+        row: list[Any] = []
+        for cell, span in zip(cells, _spans(len(cells), n), strict=True):
+            if span > 1:
+                commands.append(("SPAN", (len(row), r), (len(row) + span - 1, r)))
+            row += [Paragraph(cell, style) if cell else "", *[""] * (span - 1)]
+        data.append(row)
+    if look.ruled:
+        commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+    repeat = 1 if look.repeat_header and headed else 0
+    return Table(data, colWidths=widths, style=TableStyle(commands), repeatRows=repeat,
+                 hAlign="LEFT")  # fmt: skip
+
+
 def as_table_pdf(
     text: str,
     *,
     headings: Mapping[str, Sequence[str]],
-    ruled: bool = True,
     title: str | None = None,
     prose: Sequence[str] = (),
-    header: str | None = None,
-    footer: str | None = None,
-    page_number: str | None = "- {page} -",
-    repeat_header: bool = True,
-    label_width: float = 130,
-    font_size: float = 9,
-    sub_headers: bool = False,
+    look: PdfLook = PdfLook(),
 ) -> bytes:
     """A real PDF (reportlab platypus, STSong-Light) of canonical report text, tables drawn.
 
     As :func:`as_docx`: each line of ``text`` in ``headings`` is a paragraph
-    starting a table whose first row is the header cells ``headings`` gives
-    (repeated on each page the table runs over when ``repeat_header``); the
-    ``|`` lines after it are its rows, shorter rows spread with spans. Labels
-    wrap in their ``label_width`` columns; a header of a value column is a
-    character a line in its narrow column. ``ruled`` draws every cell's
-    borders; otherwise the table has none. With ``sub_headers``, each part of
-    a table whose rows hold another number of values starts with a row naming
-    its columns (as 信息内容 | 本年处理决定数量 does in the forms). Every page has ``header`` at the
-    top and ``footer`` and the page number at the bottom.
+    starting a table whose first row is the header cells ``headings`` gives;
+    the ``|`` lines after it are its rows, shorter rows spread with spans. A
+    header of a value column is a character or two a line in its narrow
+    column. ``look`` says how pages and tables are drawn.
     """
-    from reportlab.lib import colors  # noqa: PLC0415
     from reportlab.lib.pagesizes import A4  # noqa: PLC0415
     from reportlab.lib.styles import ParagraphStyle  # noqa: PLC0415
     from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: PLC0415
-    from reportlab.platypus import (  # noqa: PLC0415
-        Paragraph,
-        SimpleDocTemplate,
-        Table,
-        TableStyle,
-    )
+    from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: PLC0415
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    style = ParagraphStyle("cjk", fontName="STSong-Light", fontSize=font_size,
-                           leading=font_size * 1.3, wordWrap="CJK")  # fmt: skip
+    size = look.font_size
+    style = ParagraphStyle("cjk", fontName="STSong-Light", fontSize=size, leading=size * 1.3,
+                           wordWrap="CJK")  # fmt: skip
     width, height = A4
 
     def furniture(canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont("STSong-Light", 9)
-        if header:
-            canvas.drawCentredString(width / 2, height - 40, header)
-        if footer:
-            canvas.drawCentredString(width / 2, 45, footer)
-        if page_number:
-            canvas.drawCentredString(width / 2, 28, page_number.format(page=doc.page))
+        if look.header:
+            canvas.drawCentredString(width / 2, height - 40, look.header)
+        if look.footer:
+            canvas.drawCentredString(width / 2, 45, look.footer)
+        if look.page_number:
+            canvas.drawCentredString(width / 2, 28, look.page_number.format(page=doc.page))
         canvas.restoreState()
 
-    story: list[Any] = []
-    if title:
-        story.append(Paragraph(title, style))
-    story += [Paragraph(p, style) for p in prose]
-    rows: list[list[str]] | None = None
+    story: list[Any] = [Paragraph(p, style) for p in ([title] if title else []) + list(prose)]
+    table: list[str] | None = None  # the lines of the table being read
+    header: Sequence[str] = ()
 
     def flush() -> None:
-        if not rows:
-            return
-        n = max(len(r) for r in rows)
-        body = [r for r in rows if _values(r)] or rows
-        labels = max(
-            next((i for i, c in enumerate(r) if c == "" or _is_number(c)), len(r)) for r in body
-        )
-        labels = max(1, min(labels, n - 1))
-        value_width = min(30.0, (width - 100 - label_width) / max(n - labels, 1))
-        widths = [label_width / labels] * labels + [value_width] * (n - labels)
-        data: list[list[Any]] = []
-        commands: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
-        for r, cells in enumerate(rows):
-            spans = _spans(len(cells), n)
-            row: list[Any] = []
-            col = 0
-            for text, span in zip(cells, spans, strict=True):
-                row.append(Paragraph(text, style) if text else "")
-                row += [""] * (span - 1)
-                if span > 1:
-                    commands.append(("SPAN", (col, r), (col + span - 1, r)))
-                col += span
-            data.append(row)
-        if ruled:
-            commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
-        repeat = 1 if repeat_header and rows and headings_row else 0
-        story.append(Table(data, colWidths=widths, style=TableStyle(commands),
-                           repeatRows=repeat, hAlign="LEFT"))  # fmt: skip
+        rows = _table_rows(table or [], header, look)
+        if rows:
+            story.append(_pdf_table(rows, headed=bool(header), look=look, style=style))
 
-    headings_row = False
     for line in text.splitlines():
         if line in headings:
             flush()
             story.append(Paragraph(line, style))
-            rows = [list(headings[line])] if headings[line] else []
-            headings_row = bool(headings[line])
-        elif rows is None:
+            table, header = [], headings[line]
+        elif table is None:
             story.append(Paragraph(line, style))
         else:
-            cells = [c.strip() for c in line.split("|")[:-1]] if "|" in line else [line]
-            data_rows = [r for r in rows if _values(r)]
-            if (
-                sub_headers
-                and len(cells) > _values(cells)  # a row with a label
-                and (data_rows or not headings_row)
-                and _values(cells) != _values(data_rows[-1] if data_rows else [])
-            ):
-                # A part of the table with other columns has their names, as forms do.
-                rows.append(["信息内容", *(f"第{_NUMERALS[i]}栏" for i in range(_values(cells)))])
-            rows.append(cells)
+            table.append(line)
     flush()
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=A4, title=title or "", topMargin=60, bottomMargin=60,
@@ -417,11 +432,16 @@ def _values(cells: Sequence[str]) -> int:
     return next((len(cells) - i for i, c in enumerate(cells) if c == "" or _is_number(c)), 0)
 
 
-def report_pdf(report: govinfo.Report, *, ruled: bool = True, **options: Any) -> bytes:
+def report_pdf(
+    report: govinfo.Report,
+    look: PdfLook = PdfLook(),
+    prose: Sequence[str] = PROSE,
+) -> bytes:
     """The report as a PDF: title, prose, then one drawn table per report table.
 
-    Table 三 gets its value columns' names as a header row (a character a
-    line, in narrow columns); the other tables start with their rows.
+    Table 三 gets its value columns' names as a header row (a character or
+    two a line, in narrow columns), table 四 the names of its fifteen columns;
+    borderless, each part of a table names its columns.
     """
     tables = REGISTRY.of(report).tables
     headings: dict[str, Sequence[str]] = {t.label: () for t in tables}
@@ -429,9 +449,8 @@ def report_pdf(report: govinfo.Report, *, ruled: bool = True, **options: Any) ->
     if three is not None:
         headings[three] = ["项目", *TABLE3_HEADER]
     untitled = attrs.evolve(report, meta=govinfo.Meta())
-    options.setdefault("sub_headers", not ruled)
-    # Table 四 names each of its fifteen columns, as the form does.
     leaves = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |"
     text = govinfo.render(untitled).replace(leaves, " ".join([leaves] * 3))
-    options.setdefault("prose", PROSE)
-    return as_table_pdf(text, headings=headings, ruled=ruled, title=TITLE, **options)
+    if not look.ruled:
+        look = attrs.evolve(look, sub_headers=True)
+    return as_table_pdf(text, headings=headings, title=TITLE, prose=prose, look=look)

@@ -18,6 +18,7 @@ cells.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -148,7 +149,10 @@ def _cells(
     it). Segments over the same columns are one cell, top to bottom.
     """
     placed = sorted(
-        ((*place(seg, columns), n, seg) for n, seg in enumerate(s for ln in lines for s in ln.segments)),
+        (
+            (*place(seg, columns), n, seg)
+            for n, seg in enumerate(s for ln in lines for s in ln.segments)
+        ),
         key=lambda item: (item[0], item[2]),
     )
     groups: list[list[Any]] = []  # [column, end, [(order, segment)]]
@@ -219,7 +223,7 @@ def _data_rows(
     pending: list[Line] = []
     # The lines of one cell stand closer than rows: where the spaces between lines
     # are of two sizes, the smaller joins a cell's lines.
-    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)]
+    gaps = [b.top - a.bottom for a, b in itertools.pairwise(lines)]
     small = max(min(gaps, default=0.0), 0.0)
     large = max(gaps, default=0.0)
     height = min((line.bottom - line.top for line in lines), default=0.0)
@@ -263,9 +267,7 @@ def _data_rows(
             if (
                 below is not None
                 and wraps(seg, below.top - line.bottom, height)
-                and any(
-                    place(s, columns)[0] == column or is_figure(s.text) for s in below.segments
-                )
+                and any(place(s, columns)[0] == column or is_figure(s.text) for s in below.segments)
             ):
                 pending.append(line)
                 continue
@@ -310,18 +312,18 @@ def read_table(
     # A header is words over the columns of figures; a name standing alone beside it
     # (the first column's, or a character of a word printed downwards) is in it too
     # when it stands closer to the header line under it than to the line above.
-    heads = [False] * len(lines)
+    is_head = [False] * len(lines)
     for n in range(len(lines) - 1, -1, -1):
         line = lines[n]
         if _has_figure(line):
             continue
         if line.segments[-1].x1 > figures_at:
-            heads[n] = True
-        elif n + 1 < len(lines) and heads[n + 1]:
+            is_head[n] = True
+        elif n + 1 < len(lines) and is_head[n + 1]:
             below = lines[n + 1].top - line.bottom
             height = line.bottom - line.top
-            heads[n] = n == 0 or line.top - lines[n - 1].bottom > below - 0.25 * height
-    for line, header in zip(lines, heads, strict=True):
+            is_head[n] = n == 0 or line.top - lines[n - 1].bottom > below - 0.25 * height
+    for line, header in zip(lines, is_head, strict=True):
         if not sections or (header and sections[-1][1]):
             sections.append(([], []))
         if header and not sections[-1][1]:

@@ -15,6 +15,7 @@ import binascii
 import collections
 import ctypes
 import io
+import itertools
 import logging
 import math
 import re
@@ -496,8 +497,12 @@ def _objects(
         if kind == path:
             if not get_bounds(obj, *refs):
                 continue
-            x0, y0 = to_page(a * left.value + c * bottom.value + e, b * left.value + d * bottom.value + f)
-            x1, y1 = to_page(a * right.value + c * top.value + e, b * right.value + d * top.value + f)
+            x0, y0 = to_page(
+                a * left.value + c * bottom.value + e, b * left.value + d * bottom.value + f
+            )
+            x1, y1 = to_page(
+                a * right.value + c * top.value + e, b * right.value + d * top.value + f
+            )
             box = Box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
             if box.x1 - box.x0 <= THIN or box.bottom - box.top <= THIN:
                 boxes.append(box)
@@ -573,7 +578,7 @@ def _path_boxes(
         if min(box.x1 - box.x0, box.bottom - box.top) <= THIN:
             boxes.append(box)
         elif stroke.value:
-            boxes.extend(_box(pair) for pair in zip(points, points[1:], strict=False))
+            boxes.extend(_box(pair) for pair in itertools.pairwise(points))
 
 
 # --- lines and segments -------------------------------------------------------------------
@@ -781,8 +786,7 @@ def _borderless(items: Sequence[_PageItem], before: _Tab | None) -> list[_PageIt
             seed=seed.columns if seed is not None else (),
             seed_figures_at=seed.figures_at if seed is not None else math.inf,
         )
-        for found in found_items:
-            out.append(_borderless_tab(found) if isinstance(found, Table) else found)
+        out.extend(_borderless_tab(f) if isinstance(f, Table) else f for f in found_items)
         run.clear()
 
     for item in items:
@@ -802,7 +806,8 @@ def _borderless_tab(table: Table) -> _Tab:
         for cell in row
     )
     top = table.lines[0][0].top
-    return _Tab(Grid(cells, len(table.rows)), tuple(table.columns), top, False, table.figures_at)
+    grid = Grid(cells, len(table.rows))
+    return _Tab(grid, tuple(table.columns), top, ruled=False, figures_at=table.figures_at)
 
 
 def _row_texts(grid: Grid, row: int) -> list[str]:

@@ -152,9 +152,7 @@ def _positions(values: Sequence[float]) -> list[float]:
 def _covered(rules: Sequence[Rule], at: float, start: float, end: float) -> bool:
     """Whether a rule at ``at`` runs from ``start`` to ``end`` (within the tolerance)."""
     return any(
-        abs(r.at - at) <= TOLERANCE
-        and r.start <= start + TOLERANCE
-        and r.end >= end - TOLERANCE
+        abs(r.at - at) <= TOLERANCE and r.start <= start + TOLERANCE and r.end >= end - TOLERANCE
         for r in rules
     )
 
@@ -169,9 +167,9 @@ def grids(boxes: Sequence[Box]) -> list[RuledGrid]:
         if len(xs) < 3 or len(ys) < 2:
             continue
         # The outline closes the table where the page draws no line there.
-        vs = [*vs, Rule(xs[0], ys[0], ys[-1]), Rule(xs[-1], ys[0], ys[-1])]
-        hs = [*hs, Rule(ys[0], xs[0], xs[-1]), Rule(ys[-1], xs[0], xs[-1])]
-        out.append(_grid(xs, ys, hs, vs))
+        sides = [Rule(xs[0], ys[0], ys[-1]), Rule(xs[-1], ys[0], ys[-1])]
+        ends = [Rule(ys[0], xs[0], xs[-1]), Rule(ys[-1], xs[0], xs[-1])]
+        out.append(_grid(xs, ys, [*hs, *ends], [*vs, *sides]))
     return out
 
 
