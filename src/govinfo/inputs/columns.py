@@ -77,8 +77,9 @@ class Table(NamedTuple):
     lines: list[list[Line]]
     #: The columns of its last section, for a continuation on the next page.
     columns: list[tuple[float, float]]
-    #: Where the columns of figures of its last section begin.
+    #: Where the columns of figures of its last section begin, and how far its labels reach.
     figures_at: float = math.inf
+    labels_end: float = -math.inf
 
 
 Item = Line | Table
@@ -352,7 +353,9 @@ def read_table(
                 table.rows.append(cells)
                 table.lines.append(list(row))
         table.columns[:] = columns
-        table = table._replace(figures_at=min((columns[c][0] for c in figures), default=math.inf))
+        figures_at = min((columns[c][0] for c in figures), default=math.inf)
+        ends = [_labels_end(line, figures_at) for line in data]
+        table = table._replace(figures_at=figures_at, labels_end=max(ends, default=-math.inf))
     return table
 
 
@@ -360,8 +363,7 @@ def tables_in(
     lines: Sequence[Line],
     *,
     join_wrapped: bool = True,
-    seed: Sequence[tuple[float, float]] = (),
-    seed_figures_at: float = math.inf,
+    seed: Table | None = None,
     min_rows: int = 2,
 ) -> list[Item]:
     """Lines as they come, with each run of table lines read as one :class:`Table`.
@@ -369,27 +371,30 @@ def tables_in(
     A table is a run of lines of several segments, at least ``min_rows`` of
     them; a line of one segment stays in it when it stands left of the
     table's figures (a wrapped label, or a row whose cells are blank).
-    ``seed`` gives the columns of a table the first lines may continue (its
-    figures from ``seed_figures_at`` on): lines of one segment left of them,
-    before its first row, are then in it too.
+    ``seed`` is a table the first lines may continue (the page before ends
+    with it): lines of one segment within its labels, before the first row,
+    are then in it too, and its columns are found again from its own.
     """
     out: list[Item] = []
     i = 0
     while i < len(lines):
-        if len(lines[i].segments) < 2 and not (
-            seed and not out and lines[i].segments[0].x1 < seed_figures_at
+        first = lines[i]
+        height = first.bottom - first.top
+        go_on = seed if seed is not None and not out else None
+        if len(first.segments) < 2 and not (
+            go_on is not None and first.segments[0].x1 <= go_on.labels_end + height
         ):
             out.append(lines[i])
             i += 1
             continue
         j = i + 1
         figures_at = min(
-            [seed_figures_at if not out else math.inf]
-            + [s.x0 for s in lines[i].segments if is_figure(s.text)]
+            [go_on.figures_at if go_on is not None else math.inf]
+            + [s.x0 for s in first.segments if is_figure(s.text)]
         )
         # How far the labels reach: the words left of the figures (of a table going on
         # from the page before, up to its figures).
-        labels_end = seed_figures_at if seed and not out else -math.inf
+        labels_end = go_on.labels_end if go_on is not None else -math.inf
         spacing = 0.0  # the most space between two lines of the table so far
         last = i
         labels_end = max(labels_end, _labels_end(lines[i], figures_at))
@@ -420,19 +425,12 @@ def tables_in(
             j += 1
         run = lines[i : last + 1]
         if sum(len(line.segments) >= 2 for line in run) >= min_rows:
-            out.append(read_table(run, join_wrapped=join_wrapped, seed=seed if not out else ()))
+            columns = go_on.columns if go_on is not None else ()
+            out.append(read_table(run, join_wrapped=join_wrapped, seed=columns))
         else:
             out.extend(run)
         i = last + 1
     return out
-
-
-def _figures_at(line: Line, known: float) -> float:
-    """Where the figures of a table line begin (its second segment, if none is a figure)."""
-    xs = [s.x0 for s in line.segments if is_figure(s.text)]
-    if not xs and len(line.segments) > 1:
-        xs = [line.segments[1].x0]
-    return min(xs, default=known)
 
 
 def _labels_end(line: Line, figures_at: float) -> float:

@@ -353,14 +353,15 @@ Char = tuple[float, float, float, float, str, bool]
 class _Tab(NamedTuple):
     """A table on a page: its grid, its columns' extents, its top, and whether it is ruled.
 
-    ``figures_at`` is where a borderless table's columns of figures begin.
+    ``columns_read`` is a borderless table as :mod:`.columns` read its last
+    section: its columns, where its figures begin and how far its labels reach.
     """
 
     grid: Grid
     columns: tuple[tuple[float, float], ...]
     top: float
     ruled: bool
-    figures_at: float = math.inf
+    columns_read: Table | None = None
 
 
 _PageItem = Line | _Tab
@@ -780,12 +781,8 @@ def _borderless(items: Sequence[_PageItem], before: _Tab | None) -> list[_PageIt
     run: list[Line] = []
 
     def flush() -> None:
-        seed = before if before is not None and not out else None
-        found_items = tables_in(
-            run,
-            seed=seed.columns if seed is not None else (),
-            seed_figures_at=seed.figures_at if seed is not None else math.inf,
-        )
+        seed = before.columns_read if before is not None and not out else None
+        found_items = tables_in(run, seed=seed)
         out.extend(_borderless_tab(f) if isinstance(f, Table) else f for f in found_items)
         run.clear()
 
@@ -807,7 +804,7 @@ def _borderless_tab(table: Table) -> _Tab:
     )
     top = table.lines[0][0].top
     grid = Grid(cells, len(table.rows))
-    return _Tab(grid, tuple(table.columns), top, ruled=False, figures_at=table.figures_at)
+    return _Tab(grid, tuple(table.columns), top, ruled=False, columns_read=table)
 
 
 def _row_texts(grid: Grid, row: int) -> list[str]:
@@ -855,14 +852,15 @@ def _join(first: _Tab, then: _Tab) -> _Tab | None:
             moved.append(attrs.evolve(c, row=c.row + offset))
     lines = first.grid.lines + then.grid.lines[repeated:]
     grid = Grid((*cells, *moved), offset + then.grid.rows, lines)
-    return _Tab(grid, then.columns, first.top, first.ruled, then.figures_at)
+    return _Tab(grid, then.columns, first.top, first.ruled, then.columns_read)
 
 
 def _label_words_only(tab: _Tab, row: int) -> bool:
     """Whether a row of a borderless table holds words only, left of its figures."""
     cells = [c for c in tab.grid.cells if c.row == row and c.text]
+    figures_at = tab.columns_read.figures_at if tab.columns_read is not None else math.inf
     return bool(cells) and all(
-        not is_figure(c.text) and tab.columns[c.column][1] <= tab.figures_at for c in cells
+        not is_figure(c.text) and tab.columns[c.column][1] <= figures_at for c in cells
     )
 
 
