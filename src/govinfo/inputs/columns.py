@@ -369,7 +369,7 @@ def tables_in(
     """Lines as they come, with each run of table lines read as one :class:`Table`.
 
     A table is a run of lines of several segments, at least ``min_rows`` of
-    them; a line of one segment stays in it when it stands left of the
+    them, with a figure among them; a line of one segment stays in it when it stands left of the
     table's figures (a wrapped label, or a row whose cells are blank).
     ``seed`` is a table the first lines may continue (the page before ends
     with it): lines of one segment within its labels, before the first row,
@@ -410,6 +410,8 @@ def tables_in(
                 last = j
             elif figures_at == math.inf and gap < 0.5 * height:
                 last = j  # a header's words printed downwards, a character a line
+            elif figures_at == math.inf and not _leads_to_figures(lines, j):
+                break  # words under a header with no figure yet: no table of figures
             elif line.segments[0].x1 > figures_at:
                 break
             elif labels_end > -math.inf and line.segments[0].x1 > labels_end + 2 * height:
@@ -424,13 +426,21 @@ def tables_in(
                 counted = j + 1
             j += 1
         run = lines[i : last + 1]
-        if sum(len(line.segments) >= 2 for line in run) >= min_rows:
+        # Words in columns without a figure are no table of figures: read as lines.
+        if sum(len(line.segments) >= 2 for line in run) >= min_rows and any(map(_has_figure, run)):
             columns = go_on.columns if go_on is not None else ()
             out.append(read_table(run, join_wrapped=join_wrapped, seed=columns))
         else:
             out.extend(run)
         i = last + 1
     return out
+
+
+def _leads_to_figures(lines: Sequence[Line], j: int) -> bool:
+    """Whether line ``j`` is close over a line with figures (a first row's wrapped label)."""
+    below = lines[j + 1] if j + 1 < len(lines) else None
+    height = lines[j].bottom - lines[j].top
+    return below is not None and _has_figure(below) and below.top - lines[j].bottom < 0.5 * height
 
 
 def _labels_end(line: Line, figures_at: float) -> float:
