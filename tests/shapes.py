@@ -341,7 +341,8 @@ def _pdf_table(rows: list[list[str]], *, headed: bool, look: PdfLook, style: Any
         next((i for i, c in enumerate(r) if c == "" or _is_number(c)), len(r)) for r in body
     )
     labels = max(1, min(labels, n - 1))
-    value_width = min(30.0, (A4[0] - 100 - look.label_width) / max(n - labels, 1))
+    # Figures of five digits stay on one line, as forms print them.
+    value_width = min(38.0, (A4[0] - 100 - look.label_width) / max(n - labels, 1))
     widths = [look.label_width / labels] * labels + [value_width] * (n - labels)
     data: list[list[Any]] = []
     commands: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]

@@ -399,6 +399,7 @@ def tables_in(
         last = i
         labels_end = max(labels_end, _labels_end(lines[i], figures_at))
         counted = i + 1  # the lines whose labels are counted in labels_end
+        columns_at = first.segments[1].x0 if len(first.segments) > 1 else math.inf
         while j < len(lines):
             line = lines[j]
             height = line.bottom - line.top
@@ -407,11 +408,12 @@ def tables_in(
                 break
             if len(line.segments) >= 2:
                 figures_at = min([figures_at, *(s.x0 for s in line.segments if is_figure(s.text))])
+                columns_at = min(columns_at, line.segments[1].x0)
                 last = j
             elif figures_at == math.inf and gap < 0.5 * height:
                 last = j  # a header's words printed downwards, a character a line
-            elif figures_at == math.inf and not _leads_to_figures(lines, j):
-                break  # words under a header with no figure yet: no table of figures
+            elif figures_at == math.inf and line.segments[0].x1 >= columns_at:
+                break  # words across the header's columns: not a row of the table
             elif line.segments[0].x1 > figures_at:
                 break
             elif labels_end > -math.inf and line.segments[0].x1 > labels_end + 2 * height:
@@ -434,13 +436,6 @@ def tables_in(
             out.extend(run)
         i = last + 1
     return out
-
-
-def _leads_to_figures(lines: Sequence[Line], j: int) -> bool:
-    """Whether line ``j`` is close over a line with figures (a first row's wrapped label)."""
-    below = lines[j + 1] if j + 1 < len(lines) else None
-    height = lines[j].bottom - lines[j].top
-    return below is not None and _has_figure(below) and below.top - lines[j].bottom < 0.5 * height
 
 
 def _labels_end(line: Line, figures_at: float) -> float:
