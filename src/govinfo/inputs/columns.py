@@ -42,12 +42,21 @@ def is_figure(text: str) -> bool:
 
 
 class Segment(NamedTuple):
-    """A run of text on a line, from ``x0`` to ``x1``; ``ref`` is the caller's (offsets)."""
+    """A run of text on a line, from ``x0`` to ``x1``, and whether it is a figure.
+
+    ``ref`` is the caller's (offsets). Made with :meth:`of`, which tells the figure.
+    """
 
     text: str
     x0: float
     x1: float
     ref: tuple[int, int] | None = None
+    figure: bool = False
+
+    @classmethod
+    def of(cls, text: str, x0: float, x1: float, ref: tuple[int, int] | None = None) -> Segment:
+        """A segment of ``text``, told a figure or words once."""
+        return cls(text, x0, x1, ref, is_figure(text))
 
 
 class Line(NamedTuple):
@@ -125,6 +134,26 @@ def find_columns(
     return sorted((a, b) for a, b in columns)
 
 
+class Columns:
+    """A section's columns, and where each segment stands in them (each told once)."""
+
+    def __init__(self, extents: Sequence[tuple[float, float]]) -> None:
+        """The columns of these extents, left to right."""
+        self.extents = list(extents)
+        self._placed: dict[Segment, tuple[int, int]] = {}
+
+    def __len__(self) -> int:
+        """How many columns."""
+        return len(self.extents)
+
+    def place(self, seg: Segment) -> tuple[int, int]:
+        """The first column a segment stands in, and how many it spans."""
+        found = self._placed.get(seg)
+        if found is None:
+            found = self._placed[seg] = place(seg, self.extents)
+        return found
+
+
 def place(seg: Segment, columns: Sequence[tuple[float, float]]) -> tuple[int, int]:
     """The first column a segment stands in, and how many it spans (the nearest if none)."""
     hit = [i for i, (c0, c1) in enumerate(columns) if seg.x0 < c1 and c0 < seg.x1]
@@ -139,9 +168,7 @@ def _is_header(line: Line) -> bool:
     return len(line.segments) >= 2 and not _has_figure(line)
 
 
-def _cells(
-    lines: Sequence[Line], columns: Sequence[tuple[float, float]], figures: set[int]
-) -> list[Cell]:
+def _cells(lines: Sequence[Line], columns: Columns, figures: set[int]) -> list[Cell]:
     """The cells of one row (over ``lines``): segments by column, blanks where none stands.
 
     A blank is a gap in a column of figures (``figures``): a column that only
@@ -151,7 +178,7 @@ def _cells(
     """
     placed = sorted(
         (
-            (*place(seg, columns), n, seg)
+            (*columns.place(seg), n, seg)
             for n, seg in enumerate(s for ln in lines for s in ln.segments)
         ),
         key=lambda item: (item[0], item[2]),
@@ -208,7 +235,7 @@ def _full(seg: Segment, lines: Sequence[Line], height: float) -> bool:
 
 def _data_rows(
     lines: Sequence[Line],
-    columns: Sequence[tuple[float, float]],
+    columns: Columns,
     *,
     join_wrapped: bool,
     continued: bool = False,
@@ -247,7 +274,7 @@ def _data_rows(
         continued = False
         if join_wrapped and words_only:
             seg = line.segments[-1]
-            column, _ = place(seg, columns)
+            column, _ = columns.place(seg)
             height = line.bottom - line.top
             # The line above in this column, in the row so far (figures centred on a
             # wrapped label may stand between its lines).
@@ -255,12 +282,12 @@ def _data_rows(
                 (
                     ln
                     for ln in reversed(rows[-1] if rows and not pending else [])
-                    if any(place(s, columns)[0] == column for s in ln.segments)
+                    if any(columns.place(s)[0] == column for s in ln.segments)
                 ),
                 None,
             )
             if above is not None:
-                prior = [s for s in above.segments if place(s, columns)[0] == column]
+                prior = [s for s in above.segments if columns.place(s)[0] == column]
                 if wraps(prior[-1], line.top - above.bottom, height):
                     rows[-1].append(line)
                     continue
@@ -268,7 +295,7 @@ def _data_rows(
             if (
                 below is not None
                 and wraps(seg, below.top - line.bottom, height)
-                and any(place(s, columns)[0] == column or is_figure(s.text) for s in below.segments)
+                and any(columns.place(s)[0] == column or s.figure for s in below.segments)
             ):
                 pending.append(line)
                 continue
@@ -280,10 +307,10 @@ def _data_rows(
 
 
 def _has_figure(line: Line) -> bool:
-    return any(is_figure(s.text) for s in line.segments)
+    return any(s.figure for s in line.segments)
 
 
-def _header_rows(lines: Sequence[Line], columns: Sequence[tuple[float, float]]) -> list[list[Line]]:
+def _header_rows(lines: Sequence[Line], columns: Columns) -> list[list[Line]]:
     """Header lines as rows: lines whose segments each stay in one column are one row.
 
     So header words printed a character a line (``自`` / ``然`` / ``人``) are
@@ -291,8 +318,8 @@ def _header_rows(lines: Sequence[Line], columns: Sequence[tuple[float, float]]) 
     """
     rows: list[list[Line]] = []
     for line in lines:
-        single = all(place(s, columns)[1] == 1 for s in line.segments)
-        if rows and single and all(place(s, columns)[1] == 1 for s in rows[-1][-1].segments):
+        single = all(columns.place(s)[1] == 1 for s in line.segments)
+        if rows and single and all(columns.place(s)[1] == 1 for s in rows[-1][-1].segments):
             rows[-1].append(line)
         else:
             rows.append([line])
@@ -307,9 +334,7 @@ def read_table(
 ) -> Table:
     """The rows of a table from its lines; each header row starts a section of its own columns."""
     sections: list[tuple[list[Line], list[Line]]] = []
-    figures_at = min(
-        (s.x0 for line in lines for s in line.segments if is_figure(s.text)), default=math.inf
-    )
+    figures_at = min((s.x0 for line in lines for s in line.segments if s.figure), default=math.inf)
     # A header is words over the columns of figures; a name standing alone beside it
     # (the first column's, or a character of a word printed downwards) is in it too
     # when it stands closer to the header line under it than to the line above.
@@ -334,15 +359,11 @@ def read_table(
     table = Table([], [], list(seed))
     for heads, data in sections:
         segs = [line.segments for line in (*heads, *data)]
-        columns = find_columns(segs, seed if not table.rows and not heads else ())
+        extents = find_columns(segs, seed if not table.rows and not heads else ())
+        columns = Columns(extents)
         # A column is one of values, where a blank is a cell, unless it holds words
         # (labels) in the rows.
-        labels = {
-            place(seg, columns)[0]
-            for line in data
-            for seg in line.segments
-            if not is_figure(seg.text)
-        }
+        labels = {columns.place(seg)[0] for line in data for seg in line.segments if not seg.figure}
         figures = set(range(len(columns))) - labels
         continued = bool(seed) and not table.rows and not heads
         for row in _header_rows(heads, columns) + _data_rows(
@@ -352,8 +373,8 @@ def read_table(
             if cells:
                 table.rows.append(cells)
                 table.lines.append(list(row))
-        table.columns[:] = columns
-        figures_at = min((columns[c][0] for c in figures), default=math.inf)
+        table.columns[:] = extents
+        figures_at = min((extents[c][0] for c in figures), default=math.inf)
         ends = [_labels_end(line, figures_at) for line in data]
         table = table._replace(figures_at=figures_at, labels_end=max(ends, default=-math.inf))
     return table
@@ -369,64 +390,26 @@ def tables_in(
     """Lines as they come, with each run of table lines read as one :class:`Table`.
 
     A table is a run of lines of several segments, at least ``min_rows`` of
-    them, with a figure among them; a line of one segment stays in it when it stands left of the
-    table's figures (a wrapped label, or a row whose cells are blank).
-    ``seed`` is a table the first lines may continue (the page before ends
-    with it): lines of one segment within its labels, before the first row,
-    are then in it too, and its columns are found again from its own.
+    them, with a figure among them; a line of one segment stays in it when it
+    stands left of the table's figures (a wrapped label, or a row whose
+    cells are blank). ``seed`` is a table the first lines may continue (the
+    page before ends with it): lines of one segment within its labels, before
+    the first row, are then in it too, and its columns are found again from
+    its own.
     """
     out: list[Item] = []
     i = 0
     while i < len(lines):
         first = lines[i]
-        height = first.bottom - first.top
         go_on = seed if seed is not None and not out else None
         if len(first.segments) < 2 and not (
-            go_on is not None and first.segments[0].x1 <= go_on.labels_end + height
+            go_on is not None
+            and first.segments[0].x1 <= go_on.labels_end + first.bottom - first.top
         ):
-            out.append(lines[i])
+            out.append(first)
             i += 1
             continue
-        j = i + 1
-        figures_at = min(
-            [go_on.figures_at if go_on is not None else math.inf]
-            + [s.x0 for s in first.segments if is_figure(s.text)]
-        )
-        # How far the labels reach: the words left of the figures (of a table going on
-        # from the page before, up to its figures).
-        labels_end = go_on.labels_end if go_on is not None else -math.inf
-        spacing = 0.0  # the most space between two lines of the table so far
-        last = i
-        labels_end = max(labels_end, _labels_end(lines[i], figures_at))
-        counted = i + 1  # the lines whose labels are counted in labels_end
-        columns_at = first.segments[1].x0 if len(first.segments) > 1 else math.inf
-        while j < len(lines):
-            line = lines[j]
-            height = line.bottom - line.top
-            gap = line.top - lines[j - 1].bottom
-            if gap > 2.5 * max(height, 1e-9):
-                break
-            if len(line.segments) >= 2:
-                figures_at = min([figures_at, *(s.x0 for s in line.segments if is_figure(s.text))])
-                columns_at = min(columns_at, line.segments[1].x0)
-                last = j
-            elif figures_at == math.inf and gap < 0.5 * height:
-                last = j  # a header's words printed downwards, a character a line
-            elif figures_at == math.inf and line.segments[0].x1 >= columns_at:
-                break  # words across the header's columns: not a row of the table
-            elif line.segments[0].x1 > figures_at:
-                break
-            elif labels_end > -math.inf and line.segments[0].x1 > labels_end + 2 * height:
-                break  # words wider than the labels: prose, or the heading of another table
-            elif gap <= spacing + 0.2 * height:
-                last = j  # a label wrapped, or a row of blanks, after the last row
-            spacing = max(spacing, gap)
-            if last == j:  # the lines up to here are the table's: their labels too
-                labels_end = max(
-                    [labels_end, *(_labels_end(ln, figures_at) for ln in lines[counted : j + 1])]
-                )
-                counted = j + 1
-            j += 1
+        last = _table_end(lines, i, go_on)
         run = lines[i : last + 1]
         # Words in columns without a figure are no table of figures: read as lines.
         if sum(len(line.segments) >= 2 for line in run) >= min_rows and any(map(_has_figure, run)):
@@ -438,11 +421,55 @@ def tables_in(
     return out
 
 
+def _table_end(lines: Sequence[Line], i: int, go_on: Table | None) -> int:
+    """The last line of the table that starts at line ``i``."""
+    first = lines[i]
+    figures_at = min(
+        [go_on.figures_at if go_on is not None else math.inf]
+        + [s.x0 for s in first.segments if s.figure]
+    )
+    # How far the labels reach: the words left of the figures (of a table going on
+    # from the page before, up to its figures).
+    labels_end = max(
+        go_on.labels_end if go_on is not None else -math.inf, _labels_end(first, figures_at)
+    )
+    spacing = 0.0  # the most space between two lines of the table so far
+    last = i
+    counted = i + 1  # the lines whose labels are counted in labels_end
+    columns_at = first.segments[1].x0 if len(first.segments) > 1 else math.inf
+    for j in range(i + 1, len(lines)):
+        line = lines[j]
+        height = line.bottom - line.top
+        gap = line.top - lines[j - 1].bottom
+        if gap > 2.5 * max(height, 1e-9):
+            break
+        if len(line.segments) >= 2:
+            figures_at = min([figures_at, *(s.x0 for s in line.segments if s.figure)])
+            columns_at = min(columns_at, line.segments[1].x0)
+            last = j
+        elif figures_at == math.inf and gap < 0.5 * height:
+            last = j  # a header's words printed downwards, a character a line
+        elif figures_at == math.inf and line.segments[0].x1 >= columns_at:
+            break  # words across the header's columns: not a row of the table
+        elif line.segments[0].x1 > figures_at:
+            break
+        elif labels_end > -math.inf and line.segments[0].x1 > labels_end + 2 * height:
+            break  # words wider than the labels: prose, or the heading of another table
+        elif gap <= spacing + 0.2 * height:
+            last = j  # a label wrapped, or a row of blanks, after the last row
+        spacing = max(spacing, gap)
+        if last == j:  # the lines up to here are the table's: their labels too
+            ends = (_labels_end(ln, figures_at) for ln in lines[counted : j + 1])
+            labels_end = max([labels_end, *ends])
+            counted = j + 1
+    return last
+
+
 def _labels_end(line: Line, figures_at: float) -> float:
     """How far the words of a line left of the figures reach (``-inf``: no figure seen yet)."""
     if figures_at == math.inf:
         return -math.inf
     return max(
-        (s.x1 for s in line.segments if s.x1 <= figures_at and not is_figure(s.text)),
+        (s.x1 for s in line.segments if s.x1 <= figures_at and not s.figure),
         default=-math.inf,
     )

@@ -633,9 +633,9 @@ def _segments(chars: Sequence[Char], height: float) -> list[Segment]:
     out: list[Segment] = []
     for seg in segments:
         if len(seg) > 1 and all(is_figure(w[0]) for w in seg):
-            out += [Segment(w[0], w[1], w[2]) for w in seg]
+            out += [Segment(w[0], w[1], w[2], figure=True) for w in seg]
         else:
-            out.append(Segment(" ".join(w[0] for w in seg), seg[0][1], seg[-1][2]))
+            out.append(Segment.of(" ".join(w[0] for w in seg), seg[0][1], seg[-1][2]))
     return out
 
 
@@ -849,7 +849,7 @@ def _join(first: _Tab, then: _Tab) -> _Tab | None:
         if above is not None and not c.text:
             cells[above] = attrs.evolve(cells[above], rowspan=cells[above].rowspan + c.rowspan)
         else:
-            moved.append(attrs.evolve(c, row=c.row + offset))
+            moved.append(GridCell(c.text, c.row + offset, c.column, c.rowspan, c.colspan))
     lines = first.grid.lines + then.grid.lines[repeated:]
     grid = Grid((*cells, *moved), offset + then.grid.rows, lines)
     return _Tab(grid, then.columns, first.top, first.ruled, then.columns_read)
@@ -874,7 +874,7 @@ def _continue_row(cells: list[GridCell], last: int, then: _Tab) -> tuple[list[Gr
         at = by_column[c.column]
         cells[at] = attrs.evolve(cells[at], text=join_texts([cells[at].text, c.text]))
     rest = [c for c in then.grid.cells if c.row > 0]
-    moved = tuple(attrs.evolve(c, row=c.row - 1) for c in rest)
+    moved = tuple(GridCell(c.text, c.row - 1, c.column, c.rowspan, c.colspan) for c in rest)
     grid = Grid(moved, then.grid.rows - 1, then.grid.lines[1:])
     return cells, then._replace(grid=grid)
 
@@ -964,7 +964,7 @@ def _ocr_lines(boxes: Sequence[Char], page: int) -> list[Line]:
     """Text boxes as lines of segments (each box is a segment)."""
     out: list[Line] = []
     for row in _rows_of_chars(boxes):
-        segments = tuple(Segment(text, x0, x1) for x0, _, x1, _, text, _ in row)
+        segments = tuple(Segment.of(text, x0, x1) for x0, _, x1, _, text, _ in row)
         out.append(Line(segments, min(c[1] for c in row), max(c[3] for c in row), page))
     return out
 
