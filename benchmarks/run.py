@@ -20,26 +20,41 @@ machine runs Python: throughputs scale with it, ratios hardly. ``target`` is
 the goal of issue #8. ``peak MiB`` is the most memory traced at once during
 a call, results dropped as they come, as a streamed batch drops them. The
 JSON rows use orjson when the ``json`` extra is installed.
+
+PDF rows are PDFs of the example report (drawn by reportlab; printed by
+Chromium and LibreOffice where the machine has them): pages/s of PDFium's
+bare text extraction (the floor), of ``from_pdf`` (the read, whose ratio to
+the floor is the target of issue #19) and of a whole parse. The .docx row's
+floor is unzipping word/document.xml and parsing it with lxml.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import itertools
 import pathlib
 import random
 import re
+import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 import tracemalloc
+import zipfile
 from typing import TYPE_CHECKING
 
+import lxml.etree
 import lxml.html
 from hypothesis import HealthCheck, given, settings
 
 import govinfo
 from govinfo.formats.json import orjson_module
 from govinfo.formats.render import render_html, render_text
+from govinfo.inputs.docx import from_docx
+from govinfo.inputs.pdf import from_pdf
 from govinfo.reading import cells
 from govinfo.reading.normalize import _t2s
 from govinfo.testing import valid_reports
@@ -218,6 +233,103 @@ def _inputs(quick: bool) -> list[tuple[str, list[bytes], list[bytes]]]:
     ]  # fmt: skip
 
 
+TESTS = pathlib.Path(__file__).parent.parent / "tests"
+
+
+def _pdf_inputs() -> list[tuple[str, bytes]]:
+    """PDFs of the example report: drawn by reportlab, printed by Chromium and LibreOffice.
+
+    The printed ones only where this machine has the programs.
+    """
+    sys.path.insert(0, str(TESTS))
+    from shapes import PdfLook, example_docx, report_pdf  # noqa: PLC0415 - the tests' makers
+
+    report = govinfo.parse_example().report
+    out = [
+        ("reportlab, ruled", report_pdf(report, PdfLook(header="页眉", footer="页脚"))),
+        ("reportlab, borderless", report_pdf(report, PdfLook(ruled=False))),
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        html = pathlib.Path(tmp, "report.html")
+        html.write_text(render_html(report), "utf-8")
+        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+        if chromium:
+            pdf = pathlib.Path(tmp, "chromium.pdf")
+            subprocess.run(  # noqa: S603 - the machine's own Chromium
+                [chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                 f"--print-to-pdf={pdf}", str(html)],
+                capture_output=True, check=False, timeout=120,
+            )  # fmt: skip
+            if pdf.exists():
+                out.append(("Chromium-printed, ruled", pdf.read_bytes()))
+        office = shutil.which("soffice") or shutil.which("libreoffice")
+        if office:
+            docx = pathlib.Path(tmp, "report.docx")
+            docx.write_bytes(example_docx())
+            subprocess.run(  # noqa: S603 - the machine's own LibreOffice
+                [office, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(docx)],
+                capture_output=True, check=False, timeout=180,
+            )  # fmt: skip
+            pdf = pathlib.Path(tmp, "report.pdf")
+            if pdf.exists():
+                out.append(("Word-printed (LibreOffice), borderless", pdf.read_bytes()))
+    return out
+
+
+def _bare_text(data: bytes) -> int:
+    """PDFium's bare text extraction of every page: the floor of reading a PDF."""
+    import pypdfium2  # noqa: PLC0415
+
+    pdf = pypdfium2.PdfDocument(data)
+    chars = 0
+    for i in range(len(pdf)):
+        page = pdf[i]
+        textpage = page.get_textpage()
+        chars += len(textpage.get_text_range())
+        textpage.close()
+        page.close()
+    pdf.close()
+    return chars
+
+
+def _docx_floor(data: bytes) -> int:
+    """Unzip word/document.xml and parse it with lxml: the floor of reading a .docx."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        root = lxml.etree.fromstring(archive.read("word/document.xml"))
+    return len(root)
+
+
+def _documents(repeat: int, rounds: int) -> None:
+    """PDF and Word rows: pages/s, and each read's time over its floor's, alternated."""
+    import pypdfium2  # noqa: PLC0415
+
+    sys.path.insert(0, str(TESTS))
+    from shapes import example_docx  # noqa: PLC0415
+
+    print(f"\n{'PDF and Word (floor beside each)':46} {'pages/s':>9} {'ratio':>6}  target")
+    for name, data in _pdf_inputs():
+        pages = len(pypdfium2.PdfDocument(data))
+        fns = [
+            lambda d=data: _bare_text(d),
+            lambda d=data: from_pdf(d),
+            lambda d=data: govinfo.parse(d),
+        ]
+        times = _times(fns, max(1, repeat // 10), rounds)
+        labels = [
+            (f"floor: {name}, PDFium text", ""),
+            (f"read:  {name}, from_pdf", "ratio ≤ 2"),
+            (f"parse: {name}", "≥ 20 pages/s"),
+        ]
+        for (label, target), seconds in zip(labels, times, strict=True):
+            ratio = f"{_ratio(seconds, times[0]):.1f}" if label.startswith("read") else ""
+            print(f"{label:46} {pages / min(seconds):9,.0f} {ratio:>6}  {target}")
+    docx = example_docx()
+    times = _times([lambda: _docx_floor(docx), lambda: from_docx(docx)], repeat, rounds)
+    print(f"{'floor: .docx, unzip + lxml':46} {1 / min(times[0]):9,.0f} {'':>6}  (documents/s)")
+    ratio = _ratio(times[1], times[0])
+    print(f"{'read:  .docx, from_docx':46} {1 / min(times[1]):9,.0f} {ratio:6.1f}  ratio ≤ 3")
+
+
 def main() -> None:
     """Run the benchmarks and print one row per operation."""
     ap = argparse.ArgumentParser()
@@ -291,6 +403,7 @@ def main() -> None:
             rate = per_call / min(seconds)
             print(f"{name:40} {rate:11,.0f} {peak:9.2f} {ratio:>6}  {target}")
         i += len(group)
+    _documents(repeat, rounds)
     sizes = (256_000, 1_024_000) if args.quick else (1_250_000, 5_000_000)
     for what, make, template in (
         ("adversarial input", _adversarial, None),

@@ -282,3 +282,176 @@ def example_pdf_pages() -> tuple[tuple[str, ...], ...]:
 def example_pdf() -> bytes:
     """The example report as a two-page PDF with a running header and page numbers."""
     return as_pdf(example_pdf_pages(), header=HEADER, title=TITLE)
+
+
+#: Table 三's value columns, printed in narrow header cells: a character a line.
+TABLE3_HEADER = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+
+
+@attrs.frozen
+class PdfLook:
+    """How :func:`as_table_pdf` draws a report: its page furniture and its tables.
+
+    Every page has ``header`` at the top and ``footer`` and the page number
+    (``page_number`` formatted with ``page``) at the bottom. ``ruled`` draws
+    every cell's borders; otherwise tables have none. Labels wrap in their
+    ``label_width`` columns. A table's header row is repeated on each page it
+    runs over when ``repeat_header``. With ``sub_headers``, each part of a
+    table whose rows hold another number of values starts with a row naming
+    its columns (as 信息内容 | 本年处理决定数量 does in the forms).
+    """
+
+    ruled: bool = True
+    header: str | None = None
+    footer: str | None = None
+    page_number: str | None = "- {page} -"
+    repeat_header: bool = True
+    label_width: float = 130
+    font_size: float = 9
+    sub_headers: bool = False
+
+
+def _table_rows(lines: Sequence[str], header: Sequence[str], look: PdfLook) -> list[list[str]]:
+    """The rows of one table: its header cells, then its ``|`` lines (sub-headers added)."""
+    rows = [list(header)] if header else []
+    for line in lines:
+        cells = [c.strip() for c in line.split("|")[:-1]] if "|" in line else [line]
+        data_rows = [r for r in rows if _values(r)]
+        if (
+            look.sub_headers
+            and len(cells) > _values(cells)  # a row with a label
+            and (data_rows or not header)
+            and _values(cells) != _values(data_rows[-1] if data_rows else [])
+        ):
+            # A part of the table with other columns has their names, as forms do.
+            rows.append(["信息内容", *(f"第{_NUMERALS[i]}栏" for i in range(_values(cells)))])
+        rows.append(cells)
+    return rows
+
+
+def _pdf_table(rows: list[list[str]], *, headed: bool, look: PdfLook, style: Any) -> Any:
+    """A reportlab table of ``rows``: shorter rows spread with spans, labels wrapping."""
+    from reportlab.lib import colors  # noqa: PLC0415
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415
+    from reportlab.platypus import Paragraph, Table, TableStyle  # noqa: PLC0415
+
+    n = max(len(r) for r in rows)
+    body = [r for r in rows if _values(r)] or rows
+    labels = max(
+        next((i for i, c in enumerate(r) if c == "" or _is_number(c)), len(r)) for r in body
+    )
+    labels = max(1, min(labels, n - 1))
+    # Figures of five digits stay on one line, as forms print them.
+    value_width = min(38.0, (A4[0] - 100 - look.label_width) / max(n - labels, 1))
+    widths = [look.label_width / labels] * labels + [value_width] * (n - labels)
+    data: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    for r, cells in enumerate(rows):
+        row: list[Any] = []
+        for cell, span in zip(cells, _spans(len(cells), n), strict=True):
+            if span > 1:
+                commands.append(("SPAN", (len(row), r), (len(row) + span - 1, r)))
+            row += [Paragraph(cell, style) if cell else "", *[""] * (span - 1)]
+        data.append(row)
+    if look.ruled:
+        commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+    repeat = 1 if look.repeat_header and headed else 0
+    return Table(data, colWidths=widths, style=TableStyle(commands), repeatRows=repeat,
+                 hAlign="LEFT")  # fmt: skip
+
+
+def as_table_pdf(
+    text: str,
+    *,
+    headings: Mapping[str, Sequence[str]],
+    title: str | None = None,
+    prose: Sequence[str] = (),
+    look: PdfLook = PdfLook(),
+) -> bytes:
+    """A real PDF (reportlab platypus, STSong-Light) of canonical report text, tables drawn.
+
+    As :func:`as_docx`: each line of ``text`` in ``headings`` is a paragraph
+    starting a table whose first row is the header cells ``headings`` gives;
+    the ``|`` lines after it are its rows, shorter rows spread with spans. A
+    header of a value column is a character or two a line in its narrow
+    column. ``look`` says how pages and tables are drawn.
+    """
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415
+    from reportlab.lib.styles import ParagraphStyle  # noqa: PLC0415
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: PLC0415
+    from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: PLC0415
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    size = look.font_size
+    style = ParagraphStyle("cjk", fontName="STSong-Light", fontSize=size, leading=size * 1.3,
+                           wordWrap="CJK")  # fmt: skip
+    width, height = A4
+
+    def furniture(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont("STSong-Light", 9)
+        if look.header:
+            canvas.drawCentredString(width / 2, height - 40, look.header)
+        if look.footer:
+            canvas.drawCentredString(width / 2, 45, look.footer)
+        if look.page_number:
+            canvas.drawCentredString(width / 2, 28, look.page_number.format(page=doc.page))
+        canvas.restoreState()
+
+    story: list[Any] = [Paragraph(p, style) for p in ([title] if title else []) + list(prose)]
+    table: list[str] | None = None  # the lines of the table being read
+    header: Sequence[str] = ()
+
+    def flush() -> None:
+        rows = _table_rows(table or [], header, look)
+        if rows:
+            story.append(_pdf_table(rows, headed=bool(header), look=look, style=style))
+
+    for line in text.splitlines():
+        if line in headings:
+            flush()
+            story.append(Paragraph(line, style))
+            table, header = [], headings[line]
+        elif table is None:
+            story.append(Paragraph(line, style))
+        else:
+            table.append(line)
+    flush()
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, title=title or "", topMargin=60, bottomMargin=60,
+                            leftMargin=50, rightMargin=50)  # fmt: skip
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return out.getvalue()
+
+
+_NUMERALS = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸"
+
+
+def _values(cells: Sequence[str]) -> int:
+    """How many value cells (numbers or blanks) a row ends with."""
+    return next((len(cells) - i for i, c in enumerate(cells) if c == "" or _is_number(c)), 0)
+
+
+def report_pdf(
+    report: govinfo.Report,
+    look: PdfLook = PdfLook(),
+    prose: Sequence[str] = PROSE,
+) -> bytes:
+    """The report as a PDF: title, prose, then one drawn table per report table.
+
+    Table 三 gets its value columns' names as a header row (a character or
+    two a line, in narrow columns), table 四 the names of its fifteen columns;
+    borderless, each part of a table names its columns.
+    """
+    tables = REGISTRY.of(report).tables
+    headings: dict[str, Sequence[str]] = {t.label: () for t in tables}
+    three = next((t.label for t in tables if t.label.startswith("三、收到和处理")), None)
+    if three is not None:
+        headings[three] = ["项目", *TABLE3_HEADER]
+    untitled = attrs.evolve(report, meta=govinfo.Meta())
+    leaves = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |"
+    text = govinfo.render(untitled).replace(leaves, " ".join([leaves] * 3))
+    if not look.ruled:
+        look = attrs.evolve(look, sub_headers=True)
+    return as_table_pdf(text, headings=headings, title=TITLE, prose=prose, look=look)

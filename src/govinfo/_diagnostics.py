@@ -203,13 +203,26 @@ NESTED_TOO_DEEP = Code(
     "an HTML page nests elements deeper than the parser reads (2048 levels, after "
     "formatting wrappers are dropped): what lies deeper is not read",
 )
+NO_TEXT_LAYER = Code(
+    "no-text-layer",
+    _W,
+    "PDF pages with no text layer (scans), named in the message: not read; the `ocr` extra "
+    "reads them",
+)
+READ_BY_OCR = Code(
+    "read-by-ocr",
+    _I,
+    "PDF pages with no text layer, named in the message, were read by OCR (the `ocr` extra): "
+    "check their values",
+)
 
 _ALL = (
     NO_REPORT, UNKNOWN_ROW, MISSING_ROW, MISSING_TABLE, NO_TABLE, SHORT_ROW, RECOVERED,
     SPLIT_BY_INVARIANTS, AMBIGUOUS_CELLS,
     TEMPLATE_FROM_ERA, EXTRA_CELLS, DUPLICATE_ROW, PADDING_ASSUMED, APPROXIMATE_LABEL,
     PLACEHOLDER, INVALID, CONVERTED, YEAR_INFERRED, FROM_PROSE, PROSE_DISAGREES, PROSE_NOT_USED,
-    UNFILLED_TEMPLATE, REPLACED_CHARACTERS, NESTED_TOO_DEEP, CHARSET_OVERRIDDEN,
+    UNFILLED_TEMPLATE, REPLACED_CHARACTERS, NESTED_TOO_DEEP, CHARSET_OVERRIDDEN, NO_TEXT_LAYER,
+    READ_BY_OCR,
 )  # fmt: skip
 CODES: Mapping[str, Code] = MappingProxyType({c.name: c for c in _ALL})
 """Every diagnostic code, by name, in the order the docs list them."""

@@ -35,7 +35,7 @@ def test_damaged_files(data: st.DataObject) -> None:
 
 
 @pytest.mark.parametrize(
-    ("read", "module", "extra"), [(from_docx, "docx", "docx"), (from_pdf, "pdfplumber", "pdf")]
+    ("read", "module", "extra"), [(from_docx, "docx", "docx"), (from_pdf, "pypdfium2", "pdf")]
 )
 def test_missing_extra(
     read: Callable[[bytes], Document], module: str, extra: str, monkeypatch: pytest.MonkeyPatch

@@ -70,9 +70,9 @@ class Budget:
     and every byte made from it: the parts of a .docx as inflated, the content
     streams of a PDF as decompressed. The work that bytes can call for is
     bounded in proportion: the grid cells the tables of a page or a .docx span
-    (``cells``), the parts of a .docx package (``parts``), and the operators
-    of a PDF's content streams (``operators`` for the document,
-    ``page_operators`` for one page).
+    (``cells``), the parts of a .docx package (``parts``), and the words
+    (operators and operands) of a PDF's content streams (``operators`` for the
+    document, ``page_operators`` for one content stream or page).
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -94,13 +94,13 @@ class Budget:
 
     @property
     def operators(self) -> int:
-        """Content-stream operators of a whole PDF."""
-        return max(self.max_bytes // 64, 4096)
+        """Content-stream words (operators and operands) of a whole PDF."""
+        return max(self.max_bytes // 16, 65536)
 
     @property
     def page_operators(self) -> int:
-        """Content-stream operators of one PDF page."""
-        return max(self.max_bytes // 512, 4096)
+        """Content-stream words (operators and operands) of one PDF page or stream."""
+        return max(self.max_bytes // 128, 16384)
 
     def refuse(self, name: str, what: str) -> InputTooLargeError:
         """The error for an input past its budget: what was too much, and how to allow more."""

@@ -1,0 +1,196 @@
+"""Ruled tables: the grid a page's ruling lines draw, and the cells it makes.
+
+The horizontal and vertical lines of a page (strokes, and the thin filled
+rectangles many writers draw borders with) that cross one another form a
+table. Its grid lines are where they stand; a cell reaches right until a
+vertical line closes it, and down until a horizontal one does, so merged
+cells are one cell spanning the columns and rows they cover, and a cell
+with nothing in it is a blank cell in its place.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+#: How far apart (points) two lines may be and still be one grid line: the double lines
+#: of a border (HTML's cellspacing, Word's double borders) are one.
+TOLERANCE = 5.0
+#: Lines closer than this to the next are one grid line.
+LINKED = 3.0
+#: A path thinner than this (points) is a ruling line, not a shape.
+THIN = 3.0
+
+
+class Box(NamedTuple):
+    """A rectangle on the page, ``top`` above ``bottom`` (y grows downwards)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+class Rule(NamedTuple):
+    """A horizontal (``at`` is y) or vertical (``at`` is x) line from ``start`` to ``end``."""
+
+    at: float
+    start: float
+    end: float
+
+
+class RuledCell(NamedTuple):
+    """One cell of a ruled grid and its box."""
+
+    row: int
+    column: int
+    rowspan: int
+    colspan: int
+    box: Box
+
+
+class RuledGrid(NamedTuple):
+    """A table's grid lines and its cells, in reading order."""
+
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    cells: tuple[RuledCell, ...]
+    #: For each (row, column) of the grid, the index of the cell covering it.
+    owner: tuple[tuple[int, ...], ...]
+
+    @property
+    def box(self) -> Box:
+        """The table's outline."""
+        return Box(self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+
+    def cell_at(self, x: float, y: float) -> int | None:
+        """The index of the cell a point lies in, or ``None`` outside the table."""
+        if not (self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]):
+            return None
+        column = min(bisect.bisect_right(self.xs, x) - 1, len(self.xs) - 2)
+        row = min(bisect.bisect_right(self.ys, y) - 1, len(self.ys) - 2)
+        return self.owner[row][column]
+
+
+def _merge(rules: list[Rule]) -> list[Rule]:
+    """Collinear rules that touch or overlap, as one."""
+    lines: list[list[Rule]] = []
+    for rule in sorted(rules):
+        if lines and rule.at - lines[-1][-1].at <= LINKED:
+            lines[-1].append(rule)
+        else:
+            lines.append([rule])
+    out: list[Rule] = []
+    for line in lines:
+        at = line[0].at
+        merged: list[Rule] = []
+        for rule in sorted(line, key=lambda r: r.start):
+            if merged and rule.start <= merged[-1].end + TOLERANCE:
+                merged[-1] = Rule(at, merged[-1].start, max(merged[-1].end, rule.end))
+            else:
+                merged.append(Rule(at, rule.start, rule.end))
+        out += merged
+    return out
+
+
+def split_rules(boxes: Sequence[Box]) -> tuple[list[Rule], list[Rule]]:
+    """The horizontal and vertical rules among thin boxes (each merged with its collinear kin)."""
+    horizontal: list[Rule] = []
+    vertical: list[Rule] = []
+    for x0, top, x1, bottom in boxes:
+        width, height = x1 - x0, bottom - top
+        if height <= THIN and width > height:
+            horizontal.append(Rule(round((top + bottom) / 2, 1), x0, x1))
+        elif width <= THIN and height > width:
+            vertical.append(Rule(round((x0 + x1) / 2, 1), top, bottom))
+    return _merge(horizontal), _merge(vertical)
+
+
+def _crosses(h: Rule, v: Rule) -> bool:
+    return (
+        h.start - TOLERANCE <= v.at <= h.end + TOLERANCE
+        and v.start - TOLERANCE <= h.at <= v.end + TOLERANCE
+    )
+
+
+def _groups(horizontal: list[Rule], vertical: list[Rule]) -> list[tuple[list[Rule], list[Rule]]]:
+    """The sets of rules that cross one another (one set a table)."""
+    parent = list(range(len(horizontal) + len(vertical)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, h in enumerate(horizontal):
+        for j, v in enumerate(vertical):
+            if _crosses(h, v):
+                parent[find(i)] = find(len(horizontal) + j)
+    groups: dict[int, tuple[list[Rule], list[Rule]]] = {}
+    for i, h in enumerate(horizontal):
+        groups.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vertical):
+        groups.setdefault(find(len(horizontal) + j), ([], []))[1].append(v)
+    return [g for g in groups.values() if g[0] and g[1]]
+
+
+def _positions(values: Sequence[float]) -> list[float]:
+    """Grid line positions: values less than `LINKED` apart, in a chain, are one."""
+    out: list[float] = []
+    last = 0.0
+    for value in sorted(values):
+        if not out or value - last > LINKED:
+            out.append(value)
+        last = value
+    return out
+
+
+def _covered(rules: Sequence[Rule], at: float, start: float, end: float) -> bool:
+    """Whether a rule at ``at`` runs from ``start`` to ``end`` (within the tolerance)."""
+    return any(
+        abs(r.at - at) <= TOLERANCE and r.start <= start + TOLERANCE and r.end >= end - TOLERANCE
+        for r in rules
+    )
+
+
+def grids(boxes: Sequence[Box]) -> list[RuledGrid]:
+    """The ruled tables the thin boxes of a page draw: two columns at least, one row at least."""
+    horizontal, vertical = split_rules(boxes)
+    out: list[RuledGrid] = []
+    for hs, vs in _groups(horizontal, vertical):
+        xs = _positions([v.at for v in vs] + [min(h.start for h in hs), max(h.end for h in hs)])
+        ys = _positions([h.at for h in hs] + [min(v.start for v in vs), max(v.end for v in vs)])
+        if len(xs) < 3 or len(ys) < 2:
+            continue
+        # The outline closes the table where the page draws no line there.
+        sides = [Rule(xs[0], ys[0], ys[-1]), Rule(xs[-1], ys[0], ys[-1])]
+        ends = [Rule(ys[0], xs[0], xs[-1]), Rule(ys[-1], xs[0], xs[-1])]
+        out.append(_grid(xs, ys, [*hs, *ends], [*vs, *sides]))
+    return out
+
+
+def _grid(xs: list[float], ys: list[float], hs: list[Rule], vs: list[Rule]) -> RuledGrid:
+    rows, columns = len(ys) - 1, len(xs) - 1
+    owner = [[-1] * columns for _ in range(rows)]
+    cells: list[RuledCell] = []
+    for r in range(rows):
+        for c in range(columns):
+            if owner[r][c] >= 0:
+                continue
+            colspan = 1
+            while c + colspan < columns and not _covered(vs, xs[c + colspan], ys[r], ys[r + 1]):
+                colspan += 1
+            rowspan = 1
+            while r + rowspan < rows and not _covered(hs, ys[r + rowspan], xs[c], xs[c + colspan]):
+                rowspan += 1
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    if owner[r + dr][c + dc] < 0:
+                        owner[r + dr][c + dc] = len(cells)
+            box = Box(xs[c], ys[r], xs[c + colspan], ys[r + rowspan])
+            cells.append(RuledCell(r, c, rowspan, colspan, box))
+    return RuledGrid(tuple(xs), tuple(ys), tuple(cells), tuple(tuple(row) for row in owner))

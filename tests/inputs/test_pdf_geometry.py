@@ -1,0 +1,162 @@
+"""PDF tables read by their geometry: real PDF files with drawn tables, made here."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import govinfo
+from govinfo.inputs.document import Grid
+from govinfo.inputs.pdf import from_pdf
+from govinfo.testing import valid_reports
+from helpers import cell_values, rebuild
+from shapes import HEADER, PROSE, TABLE3_HEADER, PdfLook, as_pdf, report_pdf
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+FOOTER = "某某县人民政府办公室 印发"
+_QUIET = ("unknown-row", "missing-row", "missing-table", "extra-cells", "short-row")
+
+
+def _with_blanks(report: govinfo.Report) -> govinfo.Report:
+    """The report with a blank cell in every column of tables 二, 三 and 四, in turn by row."""
+    values = cell_values(report)
+    for n, key in enumerate(k for k in values if k.startswith(("requests.", "active.", "review"))):
+        if n % 3 == 0:
+            values[key] = None
+    return rebuild(report, values)
+
+
+def _grids(data: bytes) -> list[Grid]:
+    return [b for b in from_pdf(data).blocks if isinstance(b, Grid)]
+
+
+def _row_texts(grid: Grid) -> list[list[str]]:
+    rows: list[list[str]] = [[] for _ in range(grid.rows)]
+    for cell in grid.cells:
+        rows[cell.row].append(cell.text)
+    return rows
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "borderless"])
+class TestTables:
+    """Every cell of a report reads back from a PDF of its drawn tables."""
+
+    def test_example(self, ruled: bool) -> None:
+        """The example report, with a running header and footer and page numbers."""
+        report = govinfo.parse_example().report
+        result = govinfo.parse(
+            report_pdf(report, PdfLook(ruled=ruled, header=HEADER, footer=FOOTER))
+        )
+        assert cell_values(result.report) == cell_values(report)
+        assert not [d for d in result.diagnostics if d.code in _QUIET]
+        lines = result.text.splitlines()
+        assert FOOTER not in lines
+        assert lines.count(HEADER) == 1  # the title; the running header is gone
+        assert "- 1 -" not in lines
+
+    def test_blank_cells_in_every_column(self, ruled: bool) -> None:
+        """Blank cells stay blank and never move the values after them."""
+        report = _with_blanks(govinfo.parse_example().report)
+        blanks = [k for k, v in cell_values(report).items() if v is None]
+        assert len(blanks) > 60
+        result = govinfo.parse(report_pdf(report, PdfLook(ruled=ruled)))
+        assert cell_values(result.report) == cell_values(report)
+
+    def test_labels_wrapped_over_lines(self, ruled: bool) -> None:
+        """Labels wrapped over two to four lines in their cells are one label each."""
+        report = _with_blanks(govinfo.parse_example().report)
+        # Borderless, the label columns are told apart by where their words stand: they
+        # must be wide enough for a group label (三、不予公开) on a line or two.
+        data = report_pdf(report, PdfLook(ruled=ruled, label_width=80 if ruled else 130))
+        texts = [t for g in _grids(data) for row in _row_texts(g) for t in row]
+        assert "(二)部分公开(区分处理的,只计这一情形,不计其他情形)" in texts
+        assert cell_values(govinfo.parse(data).report) == cell_values(report)
+
+    def test_vertical_headers_joined(self, ruled: bool) -> None:
+        """Table 三's header words, printed a character or two a line, are read whole."""
+        data = report_pdf(govinfo.parse_example().report, PdfLook(ruled=ruled))
+        rows = [r for g in _grids(data) for r in _row_texts(g)]
+        assert ["项目", *TABLE3_HEADER] in rows
+
+    def test_table_split_over_pages(self, ruled: bool) -> None:
+        """Table 三 over two pages is one table; its header, repeated there, is read once."""
+        report = _with_blanks(govinfo.parse_example().report)
+        prose = [*PROSE, *["本机关坚持以公开为常态、不公开为例外。"] * 12]  # table 三 lower
+        data = report_pdf(report, PdfLook(ruled=ruled, header=HEADER, footer=FOOTER), prose)
+        three = next(g for g in _grids(data) if any("本年新收" in c.text for c in g.cells))
+        assert len(set(three.lines)) == 2  # the pages its rows are on
+        assert [r[:2] for r in _row_texts(three)].count(["项目", "自然人"]) == 1
+        assert cell_values(govinfo.parse(data).report) == cell_values(report)
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.sampled_from(["v2021", "v2019", "v2015"]).flatmap(valid_reports))
+def test_generated_round_trip(report: govinfo.Report) -> None:
+    """Every cell of a valid report of any template reads back from a PDF of its ruled tables."""
+    result = govinfo.parse(report_pdf(report))
+    assert cell_values(result.report) == cell_values(report)
+
+
+def _scan(data: bytes) -> bytes:
+    """A PDF of images of the pages of ``data``: a scan, with no text layer."""
+    import pypdfium2  # noqa: PLC0415
+
+    pdf = pypdfium2.PdfDocument(data)
+    images = [pdf[i].render(scale=2).to_pil().convert("RGB") for i in range(len(pdf))]
+    out = io.BytesIO()
+    images[0].save(out, "PDF", resolution=144, save_all=True, append_images=images[1:])
+    return out.getvalue()
+
+
+SCANNED = [["二、主动公开政府信息情况", "行政许可 146", "行政处罚 25", "行政强制 3"]]
+
+
+class TestScans:
+    """Pages without a text layer are named, and read with the ``ocr`` extra."""
+
+    def test_no_text_layer_named(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without the extra: a no-text-layer diagnostic naming the pages and the extra."""
+        monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)
+        text_page = ["规章 1 2 3"]
+        data = _scan(as_pdf([*SCANNED, *SCANNED], page_number=None))
+        result = govinfo.parse(data)
+        (note,) = [d for d in result.diagnostics if d.code == "no-text-layer"]
+        assert "pages 1, 2" in note.message
+        assert "govinfo-cn[ocr]" in note.message
+        assert not result.report.meta.tables_found
+        assert not from_pdf(as_pdf([text_page])).notes
+
+    def test_read_by_ocr(self) -> None:
+        """With the extra: the page's values, and a read-by-ocr diagnostic."""
+        pytest.importorskip("rapidocr_onnxruntime")
+        result = govinfo.parse(_scan(as_pdf(SCANNED, page_number=None)))
+        assert [d.code for d in result.diagnostics if d.code.endswith("ocr")] == ["read-by-ocr"]
+        assert result.report.active.licensing.decisions == 146
+        assert result.report.active.penalty.decisions == 25
+
+
+def test_nothing_on_stderr(tmp_path: Path) -> None:
+    """The command line reads a PDF and says nothing on stderr but its own summary."""
+    path = tmp_path / "report.pdf"
+    path.write_bytes(
+        report_pdf(govinfo.parse_example().report, PdfLook(ruled=False, header=HEADER))
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "govinfo", "parse", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert '"issued"' in proc.stdout or "146" in proc.stdout
+    assert not [line for line in proc.stderr.splitlines() if "warn" in line.lower()]
