@@ -95,7 +95,6 @@ def score(labels: LabelLookup, rows: Sequence[LogicalRow]) -> tuple[int, int]:
     found: set[str] = set()
     headings: set[str] = set()
     block: TableSpec | None = None
-    known, label = labels.known.get, labels.label
     for logical in rows:
         cells = logical.labels
         if not cells:
@@ -104,7 +103,7 @@ def score(labels: LabelLookup, rows: Sequence[LogicalRow]) -> tuple[int, int]:
                 block = None
             continue
         for cell in cells:
-            facts = known(cell[TEXT]) or label(cell[TEXT])
+            facts = labels.label(cell[TEXT])
             table = facts.anchor
             if table is not None:
                 headings.add(facts.loose)
@@ -115,7 +114,7 @@ def score(labels: LabelLookup, rows: Sequence[LogicalRow]) -> tuple[int, int]:
         candidates = facts.rows  # the last label's
         if len(cells) > 1 and not candidates:
             joined = cells[-2][TEXT] + cells[-1][TEXT]
-            candidates = (known(joined) or label(joined)).rows
+            candidates = labels.label(joined).rows
         if candidates:
             found.add(candidates[0].key)
     return len(found), len(found) + len(headings)
@@ -186,9 +185,8 @@ class RowMatcher:
         Returns the index just past the last heading of a value-block table.
         """
         after = 0
-        known, lookup = self.labels.known.get, self.labels.label
         for i, cell in enumerate(logical.labels):
-            label = known(cell[TEXT]) or lookup(cell[TEXT])
+            label = self.labels.label(cell[TEXT])
             if not label.heading:
                 continue
             table = label.anchor
@@ -210,7 +208,7 @@ class RowMatcher:
         """The template row a logical row's label names, if any."""
         labels = self.labels
         last = logical.labels[-1]
-        label = labels.known.get(last[TEXT]) or labels.label(last[TEXT])
+        label = labels.label(last[TEXT])
         candidates = label.rows
         if not candidates and (wrapped := self._wrapped(logical.labels)):
             last, label = wrapped
