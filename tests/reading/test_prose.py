@@ -6,13 +6,19 @@ from decimal import Decimal
 
 import cn2an
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govinfo
 from govinfo.models import REGISTRY
 from govinfo.reading.normalize import normalize
-from govinfo.reading.prose import _segments, prose_figures, prose_placeholders
+from govinfo.reading.prose import (
+    _FEES_NONE,
+    _in_sentences_with,
+    _segments,
+    prose_figures,
+    prose_placeholders,
+)
 from govinfo.reading.spans import Locator, Notes
 from govinfo.templates.declare import ProseRule, prose
 from govinfo.templates.spec import ProseRules
@@ -462,3 +468,11 @@ def test_overlapping_anchors_each_admit_their_rules() -> None:
         ("requests.granted.total", 3),
         ("review_litigation.review.total", 2),
     ]
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="暂未没有无向收取了检索费用申请。;\nx", max_size=80))
+def test_sentences_holding_a_word_give_the_pattern_s_matches(text: str) -> None:
+    """A pattern holding a word and no stop matches, sentence by sentence, as over the text."""
+    whole = [m.span() for m in _FEES_NONE.finditer(text)]
+    assert [m.span() for m in _in_sentences_with(_FEES_NONE, "收取", text)] == whole

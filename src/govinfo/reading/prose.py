@@ -21,7 +21,7 @@ from govinfo._diagnostics import PLACEHOLDER
 from govinfo.reading.numbers import figure_value
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Sequence
+    from collections.abc import Collection, Iterator, Sequence
 
     from govinfo.reading.spans import Notes
     from govinfo.templates.spec import ProseRules
@@ -205,10 +205,26 @@ def processing_fee(text: str) -> ProseFigure | None:
 
 
 def _fees_none(text: str) -> ProseFigure | None:
-    for m in _FEES_NONE.finditer(text):
+    for m in _in_sentences_with(_FEES_NONE, "收取", text):
         if "申请" in _sentence(text, m.start(), m.end()):
             return _fee_figure(text, Decimal(0), m)
     return None
+
+
+def _in_sentences_with(pattern: re.Pattern[str], word: str, text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text``, for a pattern that holds ``word`` and no stop.
+
+    Such a match lies in one sentence, one that holds ``word``: scanning only
+    those finds the same matches, and a pattern that starts with no literal
+    would try every character of the text.
+    """
+    at = text.find(word)
+    while at != -1:
+        start = max(text.rfind(stop, 0, at) for stop in _STOPS) + 1
+        end = _STOP.search(text, at)
+        stop = len(text) if end is None else end.start()
+        yield from pattern.finditer(text, start, stop)
+        at = text.find(word, stop)
 
 
 def _fee_figure(text: str, amount: Decimal, m: re.Match[str]) -> ProseFigure:
@@ -227,6 +243,8 @@ _PROSE_PLACEHOLDER = re.compile(
 def prose_placeholders(text: str, notes: Notes) -> int:
     """Note each line of prose holding unfilled figures ("xxxx条"); returns how many."""
     by_line: dict[tuple[int, int], list[re.Match[str]]] = {}
+    if not any(x in text for x in "xX×"):
+        return 0  # most reports: a scan for any of three characters, in C
     line = (0, -1)
     for m in _PROSE_PLACEHOLDER.finditer(text):
         if m.start() > line[1]:  # the first on its line: find the line (linear overall)
