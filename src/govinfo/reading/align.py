@@ -12,31 +12,36 @@ pass here walks the rows with the context of the headings read so far, and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import attrs
 
 from govinfo._diagnostics import UNKNOWN_ROW
 from govinfo.reading.cells import END, KIND, START, TEXT, Cell, Kind, LogicalRow
 from govinfo.reading.fill import Filler, Short
-from govinfo.reading.labels import Label
 from govinfo.reading.spans import Notes
 from govinfo.templates.spec import CellValue, GroupSpec, RowSpec, TableSpec
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from govinfo.reading.labels import LabelLookup
+    from govinfo.reading.labels import Label, LabelLookup
 
 
-class Match(NamedTuple):
-    """A logical row found to be a template row, and by which label cell."""
+class Match:
+    """A logical row found to be a template row, and by which label cell (slotted, plain)."""
 
-    row: RowSpec
-    logical: LogicalRow
-    label: Cell
-    named: Label  # what ``label`` names
-    approximate: bool
+    __slots__ = ("approximate", "label", "logical", "named", "row")
+
+    def __init__(
+        self, row: RowSpec, logical: LogicalRow, label: Cell, named: Label, approximate: bool
+    ) -> None:
+        """Row ``row`` found in ``logical`` by ``label`` (which names ``named``)."""
+        self.row = row
+        self.logical = logical
+        self.label = label
+        self.named = named  # what ``label`` names
+        self.approximate = approximate
 
 
 @attrs.define
@@ -70,9 +75,7 @@ def cut_labels(labels: LabelLookup, rows: Sequence[LogicalRow]) -> Sequence[Logi
     if not any(r.run_together for r in rows):
         return rows
     return [
-        r._replace(labels=tuple(p for c in r.labels for p in labels.pieces(c)))
-        if r.run_together
-        else r
+        r.relabelled(tuple(p for c in r.labels for p in labels.pieces(c))) if r.run_together else r
         for r in rows
     ]
 
