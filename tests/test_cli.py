@@ -119,8 +119,8 @@ def test_parse_of_input_holding_no_report_exits_two(tmp_path: Path, fmt: str) ->
 
 
 NO_REPORT_MESSAGE = (
-    "no table and no prose figure of any template found: the input holds no report "
-    "(the blank report is a v2015 model, chosen by no year, and not the 2019/2021 section names)"
+    "no table, no prose figure of any template and no report title found: "
+    "the input holds no report (the blank report is a v2015 model, chosen by no year, and not the 2019/2021 section names)"
 )
 
 

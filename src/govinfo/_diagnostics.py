@@ -98,9 +98,9 @@ UNKNOWN_ROW = Code(
 NO_REPORT = Code(
     "no-report",
     Severity.ERROR,
-    "no table and no prose figure of any template: the input holds no report (an empty "
-    "file, a README, a page without the report); `ParseResult.template` is null and the "
-    "report blank",
+    "no table, no prose figure of any template and no report title: the input holds no "
+    "report (an empty file, a README, a page without the report); `ParseResult.template` "
+    "is null and the report blank",
 )
 MISSING_ROW = Code("missing-row", _W, "the table was found but these rows were not")
 MISSING_TABLE = Code("missing-table", _W, "one table of the template was not found")

@@ -255,8 +255,9 @@ def parse(
 
     Returns:
         The report with its diagnostics and the source of every cell. When
-        the input holds no report (no table and no prose figure of any
-        template), its ``template`` is ``None``, with a ``no-report`` error.
+        the input holds no report (no table, no prose figure of any template
+        and no report title), its ``template`` is ``None``, with a
+        ``no-report`` error.
 
     Raises:
         UnknownTemplateError: ``template`` is not a known template id.
@@ -316,14 +317,21 @@ def parse_document(
     values: dict[str, object] = dict(assembly.values)
     unfilled = prose_placeholders(norm.text, notes) >= _UNFILLED
     fee = _prose(spec, norm.text, assembly, values, offsets, notes, unfilled=unfilled)
-    # A report: cells read (from a table or prose), or some template's rows
-    # recognised (an input forced to another template than its tables' holds one).
-    found = tables_found or bool(offsets) or (detect() is not None if forced else era is None)
+    # A report: cells read (from a table or prose), some template's rows recognised
+    # (an input forced to another template than its tables' holds one), or a report's
+    # title (a report cut short before its figures is still a report: its meta counts).
+    found = (
+        tables_found
+        or bool(offsets)
+        or (detect() is not None if forced else era is None)
+        or facts.title is not None
+    )
     if not found:
         chosen = "the template given" if era is None else f"chosen by {era}"
         notes.add(
             NO_REPORT,
-            "no table and no prose figure of any template found: the input holds no report "
+            "no table, no prose figure of any template and no report title found: "
+            "the input holds no report "
             f"(the blank report is a {spec.template} model, {chosen})",
         )
     else:
