@@ -288,6 +288,15 @@ class _ProseReader:
 
     def read(self, figure: ProseFigure) -> None:
         """Take one statement: a cell, a sum of cells (placed only when 0), or a repeat."""
+        if figure.part:
+            self._note(
+                PROSE_NOT_USED,
+                figure.keys[0],
+                figure,
+                f"{figure.key}: the prose states {figure.value} after 其中, a share of "
+                "something stated before, not the total",
+            )
+            return
         if len(figure.keys) > 1 and figure.value != 0:
             self._note(
                 PROSE_NOT_USED,
