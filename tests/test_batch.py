@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import pathlib
 import pickle
 from typing import TYPE_CHECKING
 
@@ -179,3 +180,55 @@ class TestRobustness:
         ) * 40
         govinfo.parse(hostile)
         govinfo.parse("|" + "-" * 100_000 + "\n" + "(-)" * 20_000)
+
+
+class TestMessages:
+    """Every per-file error starts with the file's path, and names it once (#22 r19, #21)."""
+
+    @pytest.fixture
+    def broken(self, tmp_path: Path) -> list[Path]:
+        """Broken files of each kind, and a missing one."""
+        files = {
+            "a.pdf": b"%PDF-1.4\n" + bytes(100),
+            "b.docx": b"PK\x03\x04" + bytes(100),
+            "c.txt": bytes(range(128, 256)),
+            "d.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100),
+        }
+        for name, data in files.items():
+            (tmp_path / name).write_bytes(data)
+        return [*(tmp_path / n for n in files), tmp_path / "missing.txt"]
+
+    def test_batch_items(self, broken: list[Path]) -> None:
+        """BatchItem.error: "PATH: reason", the path once, for every kind of failure."""
+        items = list(govinfo.parse_many(broken))
+        assert [i.path for i in items] == [str(p) for p in broken]
+        for item in items:
+            assert item.error is not None
+            assert item.error.startswith(f"{item.path}: ")
+            assert item.error.count(pathlib.Path(item.path).name) == 1, item.error
+
+    def test_cli_lines(self, broken: list[Path]) -> None:
+        """One line each on stderr, "govinfo: PATH: reason", the path once; then the summary."""
+        proc = run_cli("parse", *map(str, broken))
+        assert proc.returncode == 2
+        lines = proc.stderr.splitlines()
+        assert len(lines) == len(broken) + 1
+        for path, line in zip(broken, lines, strict=False):
+            assert line.startswith(f"govinfo: {path}: ")
+            assert line.count(path.name) == 1, line
+        assert lines[-1].startswith("govinfo: 5 files: parsed 0")
+
+    def test_three_broken_pdfs_are_three_different_lines(self, tmp_path: Path) -> None:
+        """The same damage in three files: three lines, told apart by their paths."""
+        paths = []
+        for n in range(3):
+            path = tmp_path / f"{n}.pdf"
+            path.write_bytes(b"%PDF-1.4\n" + bytes(100))
+            paths.append(str(path))
+        proc = run_cli("parse", *paths)
+        lines = proc.stderr.splitlines()[:3]
+        assert len(set(lines)) == 3
+        assert all(
+            line.startswith(f"govinfo: {p}: not a readable PDF")
+            for p, line in zip(paths, lines, strict=True)
+        )

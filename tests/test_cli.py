@@ -152,3 +152,12 @@ def test_template_option() -> None:
     proc = run_cli("parse", str(SEED_004), "--template", "v2019")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["template"] == "v2019"
+
+
+def test_render_names_a_missing_file_once(tmp_path: Path) -> None:
+    """`render nonexistent.txt`: one line, the path once, exit 2."""
+    missing = tmp_path / "nonexistent.txt"
+    proc = run_cli("render", str(missing))
+    assert proc.returncode == 2
+    assert proc.stderr.count(missing.name) == 1
+    assert proc.stderr.startswith(f"govinfo: {missing}: ")

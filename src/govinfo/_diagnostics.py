@@ -196,13 +196,19 @@ NESTED_TOO_DEEP = Code(
     "an HTML page nests elements deeper than the parser reads (2048 levels, after "
     "formatting wrappers are dropped): what lies deeper is not read",
 )
+SUFFIX_MISMATCH = Code(
+    "suffix-mismatch",
+    _W,
+    "a file named as a PDF or .docx whose bytes are not one: it was read as what they are "
+    "(text or HTML)",
+)
 
 _ALL = (
     UNKNOWN_ROW, MISSING_ROW, MISSING_TABLE, NO_TABLE, SHORT_ROW, RECOVERED, SPLIT_BY_INVARIANTS,
     AMBIGUOUS_CELLS,
     TEMPLATE_FROM_ERA, EXTRA_CELLS, DUPLICATE_ROW, PADDING_ASSUMED, APPROXIMATE_LABEL,
     PLACEHOLDER, INVALID, CONVERTED, YEAR_INFERRED, FROM_PROSE, PROSE_DISAGREES, PROSE_NOT_USED,
-    UNFILLED_TEMPLATE, REPLACED_CHARACTERS, NESTED_TOO_DEEP, CHARSET_OVERRIDDEN,
+    UNFILLED_TEMPLATE, REPLACED_CHARACTERS, NESTED_TOO_DEEP, CHARSET_OVERRIDDEN, SUFFIX_MISMATCH,
 )  # fmt: skip
 CODES: Mapping[str, Code] = MappingProxyType({c.name: c for c in _ALL})
 """Every diagnostic code, by name, in the order the docs list them."""

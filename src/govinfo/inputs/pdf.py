@@ -67,7 +67,7 @@ def from_pdf(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<pdf
         import pdfplumber  # noqa: PLC0415 - optional extra
     except ImportError:
         raise MissingExtraError(
-            "reading .pdf files needs the 'pdf' extra: pip install 'govinfo[pdf]'"
+            f"{name}: reading .pdf files needs the 'pdf' extra: pip install 'govinfo[pdf]'"
         ) from None
     from pdfminer.pdfdocument import PDFPasswordIncorrect  # noqa: PLC0415
     from pdfminer.psexceptions import PSException  # noqa: PLC0415
@@ -101,9 +101,9 @@ def from_pdf(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<pdf
     ) as exc:
         cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect):
-            raise InputError("not a readable PDF: it is encrypted with a password") from None
+            raise InputError(f"{name}: not a readable PDF: encrypted with a password") from None
         reason = str(cause) or type(cause).__name__
-        raise InputError(f"not a readable PDF: {reason}") from None
+        raise InputError(f"{name}: not a readable PDF: {reason}") from None
     lines, source = page_lines(pages)
     blocks = tuple(Prose(line, page) for line, page in zip(lines, source, strict=True))
     return Document(blocks, "pdf", _title(title))

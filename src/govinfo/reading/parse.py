@@ -25,7 +25,7 @@ from govinfo._diagnostics import (
     Span,
 )
 from govinfo.inputs.document import scrub
-from govinfo.inputs.load import load, read_bytes
+from govinfo.inputs.load import display_name, load, read_bytes
 from govinfo.models import REGISTRY, Meta, Report
 from govinfo.reading.align import Assembly, assemble, cut_labels, score
 from govinfo.reading.cells import END, START, lay_out, tokenize
@@ -368,5 +368,5 @@ def parse_file(
         UnknownTemplateError: ``template`` is not a known template id.
     """
     data = read_bytes(path, max_bytes=max_bytes)
-    document = load(data, name=os.fspath(path), max_bytes=max_bytes)
+    document = load(data, name=display_name(path), max_bytes=max_bytes)
     return parse_document(document, template=template)
