@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import collections
-import concurrent.futures as cf
+import contextlib
+import multiprocessing
+import multiprocessing.process
 import os
 import pathlib
 import signal
 import stat
-from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING
 
 import attrs
@@ -159,106 +161,174 @@ def parse_many(
     yield from _Workers(jobs, template, max_bytes).run(listing)
 
 
-def _worker_signals() -> None:
-    """Leave interruption to the batch: a terminal's Ctrl-C reaches every process of the job."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+# The processes are govinfo's own rather than a concurrent.futures pool: a pool's
+# workers share one pipe for their results, and a worker killed while writing to
+# it (the out-of-memory killer does not wait) leaves half a message there and its
+# lock held: the pool hangs (seen here in 2 of 5 runs of ProcessPoolExecutor on
+# Python 3.11, whose manager thread waits for the rest of the message forever).
+# Each worker here has a pipe of its own: its death ends only its pipe, and tells
+# which file killed it.
+
+
+def _serve(conn: Connection, template: str | None, max_bytes: int | None) -> None:
+    """A worker: parse each path received on ``conn``, send back its item, until ``None``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C reaches the whole job
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _unblock_stops()
+    while (path := conn.recv()) is not None:
+        item = _one(path, template, max_bytes)
+        try:
+            conn.send(item)
+        except Exception as exc:  # noqa: BLE001 - a result that cannot be sent is one file's defect
+            reason = f"internal error (its result cannot be sent: {type(exc).__name__})"
+            conn.send(BatchItem(path, None, f"{display_name(path)}: {reason}; please report it"))
 
 
-def _stop(pool: cf.ProcessPoolExecutor) -> None:
-    """Stop ``pool`` now: pending files cancelled, its processes ended mid-file."""
-    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
-    if terminate is not None:
-        terminate()
-        return
-    # Earlier Pythons have no public way to end a pool's processes.
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.join(5)
-        if process.is_alive():
-            process.kill()
-            process.join()
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _block_stops() -> None:
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+
+
+def _unblock_stops() -> None:
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+
+
+#: Files sent to a worker ahead of its answers, so that it never waits for the next.
+_DEPTH = 2
+
+
+@attrs.define
+class _Worker:
+    """One process, its end of the pipe, and the files sent to it (the first being read)."""
+
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    entries: collections.deque[_Entry] = attrs.Factory(collections.deque)
+
+    @classmethod
+    def start(cls, template: str | None, max_bytes: int | None) -> _Worker:
+        """Start a worker; it ignores SIGINT and SIGTERM until it has its own handlers."""
+        ours, theirs = multiprocessing.Pipe()
+        process = multiprocessing.Process(
+            target=_serve, args=(theirs, template, max_bytes), daemon=True
+        )
+        _block_stops()
+        try:
+            process.start()
+        finally:
+            _unblock_stops()
+        theirs.close()
+        return cls(process, ours)
+
+    def stop(self) -> None:
+        """End the process, mid-file if need be."""
+        self.conn.close()
+        self.process.terminate()
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
+@attrs.define
+class _Entry:
+    """One file of the listing: its item once known."""
+
+    path: str
+    item: BatchItem | None = None
 
 
 @attrs.define
 class _Workers:
-    """Processes parsing files, started anew when one dies."""
+    """``jobs`` worker processes parsing the files of a listing, at most a few ahead.
+
+    ``waiting`` holds the files listed but not yet sent to a worker, in order.
+    """
 
     jobs: int
     template: str | None
     max_bytes: int | None
-
-    def _pool(self, jobs: int) -> cf.ProcessPoolExecutor:
-        return cf.ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals)
+    workers: list[_Worker] = attrs.Factory(list)
+    waiting: collections.deque[_Entry] = attrs.Factory(collections.deque)
 
     def run(self, listing: Iterable[tuple[str, str | None]]) -> Iterator[BatchItem]:
         """Parse the files of ``listing``, yielding their items in its order."""
-        window: collections.deque[tuple[str, cf.Future[BatchItem] | BatchItem]]
-        window = collections.deque()
-        pool = self._pool(self.jobs)
+        files = iter(listing)
+        window: collections.deque[_Entry] = collections.deque()
         try:
-            for path, error in listing:
-                if error is None:
-                    window.append((path, pool.submit(_one, path, self.template, self.max_bytes)))
-                else:
-                    window.append((path, BatchItem(path, None, error)))
-                while len(window) >= self.jobs * _AHEAD:
-                    item, pool = self._next(window, pool)
+            self.workers = [_Worker.start(self.template, self.max_bytes) for _ in range(self.jobs)]
+            listed = True
+            while True:
+                while listed and len(window) < self.jobs * _AHEAD:
+                    listed = self._list(files, window)
+                self._dispatch()
+                while window and (item := window[0].item) is not None:
+                    window.popleft()
                     yield item
-            while window:
-                item, pool = self._next(window, pool)
-                yield item
-        except BaseException:  # interrupted, or closed early: stop the processes now
-            _stop(pool)
-            raise
-        pool.shutdown()
+                if window:
+                    self._collect()  # the first file is being read: a worker is busy
+                elif not listed:
+                    break
+        finally:  # done, interrupted, or closed early: no process outlives the batch
+            for worker in self.workers:
+                worker.stop()
 
-    def _next(
-        self,
-        window: collections.deque[tuple[str, cf.Future[BatchItem] | BatchItem]],
-        pool: cf.ProcessPoolExecutor,
-    ) -> tuple[BatchItem, cf.ProcessPoolExecutor]:
-        """The first item of ``window``, and the pool to go on with."""
-        _, pending = window[0]
-        if isinstance(pending, cf.Future):
-            try:
-                pending.result()
-            except BrokenProcessPool:
-                pool = self._recover(window, pool)
-        _, done = window.popleft()
-        return (done if isinstance(done, BatchItem) else done.result()), pool
-
-    def _recover(
-        self,
-        window: collections.deque[tuple[str, cf.Future[BatchItem] | BatchItem]],
-        broken: cf.ProcessPoolExecutor,
-    ) -> cf.ProcessPoolExecutor:
-        """A process died: find the file it died of, and go on with new processes.
-
-        Every file of ``window`` not parsed yet may be the one: each is parsed
-        again alone, in a process of its own, and fails only if that process
-        dies too.
-        """
-        broken.shutdown(wait=True)  # its processes are gone; let its thread end before forking
-        for i, (path, pending) in enumerate(window):
-            if isinstance(pending, cf.Future):
-                settled = pending.exception() is None
-                window[i] = (path, pending.result() if settled else self._alone(path))
-        return self._pool(self.jobs)
-
-    def _alone(self, path: str) -> BatchItem:
-        pool = self._pool(1)
+    def _list(
+        self, files: Iterator[tuple[str, str | None]], window: collections.deque[_Entry]
+    ) -> bool:
+        """Take the next file of the listing into ``window``; whether there was one."""
         try:
-            return pool.submit(_one, path, self.template, self.max_bytes).result()
-        except BrokenProcessPool:
-            return BatchItem(
-                path,
+            path, error = next(files)
+        except StopIteration:
+            return False
+        entry = _Entry(path, None if error is None else BatchItem(path, None, error))
+        window.append(entry)
+        if error is None:
+            self.waiting.append(entry)
+        return True
+
+    def _dispatch(self) -> None:
+        """Send the files waiting to the workers, up to :data:`_DEPTH` each."""
+        for i in range(len(self.workers)):
+            while self.waiting and len(self.workers[i].entries) < _DEPTH:
+                worker = self.workers[i]
+                try:
+                    worker.conn.send(self.waiting[0].path)
+                except OSError:  # it died; _replace tells which file of its it was reading
+                    self._replace(i)
+                    continue
+                worker.entries.append(self.waiting.popleft())
+
+    def _collect(self) -> None:
+        """Wait for a worker to finish a file, or to die of it."""
+        busy = [w for w in self.workers if w.entries]
+        ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+        for i, worker in enumerate(self.workers):
+            if worker.entries and worker.conn in ready:
+                with contextlib.suppress(EOFError, OSError):  # died, perhaps mid-answer
+                    while worker.entries:
+                        worker.entries[0].item = worker.conn.recv()
+                        worker.entries.popleft()
+                        if not worker.conn.poll():
+                            break
+            if worker.process.sentinel in ready:
+                self._replace(i)
+
+    def _replace(self, i: int) -> None:
+        """Worker ``i`` died: the file it was reading fails; the ones after it wait again."""
+        worker = self.workers[i]
+        worker.stop()
+        if worker.entries:
+            reading, *unread = worker.entries
+            reading.item = BatchItem(
+                reading.path,
                 None,
-                f"{display_name(path)}: the process reading it died (killed, as by the "
-                "system when memory runs out); the batch went on",
+                f"{display_name(reading.path)}: the process reading it died (killed, as by "
+                "the system when memory runs out); the batch went on",
             )
-        finally:
-            pool.shutdown(wait=True)
+            self.waiting.extendleft(reversed(unread))
+        self.workers[i] = _Worker.start(self.template, self.max_bytes)

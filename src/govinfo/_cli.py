@@ -326,8 +326,13 @@ def _bar(args: argparse.Namespace, out: TextIO, err: TextIO) -> Any:  # noqa: AN
         from rich.progress import Progress  # noqa: PLC0415
     except ImportError:
         return None
+    # No refresh thread: the batch's processes are forked, and a fork copies no thread.
     return Progress(
-        console=Console(file=err), transient=True, redirect_stdout=False, redirect_stderr=False
+        console=Console(file=err),
+        transient=True,
+        auto_refresh=False,
+        redirect_stdout=False,
+        redirect_stderr=False,
     )
 
 
@@ -362,7 +367,9 @@ def _items(
             messages.bar = bar
             try:
                 task = bar.add_task("parsing", total=total)
-                yield _advancing(_chain(example, batch), lambda: bar.advance(task))
+                yield _advancing(
+                    _chain(example, batch), lambda: bar.update(task, advance=1, refresh=True)
+                )
             finally:
                 messages.bar = None
 
@@ -450,11 +457,10 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _json_reports(name: str, data: bytes) -> Iterator[tuple[str, Report | JSONFormatError]]:
     """The reports of JSON written by ``govinfo parse``: one, an array, or JSON lines.
 
-    Each comes with a label (its ``file``, or its place in ``name``) and is a
+    Each comes with a label (its ``file`` and its place in ``name``) and is a
     report or the error that says why it is not one.
     """
-    stripped = data.lstrip()
-    if stripped.startswith(b"["):
+    if data.lstrip().startswith(b"["):
         try:
             array = json.loads(data)
         except RecursionError:
@@ -463,29 +469,30 @@ def _json_reports(name: str, data: bytes) -> Iterator[tuple[str, Report | JSONFo
             raise JSONFormatError(f"{name}: not JSON: {exc}") from None
         if not isinstance(array, list) or not array:
             raise JSONFormatError(f"{name}: an empty array holds no report")
-        pieces = [(f"{name}[{i}]", element) for i, element in enumerate(array)]
+        pieces = [(f"{name}[{i}]", element, _dumped(element)) for i, element in enumerate(array)]
     else:
         lines = [
             (f"{name}:{number}", line)
             for number, line in enumerate(data.splitlines(), start=1)
             if line.strip()
         ]
-        if len(lines) < 2 or not _one_line_of_json(lines[0][1]):
+        if len(lines) < 2 or not isinstance(_loads(lines[0][1]), dict):
             yield name, _report(name, data)
             return
-        pieces = [(place, line) for place, line in lines]
-    for place, piece in pieces:
-        file = piece.get("file") if isinstance(piece, dict) else None
+        pieces = [(place, _loads(line), line) for place, line in lines]
+    for place, element, text in pieces:
+        file = element.get("file") if isinstance(element, dict) else None
         label = f"{display_name(file)} ({place})" if isinstance(file, str) else place
-        text = piece if isinstance(piece, bytes) else _dumped(piece)
         yield label, _report(place, text)
 
 
-def _one_line_of_json(line: bytes) -> bool:
+def _loads(line: bytes) -> object:
+    """One line's JSON, or ``None`` when it is not JSON (from_json will say why)."""
     try:
-        return isinstance(json.loads(line), dict)
+        data: object = json.loads(line)
     except (ValueError, RecursionError):
-        return False
+        return None
+    return data
 
 
 def _dumped(data: object) -> bytes:

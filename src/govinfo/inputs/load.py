@@ -126,23 +126,32 @@ EXAMPLE = "example_v2021.txt"
 
 
 def display_name(path: str | os.PathLike[str]) -> str:
-    r"""A file name as text any output can hold: bytes that are not UTF-8 as ``\xNN``.
+    r"""A file name as text any output can hold.
 
     A name in a legacy encoding (GBK bytes from a zip made on Chinese Windows)
-    reaches Python as lone surrogates, which no UTF-8 output can write.
+    reaches Python as lone surrogates, which no UTF-8 output can write. Each
+    folder or file name of the path that is not UTF-8 is shown with every
+    byte outside ASCII as ``\xNN`` (even where some happen to read as UTF-8).
 
     Examples:
         >>> display_name(b"\xc4\xea\xb1\xa8.txt".decode("utf-8", "surrogateescape"))
         '\\xc4\\xea\\xb1\\xa8.txt'
-        >>> display_name("年报.txt")
-        '年报.txt'
+        >>> display_name("年报/" + b"\xc4\xea.txt".decode("utf-8", "surrogateescape"))
+        '年报/\\xc4\\xea.txt'
     """
     name = os.fspath(path)
     try:
         raw = os.fsencode(name)
     except UnicodeEncodeError:  # surrogates no file system gave: escape them as they are
         return name.encode("utf-8", "backslashreplace").decode("utf-8")
-    return raw.decode("utf-8", "backslashreplace")
+    return "/".join(map(_escaped, raw.split(b"/")))
+
+
+def _escaped(part: bytes) -> str:
+    try:
+        return part.decode("utf-8")
+    except UnicodeDecodeError:
+        return part.decode("ascii", "backslashreplace")
 
 
 def read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -45,6 +44,7 @@ from govinfo.reading.spans import Locator, Notes, Sources
 from govinfo.templates.spec import TemplateSpec
 
 if TYPE_CHECKING:
+    import os
     from decimal import Decimal
 
     from govinfo.inputs.document import Document
