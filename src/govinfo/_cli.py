@@ -265,10 +265,14 @@ class _Messages:
     bar: Any = None
 
     def line(self, text: str) -> None:
-        if self.bar is None:
-            print(text, file=self.err, flush=True)
-        else:
-            self.bar.console.print(text, markup=False, highlight=False, emoji=False, soft_wrap=True)
+        """Write one whole line."""
+        with _SIGNALS.whole():
+            if self.bar is None:
+                print(text, file=self.err, flush=True)
+            else:
+                self.bar.console.print(
+                    text, markup=False, highlight=False, emoji=False, soft_wrap=True
+                )
 
 
 @attrs.define
