@@ -379,3 +379,17 @@ class TestNotRegularEntries:
             assert (
                 proc.stderr == f"govinfo: {fifo}: not a regular file (a FIFO, device or socket)\n"
             )
+
+
+@pytest.mark.parametrize("separator", ["\n", "\r", "\u2028", "\x85", "\x0b"])
+def test_a_message_is_one_line_whatever_the_input_holds(tmp_path: Path, separator: str) -> None:
+    """A key holding a line break (echoed by the error) cannot split the line (fuzz, #22)."""
+    good = json.loads(run_cli("parse", "--example").stdout)
+    good["meta"][f"index{separator}number"] = good["meta"].pop("index_number")
+    path = tmp_path / "report.json"
+    path.write_text(json.dumps(good, ensure_ascii=False), "utf-8")
+    proc = run_cli("render", str(path))
+    assert proc.returncode == 2
+    assert len(proc.stderr.splitlines()) == 1
+    assert proc.stderr.startswith(f"govinfo: {path}: ")
+    assert repr(separator)[1:-1] in proc.stderr

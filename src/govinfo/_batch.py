@@ -171,11 +171,15 @@ def parse_many(
 
 
 def _serve(conn: Connection, template: str | None, max_bytes: int | None) -> None:
-    """A worker: parse each path received on ``conn``, send back its item, until ``None``."""
+    """A worker: parse each path received on ``conn`` and send back its item, until the end."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C reaches the whole job
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _unblock_stops()
-    while (path := conn.recv()) is not None:
+    while True:
+        try:
+            path = conn.recv()
+        except EOFError:  # the batch is over, or gone
+            return
         item = _one(path, template, max_bytes)
         try:
             conn.send(item)
@@ -226,12 +230,12 @@ class _Worker:
 
     def stop(self) -> None:
         """End the process, mid-file if need be."""
-        self.conn.close()
         self.process.terminate()
         self.process.join(5)
         if self.process.is_alive():
             self.process.kill()
             self.process.join()
+        self.conn.close()
 
 
 @attrs.define

@@ -257,6 +257,20 @@ class _Signals:
 _SIGNALS = _Signals()
 
 
+#: What ``str.splitlines`` ends a line at, each with its escape.
+_LINE_BREAKS = {ord(c): repr(c)[1:-1] for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def _one_line(text: str) -> str:
+    r"""``text`` as one line: the line breaks it holds (echoed from the input) escaped.
+
+    Examples:
+        >>> print(_one_line("a key\u2028with a break\n"))
+        a key\u2028with a break\n
+    """
+    return text.translate(_LINE_BREAKS)
+
+
 @attrs.define
 class _Messages:
     """Lines for stderr: above the progress bar while it shows."""
@@ -265,7 +279,8 @@ class _Messages:
     bar: Any = None
 
     def line(self, text: str) -> None:
-        """Write one whole line."""
+        """Write ``text`` as one whole line."""
+        text = _one_line(text)
         with _SIGNALS.whole():
             if self.bar is None:
                 print(text, file=self.err, flush=True)
@@ -422,7 +437,7 @@ def _write_record(
         if not first:
             out.write("\n" + "=" * 60 + "\n\n")
         if many:
-            out.write(f"# {name}\n")
+            out.write(f"# {_one_line(name)}\n")
         out.write(render_table(result.report) + "\n")
         shown = [d for d in result.diagnostics if d.severity.value != "info"]
         if shown:
@@ -555,7 +570,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for label, report in found:
         with _SIGNALS.whole():
             if len(found) > 1:
-                out.write(f"==> {label} <==\n")
+                out.write(f"==> {_one_line(label)} <==\n")
             out.write(render(report, format=args.format))
             if len(found) > 1:
                 out.write("\n")
@@ -583,7 +598,8 @@ def _validation_text(name: str, result: ParseResult, validation: Validation) -> 
     passed = sum(f.verdict.value == "passed" for f in validation.findings)
     uncheckable = sum(f.verdict.value == "not checkable" for f in validation.findings)
     verdict = "ok" if validation.ok else f"{len(validation.errors)} failing"
-    lines = [f"{name}: {result.template}: {verdict} ({passed} passed, {uncheckable} not checkable)"]
+    head = f"{_one_line(name)}: {result.template}: {verdict}"
+    lines = [f"{head} ({passed} passed, {uncheckable} not checkable)"]
     lines += [f"  {finding.severity.value}: {finding.message}" for finding in validation.failures]
     if result.sections is not None:
         lines.append(f"  {result.sections.summary()}")
