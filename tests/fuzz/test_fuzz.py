@@ -20,7 +20,6 @@ import io
 import json
 import os
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,9 +38,8 @@ from shapes import example_docx, example_pdf
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-pytestmark = pytest.mark.skipif(
-    os.environ.get("HYPOTHESIS_PROFILE") != "fuzz", reason="on demand: HYPOTHESIS_PROFILE=fuzz"
-)
+if os.environ.get("HYPOTHESIS_PROFILE") != "fuzz":  # before the inputs are made
+    pytest.skip("on demand: HYPOTHESIS_PROFILE=fuzz", allow_module_level=True)
 
 _TEXTS = [govinfo.example_text(), *(p.read_text("utf-8") for p in SEED_FILES)]
 _EXAMPLE = govinfo.parse_example().report
@@ -179,7 +177,10 @@ def test_parse_bytes(outcomes: Any, data: bytes) -> None:
         _check(result, outcomes)
 
 
-_FOLDER = Path(tempfile.mkdtemp(prefix="govinfo-fuzz-"))
+@pytest.fixture(scope="session")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the inputs of parse_file and the CLI are written, one file at a time."""
+    return tmp_path_factory.mktemp("fuzz")
 
 
 @given(
@@ -188,12 +189,14 @@ _FOLDER = Path(tempfile.mkdtemp(prefix="govinfo-fuzz-"))
     ),
     suffix=st.sampled_from([None, ".txt", ".html", ".pdf", ".docx", ".doc", ""]),
 )
-def test_parse_file(outcomes: Any, data: tuple[str, bytes], suffix: str | None) -> None:
+def test_parse_file(
+    outcomes: Any, folder: Path, data: tuple[str, bytes], suffix: str | None
+) -> None:
     """govinfo.parse_file of a mutated file of each kind, under its own or another suffix."""
     if outcomes.over("test_parse_file"):
         return
     kind, raw = data
-    path = _FOLDER / f"report{kind if suffix is None else suffix}"
+    path = folder / f"report{kind if suffix is None else suffix}"
     path.write_bytes(raw)
     result = _record(outcomes, f"parse_file({kind})", lambda: govinfo.parse_file(path))
     if result is not None:
@@ -266,12 +269,12 @@ _STATUSES = {code for code, _ in EXIT_CODES}
         ]
     ),
 )
-def test_cli(outcomes: Any, data: tuple[str, bytes], command: list[str]) -> None:
+def test_cli(outcomes: Any, folder: Path, data: tuple[str, bytes], command: list[str]) -> None:
     """The command line on a mutated file: a documented status, never an exception."""
     if outcomes.over("test_cli"):
         return
     kind, raw = data
-    path = _FOLDER / f"cli{kind}"
+    path = folder / f"cli{kind}"
     path.write_bytes(raw)
     out, err = io.StringIO(), io.StringIO()
     status = main([*command, str(path)], out=out, err=err)
@@ -281,11 +284,11 @@ def test_cli(outcomes: Any, data: tuple[str, bytes], command: list[str]) -> None
 
 
 @given(data=st.sampled_from(_JSON).flatmap(mutated))
-def test_cli_render_json(outcomes: Any, data: bytes) -> None:
+def test_cli_render_json(outcomes: Any, folder: Path, data: bytes) -> None:
     """`govinfo render` of mutated report JSON: a documented status, one line a problem."""
     if outcomes.over("test_cli_render_json"):
         return
-    path = _FOLDER / "report.json"
+    path = folder / "report.json"
     path.write_bytes(data)
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stderr(err):
