@@ -256,3 +256,28 @@ class TestOrjson:
         """Bytes orjson does not read (UTF-16) still read through the standard library."""
         report = govinfo.ReportV2021(meta=Meta(title="某局报告"))
         assert govinfo.from_json(govinfo.to_json(report).encode("utf-16")) == report
+
+
+class TestLoneSurrogates:
+    """A JSON escape of half a surrogate pair is no character: refused with its path (#22, r09)."""
+
+    @pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "x\\udc80y"])
+    def test_refused_with_the_path(self, escape: str) -> None:
+        """As text or bytes, with or without orjson: JSONFormatError naming $.meta.title."""
+        text = govinfo.to_json(govinfo.ReportV2021(meta=Meta(title="TITLE")))
+        text = text.replace('"TITLE"', f'"{escape}"')
+        for given_as in (text, text.encode(), text.encode("utf-16")):
+            with pytest.raises(govinfo.JSONFormatError, match=r"surrogate.*\$\.meta\.title"):
+                govinfo.from_json(given_as)
+
+    def test_raw_surrogates_in_a_str(self) -> None:
+        """A Python str holding one (no UTF-8 text can) is refused too."""
+        text = govinfo.to_json(govinfo.ReportV2021(meta=Meta(title="TITLE")))
+        with pytest.raises(govinfo.JSONFormatError, match="surrogate"):
+            govinfo.from_json(text.replace("TITLE", "\ud800"))
+
+    def test_a_pair_is_a_character(self) -> None:
+        """An escaped surrogate pair (an emoji) is one character, read as such."""
+        text = govinfo.to_json(govinfo.ReportV2021(meta=Meta(title="TITLE")))
+        report = govinfo.from_json(text.replace("TITLE", "\\ud83d\\ude00"))
+        assert report.meta.title == "\U0001f600"

@@ -180,13 +180,13 @@ Version 0.1.0, 2023-11-23. See CHANGELOG.md.
         "",
         "   \n\n",
         README,
-        "某某区2023年政府信息公开工作年度报告\n发布日期:2024-01-15\n一、总体情况\n本机关认真贯彻落实条例。\n",
+        "发布日期:2024-01-15\n一、总体情况\n本机关认真贯彻落实条例。\n",
         b"<html><body><p>\xe6\x97\xa0\xe8\xa1\xa8</p></body></html>",
     ],
-    ids=["empty", "blank-lines", "readme", "prose-without-figures", "html-without-table"],
+    ids=["empty", "blank-lines", "readme", "prose-without-figures-or-title", "html-without-table"],
 )
 def test_input_holding_no_report_says_so(source: str | bytes) -> None:
-    """No table and no prose figure of any template: template None and a no-report error."""
+    """No table, prose figure or report title: template None and a no-report error."""
     result = govinfo.parse(source)
     assert result.template is None
     codes = [d.code for d in result.diagnostics]

@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 import functools
 import json
+import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
@@ -439,4 +440,36 @@ def from_json(text: str | bytes) -> Report:
         raise JSONFormatError("not a report: JSON nested too deeply") from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, a 4,300-digit integer
         raise JSONFormatError(f"not JSON: {exc}") from None
+    if isinstance(text, str):
+        suspect = _SURROGATE_IN_TEXT.search(text) is not None
+    else:  # UTF-16 and UTF-32 (a zero byte among the first four) hide their escapes
+        suspect = b"\0" in text[:4] or _SURROGATE_IN_BYTES.search(text) is not None
+    if suspect:
+        _refuse_surrogates(data)
     return structure(data)
+
+
+# orjson refuses lone surrogates; the standard library reads a "\ud800" escape
+# (and a str may hold one as it is) into a string no UTF-8 output can write.
+_SURROGATE_IN_TEXT = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+_SURROGATE_IN_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_surrogates(data: object) -> None:
+    """Raise JSONFormatError naming each string of ``data`` that holds a lone surrogate."""
+    found: list[str] = []
+    stack: list[tuple[str, object]] = [("$", data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, str):
+            m = _SURROGATE.search(node)
+            if m:
+                found.append(f"a lone surrogate (U+{ord(m[0]):04X}) is no character @ {path}")
+        elif isinstance(node, dict):
+            stack.extend((f"{path}.{key}", value) for key, value in node.items())
+            stack.extend((f"{path} (a key)", key) for key in node)
+        elif isinstance(node, list):
+            stack.extend((f"{path}[{i}]", value) for i, value in enumerate(node))
+    if found:
+        raise JSONFormatError("; ".join(sorted(found)))

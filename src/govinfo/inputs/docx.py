@@ -58,13 +58,13 @@ def from_docx(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<do
     try:
         import docx  # noqa: PLC0415 - optional extra
     except ImportError:
-        raise MissingExtraError.needs("docx", "reading .docx files") from None
+        raise MissingExtraError.needs("docx", f"{name}: reading .docx files") from None
     from docx.opc.exceptions import OpcError  # noqa: PLC0415
     from docx.oxml.exceptions import XmlchemyError  # noqa: PLC0415
 
     if data.startswith(_OLE):
         raise InputError(
-            "not a readable .docx file: an OLE compound file (a Word 97-2003 .doc, "
+            f"{name}: not a readable .docx file: an OLE compound file (a Word 97-2003 .doc, "
             "or a password-protected .docx); save it as .docx without a password"
         )
 
@@ -89,15 +89,17 @@ def from_docx(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<do
         AttributeError,
         TypeError,
     ) as exc:
-        raise InputError(f"not a readable .docx file: {_reason(exc)}") from None
+        raise InputError(f"{name}: not a readable .docx file: {_reason(exc)}") from None
     if body is None:
-        raise InputError("not a readable .docx file: the document has no body")
+        raise InputError(f"{name}: not a readable .docx file: the document has no body")
     try:
         blocks = tuple(_read(document, body, CellAllowance(budget, name)))
     except (ValueError, XmlchemyError) as exc:  # e.g. gridSpan="x", w:vMerge without w:val
-        raise InputError(f"malformed .docx table: {_reason(exc)}") from None
+        raise InputError(f"{name}: malformed .docx table: {_reason(exc)}") from None
     except RecursionError:  # python-docx follows a vertical merge up, a row at a time
-        raise InputError("malformed .docx table: a vertical merge too long to follow") from None
+        raise InputError(
+            f"{name}: malformed .docx table: a vertical merge too long to follow"
+        ) from None
     return Document(blocks, "docx", (title or "").strip() or None)
 
 

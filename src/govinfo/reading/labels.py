@@ -119,7 +119,7 @@ def keys_of(text: str) -> LabelKeys:
 class Label:
     """A label text's keys and what they name: rows, a group, a table heading.
 
-    A plain slotted class for the reason :class:`LabelKeys` is.
+    A plain slotted class for the reason `LabelKeys` is.
     """
 
     __slots__ = ("anchor", "bare_header", "exact", "group", "heading", "loose", "rows", "unit")

@@ -28,7 +28,7 @@ from govinfo._diagnostics import (
     Span,
 )
 from govinfo.inputs.document import scrub
-from govinfo.inputs.load import Source, load, read_bytes, read_source
+from govinfo.inputs.load import Source, display_name, load, read_bytes, read_source
 from govinfo.models import (
     REGISTRY,
     Meta,
@@ -415,6 +415,15 @@ class _ProseReader:
 
     def read(self, figure: ProseFigure) -> None:
         """Take one statement: a cell, a sum of cells (placed only when 0), or a repeat."""
+        if figure.part:
+            self._note(
+                PROSE_NOT_USED,
+                figure.keys[0],
+                figure,
+                f"{figure.key}: the prose states {figure.value} after 其中, a share of "
+                "something stated before, not the total",
+            )
+            return
         if len(figure.keys) > 1 and figure.value != 0:
             self._note(
                 PROSE_NOT_USED,
@@ -503,5 +512,5 @@ def parse_file(
         UnknownTemplateError: ``template`` is not a known template id.
     """
     data = read_bytes(path, max_bytes=max_bytes)
-    document = load(data, name=os.fspath(path), max_bytes=max_bytes)
+    document = load(data, name=display_name(path), max_bytes=max_bytes)
     return parse_document(document, template=template, file=os.fspath(path))
