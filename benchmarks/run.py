@@ -26,6 +26,11 @@ Chromium and LibreOffice where the machine has them): pages/s of PDFium's
 bare text extraction (the floor), of ``from_pdf`` (the read, whose ratio to
 the floor is the target of issue #19) and of a whole parse. The .docx row's
 floor is unzipping word/document.xml and parsing it with lxml.
+
+Import rows time ``import govinfo`` inside fresh interpreters, warm (bytecode
+cached), alternated with their floor, importing attrs and cattrs (what any
+library built on them imports); "the reader loaded" adds the first use of
+``govinfo.parse``, which imports the reader and the models.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from __future__ import annotations
 import argparse
 import io
 import itertools
+import os
 import pathlib
 import random
 import re
@@ -330,6 +336,39 @@ def _documents(repeat: int, rounds: int) -> None:
     print(f"{'read:  .docx, from_docx':46} {1 / min(times[1]):9,.0f} {ratio:6.1f}  ratio ≤ 3")
 
 
+#: Import statements timed in fresh interpreters: the floor, then govinfo's.
+IMPORTS = (
+    ("floor: import attrs, cattrs", "import attrs, cattrs", ""),
+    ("import govinfo", "import govinfo", "ratio ≤ 2 (≤ 80 ms at a 40 ms floor)"),
+    ("import govinfo, the reader loaded", "import govinfo; govinfo.parse", ""),
+)
+
+
+def _import_seconds(statement: str) -> float:
+    """Seconds ``statement`` takes in a fresh interpreter, timed inside it."""
+    code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
+    # Warm means bytecode cached: let the interpreter write it, whatever this shell says.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    proc = subprocess.run(  # noqa: S603 - this interpreter, our own statement
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    return float(proc.stdout)
+
+
+def _imports(rounds: int) -> None:
+    """Import rows: milliseconds, and each import's time over its floor's, alternated."""
+    for _, statement, _ in IMPORTS:
+        _import_seconds(statement)  # writes the bytecode: every timed run is warm
+    times: list[list[float]] = [[] for _ in IMPORTS]
+    for _ in range(rounds * 2):
+        for (_, statement, _), seconds in zip(IMPORTS, times, strict=True):
+            seconds.append(_import_seconds(statement))
+    print(f"\n{'imports (fresh interpreters)':46} {'ms':>9} {'ratio':>6}  target")
+    for (name, _, target), seconds in zip(IMPORTS, times, strict=True):
+        ratio = "" if name.startswith("floor") else f"{_ratio(seconds, times[0]):.1f}"
+        print(f"{name:46} {statistics.median(seconds) * 1e3:9.1f} {ratio:>6}  {target}")
+
+
 def main() -> None:
     """Run the benchmarks and print one row per operation."""
     ap = argparse.ArgumentParser()
@@ -403,6 +442,7 @@ def main() -> None:
             rate = per_call / min(seconds)
             print(f"{name:40} {rate:11,.0f} {peak:9.2f} {ratio:>6}  {target}")
         i += len(group)
+    _imports(rounds)
     _documents(repeat, rounds)
     sizes = (256_000, 1_024_000) if args.quick else (1_250_000, 5_000_000)
     for what, make, template in (
