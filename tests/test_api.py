@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata
 import re
 import subprocess
@@ -82,7 +83,7 @@ def test_the_distribution_is_govinfo_cn() -> None:
         extra: {r.split(";")[0] for r in requires if f"extra == '{extra}'" in r}
         for extra in ("all", "test", "dev")
     }
-    assert {"pdfplumber>=0.11", "python-docx>=1.1", "pyarrow>=14"} <= by_extra["all"]
+    assert {"pypdfium2>=4.30", "python-docx>=1.1", "pyarrow>=14", "dask>=2024.1"} <= by_extra["all"]
     assert by_extra["all"] <= by_extra["test"] <= by_extra["dev"]
     urls = meta.get_all("Project-URL") or []
     assert len(urls) >= 3
@@ -94,7 +95,7 @@ def test_the_distribution_is_govinfo_cn() -> None:
     [
         (lambda: govinfo.to_arrow([]), "pyarrow", "arrow"),
         (lambda: govinfo.to_pandas([]), "pandas", "pandas"),
-        (lambda: govinfo.parse(b"%PDF-1.4"), "pdfplumber", "pdf"),
+        (lambda: govinfo.parse(b"%PDF-1.4"), "pypdfium2", "pdf"),
         (lambda: govinfo.parse(b"PK\x03\x04"), "docx", "docx"),
     ],
 )
@@ -106,6 +107,14 @@ def test_missing_extras_name_the_distribution(
     with pytest.raises(govinfo.MissingExtraError) as caught:
         call()
     assert f"pip install 'govinfo-cn[{extra}]'" in str(caught.value)
+
+
+def test_govinfo_dask_without_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Importing govinfo.dask where Dask is missing says which extra to install."""
+    monkeypatch.delitem(sys.modules, "govinfo.dask", raising=False)
+    monkeypatch.setitem(sys.modules, "dask.bag", None)
+    with pytest.raises(govinfo.MissingExtraError, match=r"pip install 'govinfo-cn\[dask\]'"):
+        importlib.import_module("govinfo.dask")
 
 
 def test_models_are_frozen_and_slotted() -> None:

@@ -40,7 +40,7 @@ from govinfo.formats.arrow import to_arrow
 
 try:
     import dask.bag
-except ImportError:  # pragma: no cover - the extra is installed wherever this is tested
+except ImportError:
     raise MissingExtraError.needs("dask", "govinfo.dask") from None
 
 if TYPE_CHECKING:
