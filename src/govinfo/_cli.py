@@ -470,16 +470,18 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         with _items(args, out, messages) as items:
             for item in items:
-                summary.add(item)
-                if item.result is None:
-                    messages.line(f"govinfo: {item.error}")
-                    continue
-                if item.result.template is None:
-                    messages.line(f"govinfo: {display_name(item.path)}: {_no_report(item.result)}")
-                    continue
+                # A file is counted as it is written: a signal waits for both.
                 with _SIGNALS.whole():
+                    summary.add(item)
+                    if item.result is None:
+                        messages.line(f"govinfo: {item.error}")
+                        continue
+                    if item.result.template is None:
+                        name = display_name(item.path)
+                        messages.line(f"govinfo: {name}: {_no_report(item.result)}")
+                        continue
                     _write_record(args, out, item, first=first, many=many)
-                first = False
+                    first = False
     except (_Stopped, KeyboardInterrupt) as exc:
         summary.stopped = _stop_status(exc)
     if args.format == "json" and many:
@@ -638,26 +640,27 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         with _items(args, out, messages) as items:
             for item in items:
-                summary.files += 1
                 name, result = display_name(item.path), item.result
-                if result is None:
-                    messages.line(f"govinfo: {item.error}")
-                    summary.failures += 1
-                    continue
-                if not result.report.meta.tables_found:
-                    messages.line(f"govinfo: {name}: no statistical table found")
-                    summary.failures += 1
-                    continue
-                validation = validate(result.report)
-                if validation.ok:
-                    summary.valid += 1
-                else:
-                    summary.invalid += 1
-                if args.format == "json":
-                    docs.append(_validation_json(name, result, validation))
-                    continue
+                found = result is not None and result.report.meta.tables_found
+                validation = validate(result.report) if found and result is not None else None
+                # A file is counted as it is written: a signal waits for both.
                 with _SIGNALS.whole():
-                    out.write(_validation_text(name, result, validation))
+                    summary.files += 1
+                    if result is None or validation is None:
+                        reason = (
+                            item.error if result is None else f"{name}: no statistical table found"
+                        )
+                        messages.line(f"govinfo: {reason}")
+                        summary.failures += 1
+                        continue
+                    if validation.ok:
+                        summary.valid += 1
+                    else:
+                        summary.invalid += 1
+                    if args.format == "json":
+                        docs.append(_validation_json(name, result, validation))
+                    else:
+                        out.write(_validation_text(name, result, validation))
     except (_Stopped, KeyboardInterrupt) as exc:
         summary.stopped = _stop_status(exc)
     if args.format == "json":
