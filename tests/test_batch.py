@@ -10,6 +10,7 @@ import pickle
 import pty
 import signal
 import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -128,6 +129,95 @@ class TestBatchCLI:
         proc = run_cli("parse", str(folder / "district"), "--format", "json")
         assert proc.returncode == 0, proc.stderr
         assert len(json.loads(proc.stdout)) == 20
+
+
+class TestSameOutputWhateverJobs:
+    """Workers format records and send results in batches: the output is that of one process."""
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            ("parse", "--format", "json"),
+            ("parse", "--format", "jsonl"),
+            ("parse", "--format", "csv"),
+            ("parse", "--format", "table"),
+            ("validate",),
+            ("validate", "--format", "json"),
+        ],
+        ids=" ".join,
+    )
+    def test_cli_bytes(self, folder: Path, command: tuple[str, ...]) -> None:
+        """stdout, stderr and exit status of -j 2 are those of -j 1, failing files among them."""
+        (folder / "empty.txt").write_text("", "utf-8")  # holds no report
+        one = run_cli(*command, str(folder), "-r", "--example", "-j", "1")
+        two = run_cli(*command, str(folder), "-r", "--example", "-j", "2")
+        assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
+        assert one.returncode == 2
+        assert one.stdout.count("v2015") >= 20
+        assert "r10.5.txt: cannot tell the text encoding" in one.stderr
+        assert "empty.txt" in one.stderr
+
+    def test_parse_many_results(self, folder: Path) -> None:
+        """Every part of every result is the same with 2 processes, sources found on demand too."""
+        pinyin = govinfo.example_text().replace("行政许可", "行政許(xǔ)可")
+        (folder / "pinyin.txt").write_text(pinyin, "utf-8")  # an offset map that is no range
+        one = list(govinfo.parse_many([folder], recursive=True))
+        two = list(govinfo.parse_many([folder], recursive=True, jobs=2))
+        assert [(i.path, i.error) for i in one] == [(i.path, i.error) for i in two]
+        for a, b in zip(one, two, strict=True):
+            if a.result is None or b.result is None:
+                assert a.result is b.result is None
+                continue
+            assert b.result.report == a.result.report
+            assert b.result.diagnostics == a.result.diagnostics
+            assert dict(b.result.sources) == dict(a.result.sources)
+            assert (b.result.text, b.result.file) == (a.result.text, a.result.file)
+            assert b.result.sections == a.result.sections
+        (item,) = [i for i in two if i.path.endswith("pinyin.txt")]
+        assert item.result is not None
+        assert item.result.quote("active.licensing.decisions") == "146"
+
+
+# What a worker makes of a file can fail, or fail to be pickled: that file only fails.
+_ODD_WORK = """
+import json, multiprocessing, os, sys
+import govinfo._batch as batch
+multiprocessing.set_start_method("fork")
+def work(item):
+    name = os.path.basename(item.path)
+    if item.error is None and name == "raises.txt":
+        raise ValueError("no")
+    if item.error is None and name == "unpicklable.txt":
+        return lambda: None
+    return name, item.error
+for jobs in (1, 2):
+    made = list(batch.run_many([sys.argv[1]], work, jobs=jobs))
+    print(json.dumps([m if isinstance(m, tuple) else "a function" for m in made]))
+"""
+
+
+class TestWork:
+    """`run_many`: what the command line has its workers make of each file."""
+
+    def test_a_failing_or_unpicklable_result_fails_its_file(self, tmp_path: Path) -> None:
+        """An exception, or a result pickle refuses: one file fails, saying so; the rest go on."""
+        for name in ("a.txt", "raises.txt", "unpicklable.txt", "z.txt"):
+            (tmp_path / name).write_text(seed_text("004"), "utf-8")
+        proc = subprocess.run(
+            [sys.executable, "-c", _ODD_WORK, str(tmp_path)],
+            capture_output=True, text=True, check=False, timeout=600,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        one, two = (json.loads(line) for line in proc.stdout.splitlines())
+        raised = f"{tmp_path}/raises.txt: internal error (ValueError: no); please report it"
+        assert one == [["a.txt", None], ["raises.txt", raised], "a function", ["z.txt", None]]
+        unsent = two.pop(2)
+        assert unsent[0] == "unpicklable.txt"
+        assert unsent[1].startswith(
+            f"{tmp_path}/unpicklable.txt: internal error (its result cannot be sent: "
+        )
+        assert unsent[1].endswith("); please report it")
+        assert two == [["a.txt", None], ["raises.txt", raised], ["z.txt", None]]
 
 
 class TestRobustness:
@@ -314,6 +404,21 @@ class TestSurvival:
             f"{tmp_path}/die.txt: the process reading it died (killed, as by the system "
             "when memory runs out); the batch went on"
         )
+
+    def test_files_read_before_it_are_not_lost(self, tmp_path: Path) -> None:
+        """Results a worker held when it was killed are read again: only the killer fails."""
+        for i in range(40):
+            (tmp_path / f"{i:02}.txt").write_text(seed_text("004"), "utf-8")
+        (tmp_path / "20die.txt").write_text(seed_text("004"), "utf-8")
+        code = _KILL_AT_DIE_TXT + (
+            f"items = list(govinfo.parse_many([{str(tmp_path)!r}], jobs=2))\n"
+            "print(json.dumps([(os.path.basename(i.path), i.error) for i in items]))\n"
+        )
+        proc = run_capped(code)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        items = json.loads(proc.stdout)
+        assert len(items) == 41
+        assert [name for name, error in items if error is not None] == ["20die.txt"]
 
     def test_cli_writes_every_other_record(self, tmp_path: Path) -> None:
         """`parse -j 2`: one line for the killed file, every other record written, exit 2."""

@@ -5,17 +5,18 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
+import io
 import json
 import math
 import os
 import pathlib
 import signal
 import sys
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import attrs
 
-from govinfo._batch import BatchItem, iter_files, parse_many
+from govinfo._batch import BatchItem, done, iter_files, run_many
 from govinfo._diagnostics import NO_REPORT
 from govinfo._errors import GovinfoError, JSONFormatError
 from govinfo._version import __version__
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
     from types import FrameType
 
     from govinfo.models import Report
+
+T = TypeVar("T")
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -316,14 +319,17 @@ class _Summary:
     invalid: int = 0
     stopped: int | None = None
 
-    def add(self, item: BatchItem) -> None:
+    def add(self, record: _Record) -> None:
         self.files += 1
-        if item.result is None or item.result.template is None:
+        if record.failure is not None:
             self.failures += 1
             return
-        self.templates[item.result.template] += 1
-        if any(d.severity.value != "info" for d in item.result.diagnostics):
-            self.with_warnings += 1
+        if record.template is not None:
+            self.templates[record.template] += 1
+        self.with_warnings += record.warned
+        if record.valid is not None:
+            self.valid += record.valid
+            self.invalid += not record.valid
 
     def _head(self) -> str:
         if self.stopped is None:
@@ -373,15 +379,18 @@ def _bar(args: argparse.Namespace, out: TextIO, err: TextIO) -> Any:  # noqa: AN
 
 @contextlib.contextmanager
 def _items(
-    args: argparse.Namespace, out: TextIO, messages: _Messages
-) -> Iterator[Iterator[BatchItem]]:
-    """The example and the files of the command line, parsed in order, with a progress bar.
+    args: argparse.Namespace, out: TextIO, messages: _Messages, work: Callable[[BatchItem], T]
+) -> Iterator[Iterator[T]]:
+    """What ``work`` makes of the example and of each file of the command line, in order.
 
-    On leaving, the batch is closed: its processes stop even if the command
-    stopped half way.
+    ``work`` runs where the file was parsed (in a worker process with
+    ``--jobs``), so that what crosses the pipe is what the command writes. A
+    progress bar shows on a terminal. On leaving, the batch is closed: its
+    processes stop even if the command stopped half way.
     """
-    batch = parse_many(
+    batch = run_many(
         args.files,
+        work,
         jobs=args.jobs,
         recursive=args.recursive,
         template=args.template,
@@ -389,7 +398,7 @@ def _items(
     )
     with contextlib.closing(batch):
         example = (
-            [BatchItem("<example>", parse(example_text(), template=args.template))]
+            [done(BatchItem("<example>", parse(example_text(), template=args.template)), work)]
             if args.example
             else []
         )
@@ -409,15 +418,37 @@ def _items(
                 messages.bar = None
 
 
-def _chain(first: list[BatchItem], rest: Iterator[BatchItem]) -> Iterator[BatchItem]:
+def _chain(first: list[T], rest: Iterator[T]) -> Iterator[T]:
     yield from first
     yield from rest
 
 
-def _advancing(items: Iterator[BatchItem], advance: Callable[[], object]) -> Iterator[BatchItem]:
+def _advancing(items: Iterator[T], advance: Callable[[], object]) -> Iterator[T]:
     for item in items:
         advance()
         yield item
+
+
+def _item(item: BatchItem) -> BatchItem:
+    """The whole item, for a command that needs the result itself (``review``)."""
+    return item
+
+
+@attrs.frozen
+class _Record:
+    """What a command writes of one file, made where the file was parsed.
+
+    ``failure`` says why nothing is written (the line for stderr, after
+    ``govinfo: ``); else ``text`` is the output record and ``data`` the
+    document of ``validate --format json``.
+    """
+
+    failure: str | None = None
+    template: str | None = None
+    warned: bool = False
+    valid: bool | None = None
+    text: str = ""
+    data: dict[str, Any] | None = None
 
 
 def _result_json(name: str, result: ParseResult) -> dict[str, Any]:
@@ -436,28 +467,55 @@ def _many(args: argparse.Namespace) -> bool:
     )
 
 
-def _write_record(
-    args: argparse.Namespace, out: TextIO, item: BatchItem, *, first: bool, many: bool
-) -> None:
-    result = item.result
-    assert result is not None  # noqa: S101 - only parsed items are written
-    name = display_name(item.path)
-    if args.format == "json":
-        text = dumps(_result_json(name, result), indent=2)
-        out.write(("" if first else ",\n") + text if many else text + "\n")
-    elif args.format == "jsonl":
-        out.write(dumps(_result_json(name, result), indent=None) + "\n")
-    elif args.format == "csv":
-        write_csv(((name, rec) for rec in records([result])), out, header=first)
-    else:
-        if not first:
-            out.write("\n" + "=" * 60 + "\n\n")
-        if many:
-            out.write(f"# {_one_line(name)}\n")
-        out.write(render_table(result.report) + "\n")
+@attrs.frozen
+class _ParseRecord:
+    """``parse``'s work on one file: its record in ``format``, as text.
+
+    Separators between records (``json``'s commas, ``table``'s rules) and the
+    CSV header depend on the records before, so `_write` adds them.
+    """
+
+    format: str
+    many: bool
+
+    def __call__(self, item: BatchItem) -> _Record:
+        """The file's record, or why it has none."""
+        result = item.result
+        if result is None:
+            return _Record(failure=item.error)
+        name = display_name(item.path)
+        if result.template is None:
+            return _Record(failure=f"{name}: {_no_report(result)}")
+        warned = any(d.severity.value != "info" for d in result.diagnostics)
+        return _Record(template=result.template, warned=warned, text=self._text(name, result))
+
+    def _text(self, name: str, result: ParseResult) -> str:
+        if self.format == "json":
+            return dumps(_result_json(name, result), indent=2)
+        if self.format == "jsonl":
+            return dumps(_result_json(name, result), indent=None) + "\n"
+        if self.format == "csv":
+            rows = io.StringIO(newline="")
+            write_csv(((name, rec) for rec in records([result])), rows, header=False)
+            return rows.getvalue()
+        text = f"# {_one_line(name)}\n" if self.many else ""
+        text += render_table(result.report) + "\n"
         shown = [d for d in result.diagnostics if d.severity.value != "info"]
         if shown:
-            out.write("\ndiagnostics:\n" + "".join(f"  {d}\n" for d in shown))
+            text += "\ndiagnostics:\n" + "".join(f"  {d}\n" for d in shown)
+        return text
+
+
+def _write(args: argparse.Namespace, out: TextIO, text: str, *, first: bool, many: bool) -> None:
+    """Write one record of ``parse``, with what goes between it and the one before."""
+    if args.format == "json":
+        out.write(("" if first else ",\n") + text if many else text + "\n")
+        return
+    if args.format == "csv" and first:
+        write_csv((), out)
+    elif args.format == "table" and not first:
+        out.write("\n" + "=" * 60 + "\n\n")
+    out.write(text)
 
 
 def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -468,19 +526,15 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "json" and many:
         out.write("[\n")
     try:
-        with _items(args, out, messages) as items:
-            for item in items:
+        with _items(args, out, messages, _ParseRecord(args.format, many)) as records:
+            for record in records:
                 # A file is counted as it is written: a signal waits for both.
                 with _SIGNALS.whole():
-                    summary.add(item)
-                    if item.result is None:
-                        messages.line(f"govinfo: {item.error}")
+                    summary.add(record)
+                    if record.failure is not None:
+                        messages.line(f"govinfo: {record.failure}")
                         continue
-                    if item.result.template is None:
-                        name = display_name(item.path)
-                        messages.line(f"govinfo: {name}: {_no_report(item.result)}")
-                        continue
-                    _write_record(args, out, item, first=first, many=many)
+                    _write(args, out, record.text, first=first, many=many)
                     first = False
     except (_Stopped, KeyboardInterrupt) as exc:
         summary.stopped = _stop_status(exc)
@@ -633,34 +687,42 @@ def _validation_text(name: str, result: ParseResult, validation: Validation) -> 
     return "\n".join(lines) + "\n"
 
 
+@attrs.frozen
+class _ValidationRecord:
+    """``validate``'s work on one file: its rules checked, and its verdict in ``format``."""
+
+    format: str
+
+    def __call__(self, item: BatchItem) -> _Record:
+        """The file's verdict, or why it has none."""
+        name, result = display_name(item.path), item.result
+        if result is None:
+            return _Record(failure=item.error)
+        if not result.report.meta.tables_found:
+            return _Record(failure=f"{name}: no statistical table found")
+        validation = validate(result.report)
+        if self.format == "json":
+            return _Record(valid=validation.ok, data=_validation_json(name, result, validation))
+        return _Record(valid=validation.ok, text=_validation_text(name, result, validation))
+
+
 def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     messages = _Messages(err)
     summary = _Summary()
     docs = []
     try:
-        with _items(args, out, messages) as items:
-            for item in items:
-                name, result = display_name(item.path), item.result
-                found = result is not None and result.report.meta.tables_found
-                validation = validate(result.report) if found and result is not None else None
+        with _items(args, out, messages, _ValidationRecord(args.format)) as records:
+            for record in records:
                 # A file is counted as it is written: a signal waits for both.
                 with _SIGNALS.whole():
-                    summary.files += 1
-                    if result is None or validation is None:
-                        reason = (
-                            item.error if result is None else f"{name}: no statistical table found"
-                        )
-                        messages.line(f"govinfo: {reason}")
-                        summary.failures += 1
+                    summary.add(record)
+                    if record.failure is not None:
+                        messages.line(f"govinfo: {record.failure}")
                         continue
-                    if validation.ok:
-                        summary.valid += 1
-                    else:
-                        summary.invalid += 1
-                    if args.format == "json":
-                        docs.append(_validation_json(name, result, validation))
-                    else:
-                        out.write(_validation_text(name, result, validation))
+                    if record.data is not None:
+                        docs.append(record.data)
+                        continue
+                    out.write(record.text)
     except (_Stopped, KeyboardInterrupt) as exc:
         summary.stopped = _stop_status(exc)
     if args.format == "json":
@@ -715,7 +777,7 @@ def _cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     entries: list[IndexEntry] = []
     taken = {"index.html"}
     try:
-        with _items(args, out, messages) as items:
+        with _items(args, out, messages, _item) as items:
             for item in items:
                 name = display_name(item.path)
                 if item.result is None:

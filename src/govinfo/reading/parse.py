@@ -42,7 +42,7 @@ from govinfo.reading.align import Assembly, assemble, cut_labels, score
 from govinfo.reading.cells import END, START, lay_out, tokenize
 from govinfo.reading.labels import INDEXES, LabelKeys, LabelLookup
 from govinfo.reading.meta import MetaFacts, extract_meta
-from govinfo.reading.normalize import normalize
+from govinfo.reading.normalize import Normalized, normalize
 from govinfo.reading.numbers import read_cell
 from govinfo.reading.prose import (
     ProseFigure,
@@ -52,10 +52,12 @@ from govinfo.reading.prose import (
 )
 from govinfo.reading.recover import recover
 from govinfo.reading.sections import Sections, find_sections
-from govinfo.reading.spans import Locator, Notes, Sources
+from govinfo.reading.spans import Locator, Notes, Sources, _resolved
+from govinfo.templates.declare import node_of
 from govinfo.templates.spec import TemplateSpec
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from decimal import Decimal
 
     from govinfo.inputs.document import Document
@@ -145,6 +147,110 @@ class ParseResult(Generic[ReportT_co]):
             f", {_many(n, severity.value)}" for severity in Severity if (n := counts[severity])
         )
         return f"<ParseResult {_cut(about)}: {_many(len(self.sources), 'cell')} read{noted}>"
+
+    def __reduce__(self) -> tuple[Callable[..., ParseResult[Any]], tuple[object, ...]]:
+        """Pickled as what it is made of, in tuples of plain values, for every protocol.
+
+        The report as its cells' values in the template's order, diagnostics
+        and spans as tuples, sources as their offsets when the text's offset
+        map is a plain range (the spans are then found on first look, as in a
+        fresh result), else as their spans: a batch's workers send results
+        back this way, and the default (an object per model class, span and
+        diagnostic, each with its field names) cost more than the parse.
+        Fields a subclass adds are pickled as they are.
+        """
+        extra = {a.alias: getattr(self, a.name) for a in attrs.fields(type(self))[_FIELDS:]}
+        packed = (
+            _packed_report(self.report),
+            tuple(map(_packed_diagnostic, self.diagnostics)),
+            _packed_sources(self.sources),
+            self.text,
+            self._normalized,
+            self._found,
+            self.file,
+        )
+        return _unpickled, (type(self), packed, extra)
+
+
+#: The fields of ParseResult itself (a subclass's come after).
+_FIELDS = 7
+
+_PackedSpan = tuple[int, int, int, int, "int | None"]
+
+
+def _packed_report(report: Report) -> tuple[str, tuple[object, ...], dict[str, object]]:
+    """A report as its template, its cells' values in order, and its other fields (meta)."""
+    spec = REGISTRY.of(report)
+    cls: type = type(report)
+    outside = {name: getattr(report, name) for name in _outside(cls)}
+    return spec.template, tuple(spec.flatten(report).values()), outside
+
+
+@functools.cache
+def _outside(report_type: type) -> tuple[str, ...]:
+    """The fields of a report class outside the statistics (``meta``)."""
+    return tuple(f.name for f in attrs.fields(report_type) if node_of(f) is None)
+
+
+def _report(packed: tuple[str, tuple[object, ...], dict[str, object]]) -> Report:
+    template, cells, outside = packed
+    spec = REGISTRY[template]
+    values: dict[str, object] = dict(zip(spec.by_key, cells, strict=True))
+    values.update(outside)
+    report: Report = spec.build(values)
+    return report
+
+
+def _packed_span(span: Span) -> _PackedSpan:
+    return span.start, span.end, span.line, span.column, span.source_line
+
+
+def _packed_diagnostic(d: Diagnostic) -> tuple[object, ...]:
+    span = None if d.span is None else _packed_span(d.span)
+    return d.code, d.message, d.severity.value, span, d.excerpt, d.key
+
+
+def _diagnostic(packed: tuple[Any, ...]) -> Diagnostic:
+    code, message, severity, span, excerpt, key = packed
+    return Diagnostic(
+        code, message, Severity(severity), None if span is None else Span(*span), excerpt, key
+    )
+
+
+def _packed_sources(sources: Mapping[str, Span]) -> tuple[object, ...]:
+    """Offsets and what locates them, when cheap to send; else every span, resolved."""
+    if isinstance(sources, Sources):
+        locator = sources._locator  # noqa: SLF001 - the offsets and locator of its own stage
+        if locator is not None and isinstance(locator.norm.origin, range):
+            norm, origin = locator.norm, locator.norm.origin
+            where = (norm.text, origin.start, origin.stop, origin.step, norm.original)
+            return sources._offsets, where, locator.source_lines  # noqa: SLF001
+    return tuple(sources), tuple(map(_packed_span, sources.values()))
+
+
+def _sources(packed: tuple[Any, ...]) -> Sources:
+    if len(packed) == 2:
+        keys, spans = packed
+        return _resolved(dict(zip(keys, (Span(*s) for s in spans), strict=True)))
+    offsets, (text, start, stop, step, original), source_lines = packed
+    norm = Normalized(text, range(start, stop, step), original)
+    return Sources(Locator(norm, source_lines), offsets)
+
+
+def _unpickled(
+    cls: type[ParseResult[Any]], packed: tuple[Any, ...], extra: dict[str, object]
+) -> ParseResult[Any]:
+    report, diagnostics, sources, text, normalized, found, file = packed
+    return cls(
+        report=_report(report),
+        diagnostics=tuple(map(_diagnostic, diagnostics)),
+        sources=_sources(sources),
+        text=text,
+        normalized=normalized,
+        found=found,
+        file=file,
+        **extra,
+    )
 
 
 def _many(n: int, thing: str) -> str:
