@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import functools
 import io
+import random
 import re
+import zipfile
 from collections.abc import Mapping, Sequence
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 import attrs
 
@@ -129,6 +132,214 @@ def as_docx(
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/{main}" ContentType='
+    '"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    "</Types>"
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="{kind}/officeDocument" Target="{main}"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships'
+    '/metadata/core-properties" Target="docProps/core.xml"/>'
+    "</Relationships>"
+)
+_CORE = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+    'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{title}</dc:title>'
+    "</cp:coreProperties>"
+)
+
+
+def docx_package(
+    body: str,
+    *,
+    title: str = "",
+    main: str = "word/document.xml",
+    ns: str = W_NS,
+    prolog: str = "",
+) -> bytes:
+    """A real .docx package whose document body is ``body`` (WordprocessingML, prefix ``w:``).
+
+    Written by hand, as a zip of the parts Word needs (content types, the
+    package relationships naming ``main``, the core properties with
+    ``title``), so that a test controls every element. ``ns`` is the
+    namespace of the ``w:`` prefix (strict OOXML has its own); ``prolog``
+    goes before the root element (a DOCTYPE).
+    """
+    kind = (
+        "http://purl.oclc.org/ooxml/officeDocument/relationships"
+        if ns != W_NS
+        else "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    )
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{prolog}'
+        f'<w:document xmlns:w="{ns}" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f"<w:body>{body}</w:body></w:document>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", _CONTENT_TYPES.format(main=main))
+        package.writestr("_rels/.rels", _RELS.format(kind=kind, main=main))
+        package.writestr("docProps/core.xml", _CORE.format(title=xml_escape(title)))
+        package.writestr(main, document)
+    return out.getvalue()
+
+
+def w_p(text: str = "", *, runs: Sequence[str] = ()) -> str:
+    """A paragraph of ``text`` in one run (or of ``runs``, each its own run)."""
+    parts = runs or ([text] if text else [])
+    return "<w:p>" + "".join(f"<w:r><w:t>{xml_escape(r)}</w:t></w:r>" for r in parts) + "</w:p>"
+
+
+def w_tc(*paragraphs: str, span: int | None = None, merge: str | None = None) -> str:
+    """A table cell of ``paragraphs`` (texts, or XML when they start with ``<``)."""
+    props = (f'<w:gridSpan w:val="{span}"/>' if span else "") + (
+        ""
+        if merge is None
+        else "<w:vMerge/>"
+        if merge == "continue"
+        else '<w:vMerge w:val="restart"/>'
+    )
+    content = "".join(p if p.startswith("<") else w_p(p) for p in paragraphs) or "<w:p/>"
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>"
+
+
+def w_tbl(rows: Sequence[Sequence[str]], columns: int | None = None) -> str:
+    """A table of ``rows`` of cell XML (``w_tc``), with a grid of ``columns`` if given."""
+    grid = (
+        ""
+        if columns is None
+        else "<w:tblGrid>" + '<w:gridCol w:w="1000"/>' * columns + "</w:tblGrid>"
+    )
+    return (
+        f"<w:tbl><w:tblPr/>{grid}"
+        + "".join(f"<w:tr>{''.join(r)}</w:tr>" for r in rows)
+        + "</w:tbl>"
+    )
+
+
+def _marked_up(text: str, rng: random.Random) -> str:
+    """A paragraph of ``text`` as Word writes one (``rng`` chooses where and what).
+
+    Its runs are split anywhere and carry run properties; proofing marks and
+    bookmarks stand between them, and some are inside a hyperlink.
+    """
+    cuts = (
+        sorted(rng.sample(range(1, len(text)), min(len(text) - 1, rng.randrange(3))))
+        if len(text) > 1
+        else []
+    )
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    runs = []
+    for piece in pieces:
+        run = (
+            '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/><w:sz w:val="21"/></w:rPr>'
+            f'<w:t xml:space="preserve">{xml_escape(piece)}</w:t></w:r>'
+        )
+        wrap = rng.randrange(6)
+        if wrap == 0:
+            run = f'<w:hyperlink w:history="1">{run}</w:hyperlink>'
+        elif wrap == 1:
+            run = f'<w:proofErr w:type="spellStart"/>{run}<w:proofErr w:type="spellEnd"/>'
+        elif wrap == 2:
+            run = f'<w:bookmarkStart w:id="0" w:name="_Toc1"/>{run}<w:bookmarkEnd w:id="0"/>'
+        runs.append(run)
+    return '<w:p><w:pPr><w:jc w:val="center"/></w:pPr>' + "".join(runs) + "</w:p>"
+
+
+def _in_control(xml: str, rng: random.Random) -> str:
+    """``xml`` as it is, or (one time in five) inside a content control (``w:sdt``)."""
+    if rng.randrange(5):
+        return xml
+    return (
+        f'<w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent>{xml}</w:sdtContent></w:sdt>'
+    )
+
+
+def _xml_table(rows: list[list[str]], rng: random.Random) -> str:
+    """One table of ``rows``, as ``_docx_table`` lays it out, in varied real-world markup.
+
+    Shorter rows spread their cells with ``gridSpan``; a group label is one
+    cell merged down its items' rows (``vMerge``). Cells, rows and
+    paragraphs are at times inside content controls; a blank cell is an
+    empty paragraph, or none with text.
+    """
+    width = max(len(r) for r in rows)
+    out: list[str] = []
+    group: int | None = None
+    for i, cells in enumerate(rows):
+        tcs: list[str] = []
+        if group is not None and len(cells) == width - 1 and _GROUP_ITEM.match(cells[0]):
+            tcs.append(w_tc(merge="continue"))
+            spans = [1] * len(cells)
+        else:
+            group = i if len(cells) == width > 2 and _GROUP_ITEM.match(cells[1]) else None
+            spans = _spans(len(cells), width)
+        for j, (text, span) in enumerate(zip(cells, spans, strict=True)):
+            merge = "restart" if group == i and j == 0 else None
+            paragraph = (
+                _marked_up(text, rng)
+                if text
+                else rng.choice(["<w:p/>", "<w:p><w:r><w:t></w:t></w:r></w:p>"])
+            )
+            tcs.append(
+                _in_control(
+                    w_tc(_in_control(paragraph, rng), span=span if span > 1 else None, merge=merge),
+                    rng,
+                )
+            )
+        out.append(
+            _in_control(f'<w:tr><w:trPr><w:jc w:val="center"/></w:trPr>{"".join(tcs)}</w:tr>', rng)
+        )
+    grid = (
+        "<w:tblGrid>" + '<w:gridCol w:w="1000"/>' * width + "</w:tblGrid>"
+        if rng.randrange(4)
+        else ""
+    )
+    return f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>{grid}{"".join(out)}</w:tbl>'
+
+
+def report_docx_xml(report: govinfo.Report, rng: random.Random) -> bytes:
+    """The report as a hand-written Word document, as :func:`report_docx` lays it out.
+
+    Its markup varies as Word's does (``rng`` chooses): runs split anywhere
+    with their properties, proofing marks and bookmarks between them,
+    hyperlinks, content controls around paragraphs, cells and rows, blank
+    cells written two ways, a table grid declared or not.
+    """
+    headings = {
+        t.label: [] if t.layout == "value_block" else ["项目", "数量"]
+        for t in REGISTRY.of(report).tables
+    }
+    text = govinfo.render(attrs.evolve(report, meta=govinfo.Meta()))
+    body: list[str] = [_marked_up(TITLE, rng), *(_marked_up(p, rng) for p in PROSE)]
+    rows: list[list[str]] | None = None
+    for line in text.splitlines():
+        if line in headings:
+            if rows:
+                body.append(_xml_table(rows, rng))
+            body.append(_in_control(_marked_up(line, rng), rng))
+            rows = [list(headings[line])] if headings[line] else []
+        elif rows is None:
+            body.append(_marked_up(line, rng) if line else "<w:p/>")
+        else:
+            rows.append([c.strip() for c in line.split("|")[:-1]] if "|" in line else [line])
+    if rows:
+        body.append(_xml_table(rows, rng))
+    return docx_package("".join(body), title=TITLE)
 
 
 def spaced(text: str) -> str:

@@ -7,7 +7,7 @@
     │   ├── DecodeError            bytes in no encoding govinfo can tell with confidence
     │   ├── InputTooLargeError     an input over its budget (max_bytes)
     │   └── UnsupportedFormatError a file type govinfo does not read
-    ├── MissingExtraError          an optional extra (docx, pdf, arrow, pandas) is missing
+    ├── MissingExtraError          an optional extra (pdf, ocr, arrow, pandas) is missing
     ├── MixedInputError            reports that cannot be combined (aggregate, series)
     ├── UnknownTemplateError       a template id govinfo does not know
     └── JSONFormatError            JSON that is not a govinfo report

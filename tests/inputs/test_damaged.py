@@ -34,9 +34,7 @@ def test_damaged_files(data: st.DataObject) -> None:
     assert isinstance(doc, Document)
 
 
-@pytest.mark.parametrize(
-    ("read", "module", "extra"), [(from_docx, "docx", "docx"), (from_pdf, "pypdfium2", "pdf")]
-)
+@pytest.mark.parametrize(("read", "module", "extra"), [(from_pdf, "pypdfium2", "pdf")])
 def test_missing_extra(
     read: Callable[[bytes], Document], module: str, extra: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

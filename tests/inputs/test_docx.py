@@ -4,21 +4,38 @@ from __future__ import annotations
 
 import io
 import pathlib
+import random
+import shutil
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 
+import attrs
 import docx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo.inputs.document import Budget
+from govinfo.inputs.document import Budget, Grid, Prose
 from govinfo.inputs.docx import from_docx
+from govinfo.models import REGISTRY
 from govinfo.reading.cells import lay_out
 from govinfo.testing import valid_reports
-from helpers import cell_values, run_capped
-from shapes import TITLE, example_docx, report_docx
+from helpers import cell_values, rebuild, run_capped
+from shapes import (
+    TITLE,
+    W_NS,
+    as_docx,
+    docx_package,
+    example_docx,
+    report_docx,
+    report_docx_xml,
+    w_p,
+    w_tbl,
+    w_tc,
+)
 
 
 def docx_of(build: Callable[[docx.document.Document], None]) -> bytes:
@@ -134,7 +151,7 @@ class TestBadDocx:
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w") as z:
             z.writestr("hello.txt", "hi")
-        with pytest.raises(govinfo.InputError, match=r"\[Content_Types\]\.xml"):
+        with pytest.raises(govinfo.InputError, match="no Word document"):
             from_docx(out.getvalue())
 
     def test_old_word_file(self) -> None:
@@ -221,3 +238,370 @@ class TestHostilePackages:
         proc = run_capped(code)
         assert proc.returncode == 0, proc.stderr[-2000:]
         assert proc.stdout.strip() == str([("行政许可", 0, 2), ("5", 2, 1)] * 3)
+
+
+def docx_package_part(name: str) -> bytes:
+    """One part of a hand-written package (:func:`docx_package`)."""
+    with zipfile.ZipFile(io.BytesIO(docx_package(""))) as package:
+        return package.read(name)
+
+
+def cells_of(data: bytes, block: int = 0) -> list[tuple[str, int, int, int, int]]:
+    """The cells of one table of a Word file: (text, row, column, rowspan, colspan)."""
+    grid = from_docx(data).blocks[block]
+    assert isinstance(grid, Grid)
+    return [tuple(cell) for cell in grid.cells]
+
+
+class TestWordTables:
+    """Tables written as WordprocessingML by hand: every cell at its place, blanks in place."""
+
+    def test_merged_both_ways(self) -> None:
+        """A cell merged across and down spans both; a group label spans its items' rows."""
+        data = docx_package(
+            w_tbl(
+                [
+                    [w_tc("项目", span=2, merge="restart"), w_tc("本年新增"), w_tc("总计")],
+                    [w_tc(span=2, merge="continue"), w_tc("件"), w_tc("件")],
+                    [
+                        w_tc("(三)不予公开", merge="restart"),
+                        w_tc("1.属于国家秘密"),
+                        w_tc("1"),
+                        w_tc("1"),
+                    ],
+                    [w_tc(merge="continue"), w_tc("2.其他"), w_tc(), w_tc("2")],
+                ],
+                columns=4,
+            )
+        )
+        assert cells_of(data) == [
+            ("项目", 0, 0, 2, 2), ("本年新增", 0, 2, 1, 1), ("总计", 0, 3, 1, 1),
+            ("件", 1, 2, 1, 1), ("件", 1, 3, 1, 1),
+            ("(三)不予公开", 2, 0, 2, 1), ("1.属于国家秘密", 2, 1, 1, 1), ("1", 2, 2, 1, 1),
+            ("1", 2, 3, 1, 1),
+            ("2.其他", 3, 1, 1, 1), ("", 3, 2, 1, 1), ("2", 3, 3, 1, 1),
+        ]  # fmt: skip
+        assert docx_text(data) == (
+            "项目 | 本年新增 | 总计 |\n项目 | 件 | 件 |\n(三)不予公开 | 1.属于国家秘密 | 1 | 1 |\n"
+            "(三)不予公开 | 2.其他 |  | 2 |\n"
+        )
+
+    def test_blank_cells_in_every_column(self) -> None:
+        """A blank cell, however Word writes it, is an empty cell in its column, none moved."""
+        blanks = [
+            "<w:p/>",
+            "<w:p><w:r><w:t></w:t></w:r></w:p>",
+            '<w:p><w:r><w:t xml:space="preserve">  </w:t></w:r></w:p>',
+            "<w:p><w:pPr><w:jc w:val='center'/></w:pPr></w:p><w:p/>",
+        ]
+        rows = [
+            [w_tc(blanks[i]) if i == j else w_tc(f"{i}{j}") for j in range(4)] for i in range(4)
+        ]
+        data = docx_package(w_tbl(rows, columns=4))
+        assert cells_of(data) == [
+            ("" if i == j else f"{i}{j}", i, j, 1, 1) for i in range(4) for j in range(4)
+        ]
+        assert docx_text(data) == (
+            " | 01 | 02 | 03 |\n10 |  | 12 | 13 |\n20 | 21 |  | 23 |\n30 | 31 | 32 |  |\n"
+        )
+
+    @pytest.mark.parametrize("parity", [0, 1])
+    def test_report_with_blank_cells_in_every_column(self, parity: int) -> None:
+        """The example, every other cell of each row blank, parses back with those blanks.
+
+        The two parities together blank every cell of every table once.
+        """
+        report = govinfo.parse_example().report
+        values = cell_values(report)
+        rows = list(dict.fromkeys(cell.row.key for cell in REGISTRY.of(report).cells))
+        for cell in REGISTRY.of(report).cells:
+            column = cell.row.value_columns.index(cell.column)
+            if (rows.index(cell.row.key) + column) % 2 == parity:
+                values[cell.key] = None
+        blanked = rebuild(report, values)
+        result = govinfo.parse(docx_text(report_docx(blanked)))
+        assert cell_values(result.report) == cell_values(blanked)
+
+    def test_nested_table_in_a_content_control(self) -> None:
+        """A table nested in a cell, inside a content control, follows the row that holds it."""
+        inner = w_tbl([[w_tc("内1"), w_tc("1")], [w_tc("内2"), w_tc("2")]])
+        sdt = f"<w:sdt><w:sdtPr/><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+        data = docx_package(
+            w_tbl([[w_tc("外", "说明"), w_tc("<w:p/>" + sdt + w_p("后"))], [w_tc("下"), w_tc("3")]])
+        )
+        doc = from_docx(data)
+        (grid,) = doc.blocks
+        assert isinstance(grid, Grid)
+        assert [tuple(c) for c in grid.cells] == [
+            ("外 说明", 0, 0, 1, 1), ("后", 0, 1, 1, 1), ("下", 1, 0, 1, 1), ("3", 1, 1, 1, 1),
+        ]  # fmt: skip
+        assert [(r, [tuple(c) for c in g.cells]) for r, g in grid.nested] == [
+            (0, [("内1", 0, 0, 1, 1), ("1", 0, 1, 1, 1), ("内2", 1, 0, 1, 1), ("2", 1, 1, 1, 1)]),
+        ]
+        assert lay_out(doc).text == "外 说明 | 后 |\n内1 | 1 |\n内2 | 2 |\n下 | 3 |\n"
+
+    def test_table_after_text(self) -> None:
+        """Prose, the table right after it, and prose after that, in order; the table's values."""
+        row = [
+            w_tc("一、本年新收政府信息公开申请数量", span=2),
+            *(w_tc(v) for v in ["3", "0", "0", "0", "0", "0", "3"]),
+        ]
+        data = docx_package(
+            w_p("三、收到和处理政府信息公开申请情况")
+            + w_tbl([row], columns=9)
+            + w_p("四、政府信息公开行政复议、行政诉讼情况")
+        )
+        doc = from_docx(data)
+        assert [type(b).__name__ for b in doc.blocks] == ["Prose", "Grid", "Prose"]
+        result = govinfo.parse(lay_out(doc).text, template="v2021")
+        assert result.report.requests.new.total == 3
+        assert result.report.requests.new.natural_person == 3
+
+    def test_traditional_characters(self) -> None:
+        """A report written in traditional characters reads like its simplified original."""
+        import opencc  # noqa: PLC0415
+
+        s2t = opencc.OpenCC("s2t")
+        report = govinfo.parse_example().report
+        text = s2t.convert(govinfo.render(attrs.evolve(report, meta=govinfo.Meta())))
+        headings = {
+            s2t.convert(t.label): [] if t.layout == "value_block" else ["項目", "數量"]
+            for t in REGISTRY.of(report).tables
+        }
+        data = as_docx(text, headings=headings, title=s2t.convert(TITLE))
+        assert "政府信息公開" in docx_text(data)
+        result = govinfo.parse(docx_text(data))
+        assert cell_values(result.report) == cell_values(report)
+
+    def test_spans_row_offsets_and_continuations(self) -> None:
+        """gridBefore moves a row's cells right; a continuation with nothing above, or with
+        text of its own, is a cell of its own."""
+        before = (
+            "<w:tr><w:trPr><w:gridBefore w:val='1'/></w:trPr>" + w_tc("b") + w_tc("2") + "</w:tr>"
+        )
+        data = docx_package(
+            "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
+            f"<w:tr>{w_tc('a', merge='continue')}{w_tc('1', span=2)}</w:tr>"
+            + before
+            + f"<w:tr>{w_tc('c')}{w_tc('又', merge='continue')}{w_tc('3')}</w:tr></w:tbl>"
+        )
+        assert cells_of(data) == [
+            ("a", 0, 0, 1, 1), ("1", 0, 1, 1, 2), ("b", 1, 1, 1, 1), ("2", 1, 2, 1, 1),
+            ("c", 2, 0, 1, 1), ("又", 2, 1, 1, 1), ("3", 2, 2, 1, 1),
+        ]  # fmt: skip
+
+    @pytest.mark.parametrize(("before", "column"), [("100000000", 2), ("-3", 0), ("1", 1)])
+    def test_row_offset_clamped(self, before: str, column: int) -> None:
+        """gridBefore is clamped to the table's columns, as gridSpan is."""
+        row = f"<w:tr><w:trPr><w:gridBefore w:val='{before}'/></w:trPr>{w_tc('b')}</w:tr>"
+        data = docx_package(w_tbl([[w_tc("a"), w_tc("1")]]).replace("</w:tbl>", row + "</w:tbl>"))
+        assert cells_of(data)[2] == ("b", 1, column, 1, 1)
+
+    def test_tracked_property_changes_are_not_read(self) -> None:
+        """A cell's spans as they were before a tracked change (w:tcPrChange) are not its spans."""
+        changed = (
+            "<w:tc><w:tcPr><w:gridSpan w:val='1'/><w:tcPrChange w:id='1'><w:tcPr>"
+            "<w:gridSpan w:val='2'/><w:vMerge w:val='restart'/></w:tcPr></w:tcPrChange></w:tcPr>"
+            + w_p("x")
+            + "</w:tc>"
+        )
+        data = docx_package(w_tbl([[changed, w_tc("1")]], columns=2))
+        assert cells_of(data) == [("x", 0, 0, 1, 1), ("1", 0, 1, 1, 1)]
+
+    @settings(max_examples=10, deadline=None)
+    @given(
+        st.sampled_from(["v2021", "v2019", "v2015"]).flatmap(valid_reports),
+        st.randoms(use_true_random=False),
+        st.data(),
+    )
+    def test_word_markup_round_trip(
+        self, report: govinfo.Report, rng: random.Random, data: st.DataObject
+    ) -> None:
+        """Every cell, blanks too, reads back from a report as Word marks it up.
+
+        Runs split anywhere, with properties, proofing marks, bookmarks and
+        hyperlinks; content controls around paragraphs, cells and rows; blank
+        cells written two ways; a grid declared or not.
+        """
+        values = cell_values(report)
+        blank = data.draw(st.sets(st.sampled_from(sorted(values)), max_size=12))
+        report = rebuild(report, {k: None if k in blank else v for k, v in values.items()})
+        result = govinfo.parse(docx_text(report_docx_xml(report, rng)))
+        assert cell_values(result.report) == cell_values(report)
+
+
+class TestWordText:
+    """What of a paragraph is its text: runs, tabs and breaks; not what Word hides."""
+
+    def test_runs_tabs_breaks_and_hyphens(self) -> None:
+        """Runs in hyperlinks, fields and content controls are read; a tab is a tab, a break a
+        space; a paragraph's tab stops are no text."""
+        data = docx_package(
+            "<w:p><w:pPr><w:tabs><w:tab w:val='left' w:pos='2000'/></w:tabs></w:pPr>"
+            "<w:r><w:t>规章</w:t><w:tab/><w:t>5</w:t><w:br/><w:t>下</w:t>"
+            "<w:noBreakHyphen/><w:t>行</w:t></w:r>"
+            "<w:hyperlink><w:r><w:t>链</w:t></w:r></w:hyperlink>"
+            "<w:r><w:fldChar w:fldCharType='begin'/></w:r>"
+            "<w:r><w:instrText>PAGE</w:instrText></w:r>"
+            "<w:r><w:fldChar w:fldCharType='separate'/></w:r><w:r><w:t>3</w:t></w:r>"
+            "<w:r><w:fldChar w:fldCharType='end'/></w:r>"
+            "<w:sdt><w:sdtContent><w:r><w:t>控</w:t></w:r></w:sdtContent></w:sdt></w:p>"
+            "<w:sdt><w:sdtPr/><w:sdtContent>" + w_p("段") + "</w:sdtContent></w:sdt>"
+        )
+        assert [b.text for b in from_docx(data).blocks if isinstance(b, Prose)] == [
+            "规章\t5 下-行链3控",
+            "段",
+        ]
+
+    def test_hidden_content_is_not_read(self) -> None:
+        """Text boxes, tracked deletions and moves away, and ruby text are not the paragraph's."""
+        box = "<w:txbxContent>" + w_p("框内") + "</w:txbxContent>"
+        data = docx_package(
+            "<w:p><w:r><w:t>正文</w:t></w:r>"
+            "<w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><wps:txbx>"
+            f"{box}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict>{box}</w:pict>"
+            "</mc:Fallback></mc:AlternateContent></w:r>"
+            "<w:ins w:id='1'><w:r><w:t>新</w:t></w:r></w:ins>"
+            "<w:del w:id='2'><w:r><w:delText>旧</w:delText></w:r></w:del>"
+            "<w:moveFrom w:id='3'><w:r><w:t>移走</w:t></w:r></w:moveFrom>"
+            "<w:moveTo w:id='4'><w:r><w:t>移来</w:t></w:r></w:moveTo>"
+            "<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>fā</w:t></w:r></w:rt>"
+            "<w:rubyBase><w:r><w:t>发</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>"
+        )
+        assert [b.text for b in from_docx(data).blocks if isinstance(b, Prose)] == ["正文新移来发"]
+
+    def test_malformed_nesting_loses_no_text(self) -> None:
+        """What Word's schema does not allow is still read: a paragraph straight in a row (in
+        the body), a run before any paragraph (its own), a run after a paragraph (with it)."""
+        data = docx_package(
+            "<w:r><w:t>先</w:t></w:r><w:tbl><w:tr>"
+            + w_p("行中")
+            + w_tc("<w:r><w:t>a</w:t></w:r>")
+            + "</w:tr></w:tbl>"
+            + w_p("后")
+            + "<w:r><w:t>续</w:t></w:r>"
+        )
+        blocks = from_docx(data).blocks
+        assert [b.text for b in blocks if isinstance(b, Prose)] == ["先", "行中", "后续"]
+        assert [tuple(c) for b in blocks if isinstance(b, Grid) for c in b.cells] == [
+            ("a", 0, 0, 1, 1)
+        ]
+
+
+class TestWordPackage:
+    """The package: its parts found as Office finds them, and nothing else needed."""
+
+    def test_main_part_named_by_the_relationships(self) -> None:
+        """The document part is where _rels/.rels says, with the core properties' title."""
+        data = docx_package(w_p("正文"), main="word/document2.xml", title="年报")
+        doc = from_docx(data)
+        assert [b.text for b in doc.blocks if isinstance(b, Prose)] == ["正文"]
+        assert doc.title == "年报"
+
+    def test_strict_open_xml(self) -> None:
+        """A document saved as Strict Open XML (its own namespace) is read alike."""
+        data = docx_package(
+            w_p("规章") + w_tbl([[w_tc("规章"), w_tc("5")]]),
+            ns="http://purl.oclc.org/ooxml/wordprocessingml/main",
+        )
+        assert docx_text(data) == "规章\n规章 | 5 |\n"
+
+    def test_reads_without_python_docx(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """python-docx is not needed: lxml, a dependency, reads every .docx."""
+        data = example_docx()
+        monkeypatch.setitem(sys.modules, "docx", None)
+        result = govinfo.parse(data)
+        assert cell_values(result.report) == cell_values(govinfo.parse_example().report)
+
+    def test_libreoffice_saved(self, tmp_path: pathlib.Path) -> None:
+        """The example saved by LibreOffice (styles, properties on every run) reads the same."""
+        office = shutil.which("soffice") or shutil.which("libreoffice")
+        if office is None:
+            pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer)")
+        (tmp_path / "in.docx").write_bytes(example_docx())
+        subprocess.run(
+            [office, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+             "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "out"),
+             str(tmp_path / "in.docx")],
+            capture_output=True, check=True, timeout=300,
+        )  # fmt: skip
+        saved = (tmp_path / "out" / "in.docx").read_bytes()
+        assert saved != example_docx()
+        result = govinfo.parse(saved)
+        assert cell_values(result.report) == cell_values(govinfo.parse_example().report)
+
+    @pytest.mark.parametrize(
+        ("body", "match"),
+        [
+            ("<w:tbl><w:tr>" + w_tc("a", span=2).replace('"2"', '"x"') + "</w:tr></w:tbl>", "'x'"),
+            (
+                (
+                    "<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val='sideways'/></w:tcPr><w:p/></w:tc>"
+                    "</w:tr></w:tbl>"
+                ),
+                "vMerge 'sideways'",
+            ),
+        ],
+    )
+    def test_malformed_table(self, body: str, match: str) -> None:
+        """A span or merge that is no span or merge: InputError saying which."""
+        with pytest.raises(govinfo.InputError, match=match):
+            from_docx(docx_package(body))
+
+    @pytest.mark.parametrize(
+        ("parts", "match"),
+        [
+            (  # a workbook renamed .docx: its main part is a spreadsheet's
+                {
+                    "_rels/.rels": docx_package_part("_rels/.rels").replace(
+                        b"word/document.xml", b"xl/workbook.xml"
+                    ),
+                    "xl/workbook.xml": b"<workbook xmlns='urn:x'/>",
+                },
+                r"no Word document \(\{urn:x\}workbook\)",
+            ),
+            ({"word/document.xml": f"<w:document xmlns:w='{W_NS}'/>".encode()}, "no body"),
+            ({"word/other.xml": b"<x/>"}, r"no Word document \(word/document.xml\)"),
+        ],
+    )
+    def test_not_a_word_document(self, parts: dict[str, bytes], match: str) -> None:
+        """A package whose main part is no Word document, or has no body: InputError saying so."""
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as package:
+            for name, data in parts.items():
+                package.writestr(name, data)
+        with pytest.raises(govinfo.InputError, match=match):
+            from_docx(out.getvalue())
+
+
+class TestHostileXml:
+    """The document part is parsed with no DTD, no entity expansion, no network."""
+
+    def test_external_entity_not_read(self) -> None:
+        """An external entity (XXE) is refused: the DTD that declares it, before any reading."""
+        prolog = '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>'
+        data = docx_package("<w:p><w:r><w:t>a&xxe;b</w:t></w:r></w:p>", prolog=prolog)
+        with pytest.raises(govinfo.InputError, match="DTD"):
+            from_docx(data)
+
+    def test_entity_expansion_bomb(self) -> None:
+        """A billion laughs is an InputError, not a billion laughs."""
+        entities = '<!ENTITY a "xxxxxxxxxx">' + "".join(
+            f'<!ENTITY {chr(98 + i)} "{f"&{chr(97 + i)};" * 10}">' for i in range(9)
+        )
+        data = docx_package(
+            "<w:p><w:r><w:t>&j;</w:t></w:r></w:p>", prolog=f"<!DOCTYPE w:document [{entities}]>"
+        )
+        with pytest.raises(govinfo.InputError):
+            from_docx(data)
+
+    def test_encrypted_zip_entry(self) -> None:
+        """A part flagged as encrypted in the zip: InputError, not zipfile's RuntimeError."""
+        data = bytearray(docx_package(w_p("x")))
+        for signature, flags in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+            at = data.find(signature)
+            while at >= 0:
+                data[at + flags] |= 1
+                at = data.find(signature, at + 4)
+        with pytest.raises(govinfo.InputError, match="encrypted"):
+            from_docx(bytes(data))

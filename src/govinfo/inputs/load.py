@@ -96,7 +96,7 @@ def load(source: str | bytes, *, name: str = "<input>", max_bytes: int | None = 
 
         return from_pdf(source, budget=budget, name=name)
     if kind == "docx":
-        from govinfo.inputs.docx import from_docx  # noqa: PLC0415 - optional extra
+        from govinfo.inputs.docx import from_docx  # noqa: PLC0415 - loaded for .docx files only
 
         return from_docx(source, budget=budget, name=name)
     promised = _SUFFIXES.get(suffix)

@@ -848,7 +848,7 @@ def _join(first: _Tab, then: _Tab) -> _Tab | None:
             continue
         above = open_cells.get((c.column, c.colspan)) if c.row == repeated else None
         if above is not None and not c.text:
-            cells[above] = attrs.evolve(cells[above], rowspan=cells[above].rowspan + c.rowspan)
+            cells[above] = cells[above]._replace(rowspan=cells[above].rowspan + c.rowspan)
         else:
             moved.append(GridCell(c.text, c.row + offset, c.column, c.rowspan, c.colspan))
     lines = first.grid.lines + then.grid.lines[repeated:]
@@ -873,7 +873,7 @@ def _continue_row(cells: list[GridCell], last: int, then: _Tab) -> tuple[list[Gr
         return cells, then  # words in a column the row above has not: not its end
     for c in first_row:
         at = by_column[c.column]
-        cells[at] = attrs.evolve(cells[at], text=join_texts([cells[at].text, c.text]))
+        cells[at] = cells[at]._replace(text=join_texts([cells[at].text, c.text]))
     rest = [c for c in then.grid.cells if c.row > 0]
     moved = tuple(GridCell(c.text, c.row - 1, c.column, c.rowspan, c.colspan) for c in rest)
     grid = Grid(moved, then.grid.rows - 1, then.grid.lines[1:])

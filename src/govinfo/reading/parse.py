@@ -370,7 +370,7 @@ def parse(
         InputError: bytes or a file that cannot be read (``DecodeError``,
             ``UnsupportedFormatError``), or an input over the limit
             (``InputTooLargeError``).
-        MissingExtraError: a ``.docx`` or ``.pdf`` file without the extra installed.
+        MissingExtraError: a ``.pdf`` file without the ``pdf`` extra installed.
         TypeError: ``source`` is none of the above.
 
     Examples:
@@ -614,7 +614,7 @@ def parse_file(
             a device), decoded, is too large or is of a type govinfo does not
             read (``DecodeError``, ``InputTooLargeError``,
             ``UnsupportedFormatError``).
-        MissingExtraError: a ``.docx`` or ``.pdf`` file without the extra installed.
+        MissingExtraError: a ``.pdf`` file without the ``pdf`` extra installed.
         UnknownTemplateError: ``template`` is not a known template id.
     """
     data = read_bytes(path, max_bytes=max_bytes)
