@@ -6,7 +6,7 @@ import collections
 import difflib
 import functools
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Literal, overload
 
 import attrs
@@ -52,7 +52,7 @@ from govinfo.reading.prose import (
 )
 from govinfo.reading.recover import recover
 from govinfo.reading.sections import Sections, find_sections
-from govinfo.reading.spans import Locator, Notes, Sources, _resolved
+from govinfo.reading.spans import Locator, Notes
 from govinfo.templates.declare import node_of
 from govinfo.templates.spec import TemplateSpec
 
@@ -215,6 +215,45 @@ def _diagnostic(packed: tuple[Any, ...]) -> Diagnostic:
     return Diagnostic(
         code, message, Severity(severity), None if span is None else Span(*span), excerpt, key
     )
+
+
+class Sources(Mapping[str, Span]):
+    """Sources computed on first look: most results are never asked where a cell came from."""
+
+    def __init__(self, locator: Locator | None, offsets: dict[str, tuple[int, int]]) -> None:
+        """Spans of ``offsets`` (normalized, by cell key), located by ``locator``."""
+        self._locator = locator
+        self._offsets = offsets
+        self._spans: dict[str, Span] = {}
+
+    def __getitem__(self, key: str) -> Span:
+        """The span of cell ``key``."""
+        span = self._spans.get(key)
+        if span is None:
+            offsets = self._offsets[key]
+            if self._locator is None:  # resolved sources have every span
+                raise KeyError(key)
+            span = self._spans[key] = self._locator.span(*offsets)
+        return span
+
+    def __iter__(self) -> Iterator[str]:
+        """The cell keys that have a source."""
+        return iter(self._offsets)
+
+    def __len__(self) -> int:
+        """How many cells have a source."""
+        return len(self._offsets)
+
+    def __reduce__(self) -> tuple[object, tuple[dict[str, Span]]]:
+        """Pickled as its spans, for every protocol (0 and 1 too), without the text's offset map."""
+        return _resolved, (dict(self),)
+
+
+def _resolved(spans: dict[str, Span]) -> Sources:
+    """Sources whose spans are all known (an unpickled one)."""
+    sources = Sources(None, dict.fromkeys(spans, (0, 0)))
+    sources._spans = spans  # noqa: SLF001 - its own module
+    return sources
 
 
 def _packed_sources(sources: Mapping[str, Span]) -> tuple[object, ...]:

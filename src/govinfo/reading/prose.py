@@ -287,27 +287,29 @@ _PROSE_PLACEHOLDER = re.compile(
 
 
 def prose_placeholders(text: str, notes: Notes) -> int:
-    """Note each line of prose holding unfilled figures ("xxxx条"); returns how many."""
-    by_line: dict[tuple[int, int], list[re.Match[str]]] = {}
-    if not any(x in text for x in "xX×"):
-        return 0  # most reports: a scan for any of three characters, in C
-    line = (0, -1)
-    for m in _PROSE_PLACEHOLDER.finditer(text):
-        if m.start() > line[1]:  # the first on its line: find the line (linear overall)
-            end = text.find("\n", m.start())
-            line = (text.rfind("\n", 0, m.start()) + 1, len(text) if end == -1 else end)
-            by_line[line] = []
-        by_line[line].append(m)
+    """Note each line of prose holding unfilled figures ("xxxx条"); returns how many.
+
+    Only lines without ``|`` that hold an x are searched: an unfilled template's
+    tables hold hundreds of them, and are noted cell by cell.
+    """
+    if "x" not in text and "X" not in text and "×" not in text:
+        return 0  # most reports: a scan for three characters, in C
     lines = 0
-    for (start, end), found in by_line.items():
-        if text.find("|", start, end) != -1:
-            continue
-        shown = ", ".join(repr(text[max(0, m.start() - 4) : m.end() + 2]) for m in found[:3])
-        more = f" and {len(found) - 3} more" if len(found) > 3 else ""
-        notes.add(
-            PLACEHOLDER,
-            f"{len(found)} unfilled figure(s) in prose: {shown}{more}",
-            (found[0].start(), found[-1].end()),
-        )
-        lines += 1
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if "|" not in line and ("x" in line or "X" in line or "×" in line):
+            found = list(_PROSE_PLACEHOLDER.finditer(text, start, end))
+            if found:
+                shown = ", ".join(
+                    repr(text[max(0, m.start() - 4) : m.end() + 2]) for m in found[:3]
+                )
+                more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+                notes.add(
+                    PLACEHOLDER,
+                    f"{len(found)} unfilled figure(s) in prose: {shown}{more}",
+                    (found[0].start(), found[-1].end()),
+                )
+                lines += 1
+        start = end + 1
     return lines
