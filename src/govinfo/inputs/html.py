@@ -66,8 +66,11 @@ def _line(element: etree._Element) -> int:
 
 
 def _span(cell: etree._Element, attr: str) -> int:
+    written = cell.get(attr)
+    if written is None:
+        return 1  # most cells
     try:
-        value = int(str(cell.get(attr, "1")).strip() or "1")
+        value = int(str(written).strip() or "1")
     except ValueError:
         return 1
     return min(max(value, 1), MAX_SPAN)
@@ -75,6 +78,8 @@ def _span(cell: etree._Element, attr: str) -> int:
 
 def _text_of(element: etree._Element) -> str:
     """Text of a cell, with a space where <br> or a block boundary was."""
+    if not len(element):
+        return cell_text(element.text or "")  # most cells: text alone, no element inside
     parts: list[str] = []
     for event, el in etree.iterwalk(element, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
