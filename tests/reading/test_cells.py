@@ -79,3 +79,16 @@ def test_grid_rows_are_not_split_again() -> None:
     rows = tokenize(text, spans)
     assert [c[TEXT] for c in rows[0].labels] == ["规章 ¦ 草案"]
     assert [(c[TEXT], c[START], c[END]) for c in rows[0].cells] == [("7", 10, 11)]
+
+
+def test_cells_memo_is_bounded_and_changes_nothing() -> None:
+    """Past its size the memo of cells starts again; a text read before reads the same."""
+    from govinfo.reading import cells  # noqa: PLC0415 - its private memo
+
+    first = tokenize("规章 | 0 | 5 |\n行政许可 | 146 |")
+    for i in range(cells._PARTS_HELD + 10):  # noqa: SLF001
+        tokenize(f"标签{i} | {i} |")
+    assert 0 < len(cells._PARTS) <= cells._PARTS_HELD  # noqa: SLF001
+    again = tokenize("规章 | 0 | 5 |\n行政许可 | 146 |")
+    assert [(r.labels, r.cells) for r in again] == [(r.labels, r.cells) for r in first]
+    assert [c[TEXT] for c in again[0].cells] == ["0", "5"]

@@ -150,6 +150,14 @@ def _part_cells(part: str) -> Shape:
     return ((stripped, start, start + len(stripped), kind),)
 
 
+#: The cells of the texts between two ``|`` read so far, by text: a bounded memo of a
+#: pure function. Tables repeat their cells ("0", a template's labels) within a report
+#: and across the reports of a batch.
+_PARTS: dict[str, Shape] = {}
+#: Texts the memo holds at most; when full it starts again.
+_PARTS_HELD: Final = 16384
+
+
 # Digits between words, as a crawler that drops the separators leaves them. Not a
 # run: digits with their unit or date ("2023年", "5件", "第3页"), and the last digit
 # when a "." or "、" and a word follow ("…00002.其他…": the next label's numbering).
@@ -251,7 +259,7 @@ class _LineReader:
     Scraped pages repeat the same lines (``0 |``, ``|``) dozens of times and
     the same cells (``0``, ``件``) hundreds: a line is read once a parse in
     each state the line before can leave (``lines``, looked up by the
-    caller), and the text between two ``|`` once a parse whatever its line.
+    caller), and the text between two ``|`` once whatever its line (``_PARTS``).
     """
 
     def __init__(self, *, markdown: bool) -> None:
@@ -260,7 +268,6 @@ class _LineReader:
         #: The lines read, by whether the line before left a cell open, to what
         #: ``read`` gave for them.
         self.lines: tuple[dict[str, tuple[Shape | None, After]], ...] = ({}, {})
-        self._parts: dict[str, Shape] = {}
 
     def read(self, raw: str, *, opened: bool) -> tuple[Shape | None, After]:
         """The cells of a line (``None``: prose) and the state it leaves; kept in ``lines``.
@@ -307,10 +314,12 @@ class _LineReader:
         if opened and not parts[0].strip():
             pos = len(parts.pop(0)) + 1
         cells: list[Cell] = []
-        known = self._parts
+        known = _PARTS
         for part in parts:
             found = known.get(part)
             if found is None:
+                if len(known) >= _PARTS_HELD:
+                    known.clear()
                 found = known[part] = _part_cells(part)
             for text, start, end, kind in found:
                 cells.append((text, pos + start, pos + end, kind))

@@ -151,9 +151,18 @@ class Filler:
         else:
             hints = map(header_units.get, self._column_headers[row.key])
         cells = zip(plan, window, hints, strict=False)  # a short window: the rest stays blank
-        for (column, key, _, unit_key), (text, start, end, _), hint in cells:
-            if text.isdigit() and text.isascii() and not column.money:
-                values[key] = int(text)  # most cells: a plain count, as read_cell reads it
+        for (column, key, _, unit_key, money), (text, start, end, _), hint in cells:
+            # Most cells, read here as read_cell reads them: 0, a blank, a plain count.
+            if text == "0" and not money:
+                values[key] = 0
+                sources[key] = (start, end)
+                continue
+            if not text:
+                values[key] = None
+                sources[key] = (start, end)
+                continue
+            if text.isdigit() and text.isascii() and not money:
+                values[key] = int(text)
                 sources[key] = (start, end)
                 continue
             value, note, detail, written = read_cell(text, column, hint)

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import attrs
 
@@ -33,11 +33,19 @@ _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _NOT_WORD = re.compile(r"[^\w]|_", re.UNICODE)
 
 
+#: The characters numbering starts with (and decimal digits of any script, ``\\d``).
+_NUMBERING_STARTS = frozenset(f"{_NUMERAL}(其")
+
+
 def split_numbering(label: str) -> tuple[str, str]:
     """Split leading numbering (``三、``, ``(一)``, ``1.``, ``其中:``) from a label."""
-    text = unicodedata.normalize("NFKC", label).replace(" ", "").replace("\t", "")
+    text = unicodedata.normalize("NFKC", label)
+    if " " in text or "\t" in text:
+        text = text.replace(" ", "").replace("\t", "")
     numbering = ""
     for _ in range(3):
+        if not text or (text[0] not in _NUMBERING_STARTS and not text[0].isdecimal()):
+            break  # most labels: no pattern could match
         m = _NUMBERING.match(text)
         if m is None:
             break
@@ -77,12 +85,13 @@ class ColumnPlan(NamedTuple):
     key: str
     header: str  # the column label's key, under which a header may declare a unit
     unit_key: str | None  # the cell recording the unit written in this column's cell
+    money: bool  # the column's, read once here: a column spec is no native class
 
 
 def _plan(row: RowSpec) -> tuple[ColumnPlan, ...]:
     units = {c.unit_of: row.cell_key(c) for c in row.columns if c.unit_of is not None}
     return tuple(
-        ColumnPlan(c, row.cell_key(c), label_keys(c.label)[1], units.get(c.name))
+        ColumnPlan(c, row.cell_key(c), label_keys(c.label)[1], units.get(c.name), c.money)
         for c in row.value_columns
     )
 
@@ -105,8 +114,24 @@ class LabelKeys:
         self.numbered = numbered
 
 
+#: Label keys worked out, by label text: a bounded memo of a pure function. Reports
+#: of one template repeat their labels, so a batch works out each text about once.
+_KEYS: dict[str, LabelKeys] = {}
+#: Texts the memo holds at most; when full it starts again (a few MB at most).
+_KEYS_HELD: Final = 8192
+
+
 def keys_of(text: str) -> LabelKeys:
     """The ``LabelKeys`` of a label text."""
+    keys = _KEYS.get(text)
+    if keys is None:
+        if len(_KEYS) >= _KEYS_HELD:
+            _KEYS.clear()
+        keys = _KEYS[text] = _work_out_keys(text)
+    return keys
+
+
+def _work_out_keys(text: str) -> LabelKeys:
     numbering, body = split_numbering(text)
     # Most labels are words only, and hold no note in parentheses and no unit:
     # telling so costs a tenth of the substitutions.
