@@ -25,6 +25,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from govinfo.inputs.aligned import aligned_rows
 from govinfo.inputs.document import Grid, Prose
 from govinfo.reading.numbers import is_unit_text, is_value_text, starts_like_value
 
@@ -468,7 +469,7 @@ def lay_out(document: Document) -> Layout:
     row a line in the ``|`` layout, so that spans quote what people read.
     """
     if document.text is not None:
-        return Layout(document.text)
+        return Layout(document.text, None, aligned_rows(document.text))
     out = _Writer()
     for block in document.blocks:
         if isinstance(block, Prose):
