@@ -17,15 +17,22 @@ are timed in alternation, so that a machine whose speed drifts (shared cloud
 cores) moves both alike, and the ratio is the median of the rounds' ratios.
 The machine reference, a fixed pure-Python workload, tells how fast this
 machine runs Python: throughputs scale with it, ratios hardly. ``target`` is
-the goal of issue #8. ``peak MiB`` is the most memory traced at once during
-a call, results dropped as they come, as a streamed batch drops them. The
-JSON rows use orjson when the ``json`` extra is installed.
+the goal of issue #8, or of #23 for the ratios it set. The JSON round trip's
+floor is orjson reading and writing the same document (no report built).
+``peak MiB`` is the most memory traced at once during a call, results
+dropped as they come, as a streamed batch drops them. The JSON rows read and
+write reports with msgspec when the ``json`` extra is installed.
 
 PDF rows are PDFs of the example report (drawn by reportlab; printed by
 Chromium and LibreOffice where the machine has them): pages/s of PDFium's
 bare text extraction (the floor), of ``from_pdf`` (the read, whose ratio to
 the floor is the target of issue #19) and of a whole parse. The .docx row's
 floor is unzipping word/document.xml and parsing it with lxml.
+
+Import rows time ``import govinfo`` inside fresh interpreters, warm (bytecode
+cached), alternated with their floor, importing attrs and cattrs (what any
+library built on them imports); "the reader loaded" adds the first use of
+``govinfo.parse``, which imports the reader and the models.
 """
 
 from __future__ import annotations
@@ -33,6 +40,8 @@ from __future__ import annotations
 import argparse
 import io
 import itertools
+import multiprocessing
+import os
 import pathlib
 import random
 import re
@@ -48,10 +57,12 @@ from typing import TYPE_CHECKING
 
 import lxml.etree
 import lxml.html
+import orjson
 from hypothesis import HealthCheck, given, settings
 
 import govinfo
-from govinfo.formats.json import orjson_module
+from govinfo import _cli
+from govinfo.formats.json import msgspec_module
 from govinfo.formats.render import render_html, render_text
 from govinfo.inputs.docx import from_docx
 from govinfo.inputs.pdf import from_pdf
@@ -330,6 +341,163 @@ def _documents(repeat: int, rounds: int) -> None:
     print(f"{'read:  .docx, from_docx':46} {1 / min(times[1]):9,.0f} {ratio:6.1f}  ratio ≤ 3")
 
 
+#: Import statements timed in fresh interpreters: the floor, then govinfo's.
+IMPORTS = (
+    ("floor: import attrs, cattrs", "import attrs, cattrs", ""),
+    ("import govinfo", "import govinfo", "ratio ≤ 2 (≤ 80 ms at a 40 ms floor)"),
+    ("import govinfo, the reader loaded", "import govinfo; govinfo.parse", ""),
+)
+
+
+def _import_seconds(statement: str) -> float:
+    """Seconds ``statement`` takes in a fresh interpreter, timed inside it."""
+    code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
+    # Warm means bytecode cached: let the interpreter write it, whatever this shell says.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    proc = subprocess.run(  # noqa: S603 - this interpreter, our own statement
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    return float(proc.stdout)
+
+
+def _imports(rounds: int) -> None:
+    """Import rows: milliseconds, and each import's time over its floor's, alternated."""
+    for _, statement, _ in IMPORTS:
+        _import_seconds(statement)  # writes the bytecode: every timed run is warm
+    times: list[list[float]] = [[] for _ in IMPORTS]
+    for _ in range(rounds * 2):
+        for (_, statement, _), seconds in zip(IMPORTS, times, strict=True):
+            seconds.append(_import_seconds(statement))
+    print(f"\n{'imports (fresh interpreters)':46} {'ms':>9} {'ratio':>6}  target")
+    for (name, _, target), seconds in zip(IMPORTS, times, strict=True):
+        ratio = "" if name.startswith("floor") else f"{_ratio(seconds, times[0]):.1f}"
+        print(f"{name:46} {statistics.median(seconds) * 1e3:9.1f} {ratio:>6}  {target}")
+
+
+def _cores() -> int:
+    """The processors this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _cli_parse(files: list[str], jobs: int) -> None:
+    """``govinfo parse FILES -j JOBS --format jsonl``, its output thrown away."""
+    argv = ["parse", *files, "-j", str(jobs), "--format", "jsonl", "-o", os.devnull]
+    _cli.main(argv, out=io.StringIO(), err=io.StringIO())
+
+
+def _side_by_side(files: list[str], jobs: int) -> None:
+    """``jobs`` processes, each ``govinfo parse -j 1`` over its share of ``files``, at once."""
+    share = len(files) // jobs + 1
+    processes = [
+        multiprocessing.Process(target=_cli_parse, args=(files[i : i + share], 1))
+        for i in range(0, len(files), share)
+    ]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join()
+
+
+def _whole_results(files: list[str], jobs: int) -> None:
+    """``parse_many``: every result sent back whole, as the Python API gives it."""
+    for item in govinfo.parse_many(files, jobs=jobs):
+        assert item.result is not None  # noqa: S101 - a benchmark of what was parsed
+
+
+def _in_turn(
+    run: Callable[[list[str], int], None], batches: list[list[str]], jobs: int
+) -> Callable[[], None]:
+    """A call that runs ``run`` over the next batch of files (each batch once)."""
+    turn = iter(batches)
+    return lambda: run(next(turn), jobs)
+
+
+#: A child's resident memory at its highest: the largest worker of a batch run.
+_WORKER_RSS = """
+import io, os, resource, sys
+from govinfo import _cli
+files = sys.argv[2:]
+_cli.main(["parse", *files, "-j", sys.argv[1], "--format", "jsonl", "-o", os.devnull],
+          out=io.StringIO(), err=io.StringIO())
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def _rss(files: list[str], jobs: int) -> tuple[float, float]:
+    """MiB at their highest of the largest worker and of the main process of a batch run."""
+    proc = subprocess.run(  # noqa: S603 - this interpreter, our own code
+        [sys.executable, "-c", _WORKER_RSS, str(jobs), *files],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    worker, main = map(float, proc.stdout.split())
+    return worker, main
+
+
+def _jobs(repeat: int, rounds: int) -> None:
+    """``govinfo parse -j N`` on N cores against one process × N, alternated.
+
+    Each call parses files it has never seen (the example renumbered), as a
+    long batch run does. Two floors: one process (``-j 1``) over all the
+    files, whose rate times N is what N cores could give at best; and N
+    processes side by side, each ``-j 1`` over its share, which meet the
+    machine's other loads as the N workers do.
+    """
+    jobs = max(2, _cores())
+    size = repeat * 2
+    example = govinfo.example_text().encode("utf-8")
+    runs = (_cli_parse, _side_by_side, _cli_parse, _whole_results)
+    calls = rounds + 3  # the warm-up and the two of the memory measurement
+    with tempfile.TemporaryDirectory() as tmp:
+        reports = _distinct([example], size * (calls * len(runs) + 5))
+        paths = []
+        for i, data in enumerate(reports):
+            path = pathlib.Path(tmp, f"{i // size:03}", f"{i % size:04}.txt")
+            path.parent.mkdir(exist_ok=True)
+            path.write_bytes(data)
+            paths.append(str(path))
+        batches = [paths[i : i + size] for i in range(0, len(paths), size)]
+        sized = iter(batches)
+        fns = [
+            _in_turn(run, [next(sized) for _ in range(calls)], 1 if i == 0 else jobs)
+            for i, run in enumerate(runs)
+        ]
+        for fn in fns:
+            fn()  # the warm-up
+        times = _times(fns, 1, rounds)
+        peaks = [_peak(fn) for fn in fns]
+        rss = [_rss(next(sized), jobs), _rss([p for _ in range(4) for p in next(sized)], jobs)]
+    best = [size / min(seconds) for seconds in times]
+    ratios = [
+        statistics.median(s1 / (jobs * sn) for s1, sn in zip(times[0], seconds, strict=True))
+        for seconds in times
+    ]
+    beside = [
+        statistics.median(sb / sn for sb, sn in zip(times[1], seconds, strict=True))
+        for seconds in times
+    ]
+    print(f"\n{f'batch on {jobs} cores (v2021 renumbered, each once)':46} {'reports/s':>9} "
+          f"{'peak MiB':>9} {'ratio':>6} {'beside':>6}  target")  # fmt: skip
+    labels = [
+        (f"floor: one process × {jobs} (-j 1)", ""),
+        (f"floor: {jobs} processes side by side, -j 1 each", ""),
+        (f"govinfo parse -j {jobs} --format jsonl", f"ratio ≥ 0.85 (≥ 0.85·{jobs} × -j 1)"),
+        (f"parse_many(jobs={jobs}), whole results", ""),
+    ]
+    for i, (label, target) in enumerate(labels):
+        rate = best[i] * (jobs if i == 0 else 1)
+        ratio = "" if i == 0 else f"{ratios[i]:.2f}"
+        side = "" if i < 2 else f"{beside[i]:.2f}"
+        print(f"{label:46} {rate:9,.0f} {peaks[i]:9.2f} {ratio:>6} {side:>6}  {target}")
+    print(
+        f"memory of -j {jobs}: the largest worker {rss[0][0]:.0f} MiB after {size} files, "
+        f"{rss[1][0]:.0f} MiB after {size * 4}; the main process {rss[0][1]:.0f} and "
+        f"{rss[1][1]:.0f} MiB"
+    )
+
+
 def main() -> None:
     """Run the benchmarks and print one row per operation."""
     ap = argparse.ArgumentParser()
@@ -373,19 +541,20 @@ def main() -> None:
         ),
     ]
     rows += [
+        ("floor: JSON, orjson loads + dumps", lambda: orjson.dumps(orjson.loads(compact)), 1, ""),
         ("JSON round trip (compact, v2021)",
-         lambda: govinfo.from_json(govinfo.to_json(report, indent=None)), 1, "≥ 20,000/s"),
+         lambda: govinfo.from_json(govinfo.to_json(report, indent=None)), 1, "ratio ≤ 1.8"),
         ("to_json (indent=2)", lambda: govinfo.to_json(report), 1, ""),
         ("from_json", lambda: govinfo.from_json(compact), 1, ""),
         ("validate", lambda: govinfo.validate(report), 1, ""),
         ("convert v2021 → v2015", lambda: govinfo.convert(report, to="v2015"), 1, ""),
         ("core", lambda: govinfo.core(report), 1, ""),
     ]  # fmt: skip
-    backend = "orjson" if orjson_module is not None else "json (standard library)"
+    backend = "msgspec" if msgspec_module is not None else "json (standard library)"
     reader = "pure Python" if cells.__file__.endswith(".py") else "compiled by mypyc"
     print(f"govinfo {govinfo.__version__}, the reader {reader}")
     # docs/guides/batch.md records this figure beside its tables: compare machines with it.
-    print(f"JSON text through {backend}; machine reference: {_reference():.0f} µs")
+    print(f"reports' JSON through {backend}; machine reference: {_reference():.0f} µs")
     print(f"{'operation':40} {'reports/s':>11} {'peak MiB':>9} {'ratio':>6}  target")
     i = 0
     while i < len(rows):
@@ -397,12 +566,14 @@ def main() -> None:
             rounds=rounds,
         )
         for (name, fn, per_call, target), seconds in zip(group, times, strict=True):
-            is_parse = paired and name.startswith("parse")
-            ratio = f"{_ratio(seconds, times[0]):.1f}" if is_parse else ""
+            over_floor = paired and not name.startswith("floor:")
+            ratio = f"{_ratio(seconds, times[0]):.1f}" if over_floor else ""
             peak = _peak(fn)
             rate = per_call / min(seconds)
             print(f"{name:40} {rate:11,.0f} {peak:9.2f} {ratio:>6}  {target}")
         i += len(group)
+    _jobs(repeat, rounds)
+    _imports(rounds)
     _documents(repeat, rounds)
     sizes = (256_000, 1_024_000) if args.quick else (1_250_000, 5_000_000)
     for what, make, template in (

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import pathlib
 import subprocess
 import sys
+import time
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from govinfo.models import REGISTRY, RequestsV2021
 from govinfo.templates.declare import Years, table
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 DATA = pathlib.Path(__file__).parent / "data"
 SEEDS = DATA / "seeds"
@@ -31,6 +36,40 @@ def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess
         check=False,
         timeout=120,
     )
+
+
+def start_cli(*args: str, **popen: Any) -> subprocess.Popen[bytes]:
+    """Start ``python -m govinfo`` with ``args`` (stdout and stderr piped unless given)."""
+    popen.setdefault("stdout", subprocess.PIPE)
+    popen.setdefault("stderr", subprocess.PIPE)
+    return subprocess.Popen([sys.executable, "-m", "govinfo", *args], **popen)
+
+
+def children(pid: int) -> list[int]:
+    """The processes ``pid`` started (Linux: /proc)."""
+    found: list[int] = []
+    for task in pathlib.Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` exists and is not a zombie."""
+    try:
+        state = pathlib.Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def wait_until(condition: Callable[[], bool], *, limit: float = 120) -> None:
+    """Poll ``condition`` until it holds (``limit`` seconds guards a hang; no test times it)."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the condition never held")
+        time.sleep(0.01)
 
 
 def run_capped(code: str, *, memory: int = 2**30) -> subprocess.CompletedProcess[str]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata
 import re
+import subprocess
 import sys
 from collections.abc import Callable
 from typing import Any, Literal, get_args, get_origin, get_type_hints
@@ -22,6 +24,34 @@ def test_all_is_sorted_and_exported() -> None:
         for name in module.__all__:
             assert hasattr(module, name), name
         assert dir(module) == sorted(module.__all__)
+
+
+def _modules_after(statement: str) -> set[str]:
+    """The govinfo modules a fresh interpreter has loaded after ``statement``."""
+    code = f"import sys; {statement}; print(*sorted(m for m in sys.modules if 'govinfo' in m))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(proc.stdout.split())
+
+
+def test_import_loads_no_stage_until_one_is_used() -> None:
+    """`import govinfo` loads its errors; a public name loads its own stage and no other."""
+    assert _modules_after("import govinfo") == {"govinfo", "govinfo._errors", "govinfo._version"}
+    reader = _modules_after("import govinfo; govinfo.parse")
+    assert {"govinfo.reading.parse", "govinfo.models"} <= reader
+    assert not reader & {"govinfo._batch", "govinfo.conversion.aggregate", "govinfo.formats.review"}
+    assert "govinfo._batch" in _modules_after("from govinfo import parse_many")
+
+
+def test_lazy_names_are_the_objects_of_their_modules() -> None:
+    """Each public name is the object its module defines, and an unknown name is refused."""
+    lazy = govinfo._LAZY  # noqa: SLF001 - the table the names are read from
+    for name, module in lazy.items():
+        assert getattr(govinfo, name) is getattr(sys.modules[module], name), name
+    assert set(lazy) - {"example_text"} | {"parse_example", "__version__"} | {
+        n for n in govinfo.__all__ if n.endswith("Error")
+    } == set(govinfo.__all__)
+    with pytest.raises(AttributeError, match="no attribute 'parse_everything'"):
+        _ = govinfo.parse_everything  # type: ignore[attr-defined]
 
 
 def test_no_private_module_leaks_through_the_root() -> None:
@@ -53,7 +83,7 @@ def test_the_distribution_is_govinfo_cn() -> None:
         extra: {r.split(";")[0] for r in requires if f"extra == '{extra}'" in r}
         for extra in ("all", "test", "dev")
     }
-    assert {"pypdfium2>=4.30", "pyarrow>=14"} <= by_extra["all"]
+    assert {"pypdfium2>=4.30", "pyarrow>=14", "dask>=2024.1"} <= by_extra["all"]
     assert by_extra["all"] <= by_extra["test"] <= by_extra["dev"]
     urls = meta.get_all("Project-URL") or []
     assert len(urls) >= 3
@@ -76,6 +106,14 @@ def test_missing_extras_name_the_distribution(
     with pytest.raises(govinfo.MissingExtraError) as caught:
         call()
     assert f"pip install 'govinfo-cn[{extra}]'" in str(caught.value)
+
+
+def test_govinfo_dask_without_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Importing govinfo.dask where Dask is missing says which extra to install."""
+    monkeypatch.delitem(sys.modules, "govinfo.dask", raising=False)
+    monkeypatch.setitem(sys.modules, "dask.bag", None)
+    with pytest.raises(govinfo.MissingExtraError, match=r"pip install 'govinfo-cn\[dask\]'"):
+        importlib.import_module("govinfo.dask")
 
 
 def test_models_are_frozen_and_slotted() -> None:

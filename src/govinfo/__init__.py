@@ -37,10 +37,9 @@ Examples:
 
 from __future__ import annotations
 
-import importlib.metadata
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from govinfo._batch import BatchItem, parse_many
-from govinfo._diagnostics import Diagnostic, Severity, Span
 from govinfo._errors import (
     DecodeError,
     GovinfoError,
@@ -52,32 +51,79 @@ from govinfo._errors import (
     UnknownTemplateError,
     UnsupportedFormatError,
 )
-from govinfo._version import DISTRIBUTION
-from govinfo.checks.series import SeriesFinding, check_series
-from govinfo.checks.validate import Finding, Validation, validate
-from govinfo.conversion.aggregate import Aggregate, aggregate
-from govinfo.conversion.convert import Conversion, Loss, convert
-from govinfo.conversion.indicators import CoreIndicators, Indicator, core
-from govinfo.formats.arrow import to_arrow, to_pandas
-from govinfo.formats.json import from_dict, from_json, to_dict, to_json
-from govinfo.formats.records import Record, from_records, records
-from govinfo.formats.render import render
-from govinfo.formats.review import review_html
-from govinfo.formats.schema import json_schema
-from govinfo.inputs.load import example_text
-from govinfo.models import Meta, Report, ReportV2015, ReportV2019, ReportV2021
-from govinfo.reading.parse import ParseResult, parse, parse_file
-from govinfo.reading.sections import Section, Sections
-from govinfo.templates.invariants import Verdict
+from govinfo._version import __version__
 
-try:
-    __version__ = importlib.metadata.version(DISTRIBUTION)
-except importlib.metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    from govinfo._version import __version__
+if TYPE_CHECKING:
+    from govinfo._batch import BatchItem, parse_many
+    from govinfo._diagnostics import Diagnostic, Severity, Span
+    from govinfo.checks.series import SeriesFinding, check_series
+    from govinfo.checks.validate import Finding, Validation, validate
+    from govinfo.conversion.aggregate import Aggregate, aggregate
+    from govinfo.conversion.convert import Conversion, Loss, convert
+    from govinfo.conversion.indicators import CoreIndicators, Indicator, core
+    from govinfo.formats.arrow import to_arrow, to_pandas
+    from govinfo.formats.json import from_dict, from_json, to_dict, to_json
+    from govinfo.formats.records import Record, from_records, records
+    from govinfo.formats.render import render
+    from govinfo.formats.review import review_html
+    from govinfo.formats.schema import json_schema
+    from govinfo.inputs.load import example_text as example_text
+    from govinfo.models import Meta, Report, ReportV2015, ReportV2019, ReportV2021
+    from govinfo.reading.parse import ParseResult, parse, parse_file
+    from govinfo.reading.sections import Section, Sections
+    from govinfo.templates.invariants import Verdict
+
+#: Where each public name lives. Its module is imported when the name is first
+#: used, so ``import govinfo`` costs little and a script, a worker process or
+#: the command line loads only the stages it runs.
+_LAZY = {
+    "BatchItem": "govinfo._batch", "parse_many": "govinfo._batch",
+    "Diagnostic": "govinfo._diagnostics", "Severity": "govinfo._diagnostics",
+    "Span": "govinfo._diagnostics",
+    "SeriesFinding": "govinfo.checks.series", "check_series": "govinfo.checks.series",
+    "Finding": "govinfo.checks.validate", "Validation": "govinfo.checks.validate",
+    "validate": "govinfo.checks.validate",
+    "Aggregate": "govinfo.conversion.aggregate", "aggregate": "govinfo.conversion.aggregate",
+    "Conversion": "govinfo.conversion.convert", "Loss": "govinfo.conversion.convert",
+    "convert": "govinfo.conversion.convert",
+    "CoreIndicators": "govinfo.conversion.indicators",
+    "Indicator": "govinfo.conversion.indicators", "core": "govinfo.conversion.indicators",
+    "to_arrow": "govinfo.formats.arrow", "to_pandas": "govinfo.formats.arrow",
+    "from_dict": "govinfo.formats.json", "from_json": "govinfo.formats.json",
+    "to_dict": "govinfo.formats.json", "to_json": "govinfo.formats.json",
+    "Record": "govinfo.formats.records", "from_records": "govinfo.formats.records",
+    "records": "govinfo.formats.records",
+    "render": "govinfo.formats.render",
+    "review_html": "govinfo.formats.review",
+    "json_schema": "govinfo.formats.schema",
+    "Meta": "govinfo.models", "Report": "govinfo.models", "ReportV2015": "govinfo.models",
+    "ReportV2019": "govinfo.models", "ReportV2021": "govinfo.models",
+    "ParseResult": "govinfo.reading.parse", "parse": "govinfo.reading.parse",
+    "parse_file": "govinfo.reading.parse",
+    "Section": "govinfo.reading.sections", "Sections": "govinfo.reading.sections",
+    "Verdict": "govinfo.templates.invariants",
+    # Not public, but reachable as govinfo.example_text while the root imported it.
+    "example_text": "govinfo.inputs.load",
+}  # fmt: skip
+
+
+if not TYPE_CHECKING:  # type checkers read the imports above, and refuse unknown names
+
+    def __getattr__(name: str) -> Any:  # noqa: ANN401 - any public name
+        """Import a public name's module on first use (then the name is a plain attribute)."""
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'govinfo' has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
 
 
 def parse_example() -> ParseResult[ReportV2021]:
     """Parse the bundled example report (a real 2023 report in the 2021 template)."""
+    from govinfo.inputs.load import example_text  # noqa: PLC0415 - loaded with the reader
+    from govinfo.reading.parse import parse  # noqa: PLC0415
+
     return parse(example_text(), template="v2021")
 
 

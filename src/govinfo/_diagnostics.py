@@ -98,9 +98,9 @@ UNKNOWN_ROW = Code(
 NO_REPORT = Code(
     "no-report",
     Severity.ERROR,
-    "no table and no prose figure of any template: the input holds no report (an empty "
-    "file, a README, a page without the report); `ParseResult.template` is null and the "
-    "report blank",
+    "no table, no prose figure of any template and no report title: the input holds no "
+    "report (an empty file, a README, a page without the report); `ParseResult.template` "
+    "is null and the report blank",
 )
 MISSING_ROW = Code("missing-row", _W, "the table was found but these rows were not")
 MISSING_TABLE = Code("missing-table", _W, "one table of the template was not found")
@@ -215,6 +215,12 @@ READ_BY_OCR = Code(
     "PDF pages with no text layer, named in the message, were read by OCR (the `ocr` extra): "
     "check their values",
 )
+SUFFIX_MISMATCH = Code(
+    "suffix-mismatch",
+    _W,
+    "a file named as a PDF or .docx whose bytes are not one: it was read as what they are "
+    "(text or HTML)",
+)
 
 _ALL = (
     NO_REPORT, UNKNOWN_ROW, MISSING_ROW, MISSING_TABLE, NO_TABLE, SHORT_ROW, RECOVERED,
@@ -222,7 +228,7 @@ _ALL = (
     TEMPLATE_FROM_ERA, EXTRA_CELLS, DUPLICATE_ROW, PADDING_ASSUMED, APPROXIMATE_LABEL,
     PLACEHOLDER, INVALID, CONVERTED, YEAR_INFERRED, FROM_PROSE, PROSE_DISAGREES, PROSE_NOT_USED,
     UNFILLED_TEMPLATE, REPLACED_CHARACTERS, NESTED_TOO_DEEP, CHARSET_OVERRIDDEN, NO_TEXT_LAYER,
-    READ_BY_OCR,
+    READ_BY_OCR, SUFFIX_MISMATCH,
 )  # fmt: skip
 CODES: Mapping[str, Code] = MappingProxyType({c.name: c for c in _ALL})
 """Every diagnostic code, by name, in the order the docs list them."""

@@ -90,13 +90,13 @@ def test_integers_beyond_64_bits_are_refused(value: int, key: str) -> None:
     for part in parents:
         node = node[part]
     node[name] = value
-    for orjson in (_json.orjson_module, None):
-        saved, _json.orjson_module = _json.orjson_module, orjson
+    for msgspec in (_json.msgspec_module, None):
+        saved, _json.msgspec_module = _json.msgspec_module, msgspec
         try:
             with pytest.raises(govinfo.JSONFormatError, match=r"\$\." + key.replace(".", r"\.")):
                 govinfo.from_json(json.dumps(data))
         finally:
-            _json.orjson_module = saved
+            _json.msgspec_module = saved
     node[name] = 2**63 - 1
     assert govinfo.from_json(json.dumps(data)) is not None
 
@@ -229,23 +229,26 @@ class TestOrjson:
     """The json extra changes speed only: the text is the same byte for byte."""
 
     @given(reports())
-    def test_same_text_with_and_without_orjson(self, report: govinfo.Report) -> None:
-        """to_json gives identical text from orjson and from the standard library."""
-        with_orjson = [govinfo.to_json(report), govinfo.to_json(report, indent=None)]
-        saved, _json.orjson_module = _json.orjson_module, None
-        try:
-            without = [govinfo.to_json(report), govinfo.to_json(report, indent=None)]
-            assert govinfo.from_json(with_orjson[1]) == report
-        finally:
-            _json.orjson_module = saved
-        assert with_orjson == without
+    def test_same_text_with_and_without_the_extra(self, report: govinfo.Report) -> None:
+        """to_json gives identical text from msgspec, orjson and the standard library."""
+        texts = []
+        for msgspec, orjson in [(True, True), (False, True), (False, False)]:
+            saved = _json.msgspec_module, _json.orjson_module
+            _json.msgspec_module = saved[0] if msgspec else None
+            _json.orjson_module = saved[1] if orjson else None
+            try:
+                texts.append([govinfo.to_json(report), govinfo.to_json(report, indent=None)])
+                assert govinfo.from_json(texts[-1][1]) == report
+            finally:
+                _json.msgspec_module, _json.orjson_module = saved
+        assert texts[0] == texts[1] == texts[2]
 
     def test_orjson_is_used_when_installed(self) -> None:
         """The test install has the extra, so the fast path is what the suite exercises."""
         assert _json.orjson_module is not None
 
     def test_integers_beyond_64_bits(self) -> None:
-        """orjson cannot write them, the standard library does; reading them back refuses them."""
+        """Written as the standard library writes them; reading them back refuses them."""
         report = govinfo.ReportV2021(requests=RequestsV2021(new=ApplicantCounts(total=10**20)))
         text = govinfo.to_json(report, indent=None)
         assert '"total":100000000000000000000' in text
@@ -256,3 +259,93 @@ class TestOrjson:
         """Bytes orjson does not read (UTF-16) still read through the standard library."""
         report = govinfo.ReportV2021(meta=Meta(title="某局报告"))
         assert govinfo.from_json(govinfo.to_json(report).encode("utf-16")) == report
+
+
+class TestLoneSurrogates:
+    """A JSON escape of half a surrogate pair is no character: refused with its path (#22, r09)."""
+
+    @pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "x\\udc80y"])
+    def test_refused_with_the_path(self, escape: str) -> None:
+        """As text or bytes, with or without orjson: JSONFormatError naming $.meta.title."""
+        text = govinfo.to_json(govinfo.ReportV2021(meta=Meta(title="TITLE")))
+        text = text.replace('"TITLE"', f'"{escape}"')
+        for given_as in (text, text.encode(), text.encode("utf-16")):
+            with pytest.raises(govinfo.JSONFormatError, match=r"surrogate.*\$\.meta\.title"):
+                govinfo.from_json(given_as)
+
+    def test_raw_surrogates_in_a_str(self) -> None:
+        """A Python str holding one (no UTF-8 text can) is refused too."""
+        text = govinfo.to_json(govinfo.ReportV2021(meta=Meta(title="TITLE")))
+        with pytest.raises(govinfo.JSONFormatError, match="surrogate"):
+            govinfo.from_json(text.replace("TITLE", "\ud800"))
+
+    def test_a_pair_is_a_character(self) -> None:
+        """An escaped surrogate pair (an emoji) is one character, read as such."""
+        text = govinfo.to_json(govinfo.ReportV2021(meta=Meta(title="TITLE")))
+        report = govinfo.from_json(text.replace("TITLE", "\\ud83d\\ude00"))
+        assert report.meta.title == "\U0001f600"
+
+
+class TestMsgspec:
+    """The json extra's reader: what the strict mirrors pass is what the reference reads."""
+
+    def test_msgspec_is_used_when_installed(self) -> None:
+        """The test install has the extra, so the fast reader is what the suite exercises."""
+        assert _json.msgspec_module is not None
+        text = govinfo.to_json(govinfo.parse_example().report, indent=None)
+        assert _json._read_checked(text) == govinfo.parse_example().report  # noqa: SLF001
+
+    @given(reports(), st.sampled_from([2, None]), st.booleans())
+    def test_it_reads_what_the_reference_reads(
+        self, report: govinfo.Report, indent: int | None, envelope: bool
+    ) -> None:
+        """Compact or indented, in the CLI's envelope or not: the reference's report."""
+        data = govinfo.to_dict(report)
+        if envelope:
+            data = {"file": "a.txt", **data, "diagnostics": [{"code": "x", "where": [1, [2]]}]}
+        text = json.dumps(data, indent=indent, ensure_ascii=False)
+        assert _json._read_checked(text) == _json.structure(json.loads(text)) == report  # noqa: SLF001
+        assert _json._read_checked(text.encode()) == report  # noqa: SLF001
+
+    @given(reports(), st.data())
+    def test_the_mirrors_refuse_what_the_reference_refuses(
+        self, report: govinfo.Report, data: st.DataObject
+    ) -> None:
+        """A wrong leaf, an unknown key at any depth, money as a float or NaN: not read."""
+        doc = govinfo.to_dict(report)
+        path = data.draw(st.sampled_from(_leaf_paths(doc)))
+        parent = doc
+        for part in path[:-1]:
+            parent = parent[part]
+        wrong = [True, 1.5, [], {}, 2**63, "NaN", "1e5", 7]
+        value = data.draw(st.sampled_from(wrong))
+        if data.draw(st.booleans()):
+            parent[path[-1] + "_unknown"] = parent[path[-1]]  # an unknown key beside a known one
+        else:
+            parent[path[-1]] = value
+        text = json.dumps(doc)
+        try:
+            reference: govinfo.Report | None = _json.structure(json.loads(text))
+        except govinfo.JSONFormatError:
+            reference = None
+        read = _json._read_checked(text)  # noqa: SLF001
+        assert read is None or read == reference
+        if reference is None:
+            assert read is None
+
+    @pytest.mark.parametrize("title", ["\ud800 lone", '\x00\x1f\x7f\u2028"\\/ 某局', "\U0001f600"])
+    def test_text_msgspec_cannot_write_goes_to_the_standard_library(self, title: str) -> None:
+        """A lone surrogate (no UTF-8) is written by json; escapes are json's either way.
+
+        Read back, a lone surrogate is refused, as any JSON holding one is (#22, r09).
+        """
+        report = govinfo.ReportV2021(meta=Meta(title=title))
+        for indent in (2, None):
+            text = govinfo.to_json(report, indent=indent)
+            assert text == json.dumps(govinfo.to_dict(report), ensure_ascii=False, indent=indent,
+                                      separators=None if indent else (",", ":"))  # fmt: skip
+            if "\ud800" in title:
+                with pytest.raises(govinfo.JSONFormatError, match="surrogate"):
+                    govinfo.from_json(text)
+            else:
+                assert govinfo.from_json(text) == report

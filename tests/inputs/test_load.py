@@ -107,3 +107,44 @@ class TestNotRegularFiles:
         link = tmp_path / "link.txt"
         link.symlink_to(target)
         assert govinfo.parse_file(link).report.requests.new.total == 3  # type: ignore[union-attr]
+
+
+class TestContentOverSuffix:
+    """A file is read by what its bytes are; a suffix that says otherwise is a diagnostic (#21)."""
+
+    @pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+    def test_text_named_as_a_binary_format(self, tmp_path: Path, suffix: str) -> None:
+        """The example's text saved as report.pdf or .docx parses as the text it is."""
+        path = tmp_path / f"report{suffix}"
+        path.write_text(govinfo.example_text(), "utf-8")
+        result = govinfo.parse_file(path)
+        assert cell_values(result.report) == cell_values(govinfo.parse_example().report)
+        (note,) = [d for d in result.diagnostics if d.code == "suffix-mismatch"]
+        assert suffix in note.message
+        assert "read as text" in note.message
+
+    def test_html_named_pdf(self, tmp_path: Path) -> None:
+        """An HTML page saved as .pdf is read as HTML."""
+        path = tmp_path / "page.pdf"
+        path.write_text(_PAGE.format("一、本年新收政府信息公开申请数量"), "utf-8")
+        result = govinfo.parse_file(path)
+        assert result.report.requests.new.total == 3  # type: ignore[union-attr]
+        assert any("read as HTML" in d.message for d in result.diagnostics)
+
+    def test_a_damaged_pdf_is_still_a_pdf(self, tmp_path: Path) -> None:
+        """Bytes that start as a PDF are read as one: a broken one is an InputError naming it."""
+        path = tmp_path / "broken.pdf"
+        path.write_bytes(b"%PDF-1.4\n" + bytes(100))
+        with pytest.raises(govinfo.InputError) as caught:
+            govinfo.parse_file(path)
+        assert str(caught.value).startswith(f"{path}: not a readable PDF")
+
+    def test_binary_named_pdf_says_both(self, tmp_path: Path) -> None:
+        """Bytes that are neither a PDF nor text: the error says what the suffix promised."""
+        path = tmp_path / "x.pdf"
+        path.write_bytes(bytes(range(128, 256)) * 4)
+        with pytest.raises(govinfo.DecodeError) as caught:
+            govinfo.parse_file(path)
+        message = str(caught.value)
+        assert message.startswith(f"{path}: ")
+        assert "not a PDF" in message

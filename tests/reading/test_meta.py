@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govinfo
+from govinfo.reading.meta import (
+    _AGENCY_NAME,
+    _NOT_IN_NAMES,
+    _OPENING,
+    _named_in_opening,
+)
 from helpers import cell_values, seed_text
 
 
@@ -23,10 +31,17 @@ def test_text_without_tables_gives_meta_and_a_diagnostic() -> None:
     assert result.template == "v2021"
     assert [d.code for d in result.diagnostics] == ["template-from-era", "no-table", "from-prose"]
 
-    nothing = govinfo.parse(text.replace("共收到政府信息公开申请3件", "正文"))
+    # A report cut short before its figures is still a report: its title says so.
+    cut_short = govinfo.parse(text.replace("共收到政府信息公开申请3件", "正文"))
+    assert cut_short.template == "v2021"
+    assert cut_short.report.meta.title == "某某区2023年政府信息公开工作年度报告"
+    assert [d.code for d in cut_short.diagnostics] == ["template-from-era", "no-table"]
+
+    # Without a title or a figure, a page holds no report.
+    nothing = govinfo.parse("发布日期:2024-01-15\n2023年,本区工作正常开展。\n")
     assert nothing.template is None
     assert nothing.report.meta.year == 2023  # what the page says of itself is kept
-    assert [d.code for d in nothing.diagnostics] == ["no-report"]
+    assert [d.code for d in nothing.diagnostics] == ["year-inferred", "no-report"]
 
 
 def test_meta_of_the_seeds() -> None:
@@ -183,3 +198,48 @@ def test_page_noise_yields_no_figure_and_no_agency(lines: list[str]) -> None:
 def test_agency_from_the_title_without_guanyu(title: str, agency: str) -> None:
     """The agency a title names, before or after its year, never with 关于."""
     assert govinfo.parse(title + "\n正文。\n").report.meta.agency == agency
+
+
+#: Where a name may begin, as the module said before it looked for a level near it.
+_ANY_START = re.compile(r"(?:^|[,。;:、(]|由|做好|请与)(?=[\u4e00-\u9fff])", re.MULTILINE)
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "京山",
+                "市",
+                "卫生健康局",
+                "东湖",
+                "街道",
+                "办事处",
+                "人民政府",
+                "自治区",
+                "县",
+                "杭州市公安局",
+                "滨江区分局",
+                ",",
+                "。",
+                "由",
+                "做好",
+                "请与",
+                "的",
+                "我",
+                "\n",
+                "2022年",
+            ]
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_an_opening_name_is_found_where_a_name_is_tried_at_every_start(text: str) -> None:
+    """Looking only where a level is near finds the name trying every start finds."""
+    limit = min(len(text), _OPENING)
+    tried = (
+        _AGENCY_NAME.match(text, start.end(), limit)
+        for start in _ANY_START.finditer(text, 0, limit)
+    )
+    first = next((m.span() for m in tried if m and not _NOT_IN_NAMES.search(m[0])), None)
+    assert _named_in_opening(text) == first

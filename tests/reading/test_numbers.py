@@ -12,7 +12,15 @@ import govinfo
 from govinfo._diagnostics import CONVERTED, INVALID, PLACEHOLDER, Code
 from govinfo.models import REGISTRY
 from govinfo.reading.cells import Kind, _kind
-from govinfo.reading.numbers import _NUMBER, _read_number, read_cell
+from govinfo.reading.numbers import (
+    _BLANK,
+    _NUMBER,
+    _PLACEHOLDER,
+    _ZERO_WORDS,
+    _read_number,
+    is_value_text,
+    read_cell,
+)
 from govinfo.templates.spec import ColumnSpec
 
 TABLE3_ROW = "一、本年新收政府信息公开申请数量 | {} |\n"
@@ -177,3 +185,11 @@ def test_a_change_word_in_a_count_column_is_no_value(cell: str) -> None:
     assert result.report.requests.new.natural_person is None
     assert any(d.code == "invalid" and d.key == "requests.new.natural_person"
                for d in result.diagnostics)  # fmt: skip
+
+
+@given(st.text(alphabet="0123456789,.+-—/\\－空?无没有零xX×*增加减少件元万人次 %a", max_size=8))
+def test_a_value_text_is_what_one_of_the_four_patterns_admits(text: str) -> None:
+    """The one pattern tells a value as the number, blank, zero-word and placeholder ones do."""
+    t = text.replace(" ", "")
+    each = bool(_NUMBER.match(t) or _BLANK.match(t) or t in _ZERO_WORDS or _PLACEHOLDER.match(t))
+    assert is_value_text(text) is each

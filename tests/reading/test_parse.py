@@ -7,9 +7,13 @@ import pathlib
 import pickle
 from concurrent.futures import ThreadPoolExecutor
 
+import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo
+from govinfo.testing import reports, scraped_texts
 from helpers import cell_values, seed_text
 
 TABLE3_ROW = "一、本年新收政府信息公开申请数量 | {} |\n"
@@ -161,6 +165,63 @@ class TestPickle:
         nothing = govinfo.parse("")
         assert pickle.loads(pickle.dumps(nothing, protocol=protocol)).template is None  # noqa: S301
 
+    @staticmethod
+    def _same(again: govinfo.ParseResult, result: govinfo.ParseResult) -> None:
+        assert again.report == result.report
+        assert type(again.report) is type(result.report)
+        assert again.diagnostics == result.diagnostics
+        assert dict(again.sources) == dict(result.sources)
+        assert (again.text, again.file, again.template) == (
+            result.text,
+            result.file,
+            result.template,
+        )
+        assert again.sections == result.sections
+
+    @given(st.data())
+    def test_any_report(self, data: st.DataObject) -> None:
+        """Any report of any template (units, money, meta) and its parse survive a round trip."""
+        report = data.draw(reports())
+        bare = govinfo.ParseResult(report, (), {}, "")
+        self._same(pickle.loads(pickle.dumps(bare)), bare)  # noqa: S301 - our own
+        parsed = govinfo.parse(data.draw(scraped_texts(report)))
+        self._same(pickle.loads(pickle.dumps(parsed)), parsed)  # noqa: S301
+
+    def test_sources_of_a_text_that_normalizing_shortened(self) -> None:
+        """Pinyin dropped by normalizing: the spans, sent resolved, still point into the text."""
+        text = govinfo.example_text().replace("行政许可", "行政許(xǔ)可")
+        result = govinfo.parse(text)
+        again = pickle.loads(pickle.dumps(result))  # noqa: S301 - our own
+        self._same(again, result)
+        assert again.quote("active.licensing.decisions") == "146"
+
+    def test_plain_values_only(self) -> None:
+        """The pickle names no table class, span or diagnostic: values in tuples, rebuilt."""
+        result = govinfo.parse(govinfo.example_text() + "\n行政许可 | x |")
+        assert result.diagnostics
+        data = pickle.dumps(result)
+        for name in (b"ReportV2021", b"Active", b"Span", b"Diagnostic", b"Severity"):
+            assert name not in data
+        assert len(data) < 4 * len(result.text.encode())
+
+    def test_a_subclass_and_plain_sources(self) -> None:
+        """A subclass's own fields, and sources given as a plain mapping, survive too."""
+
+        @attrs.frozen(eq=False)
+        class Tagged(govinfo.ParseResult[govinfo.ReportV2021]):
+            tag: str = "x"
+
+        result = govinfo.parse_example()
+        tagged = Tagged(
+            result.report, result.diagnostics, dict(result.sources), result.text, tag="mine"
+        )
+        globals()["Tagged"] = Tagged  # pickled by name, as a module's class is
+        Tagged.__qualname__ = "Tagged"
+        again = pickle.loads(pickle.dumps(tagged))  # noqa: S301 - our own
+        assert type(again) is Tagged
+        assert again.tag == "mine"
+        self._same(again, tagged)
+
 
 README = """# govinfo
 
@@ -180,13 +241,13 @@ Version 0.1.0, 2023-11-23. See CHANGELOG.md.
         "",
         "   \n\n",
         README,
-        "某某区2023年政府信息公开工作年度报告\n发布日期:2024-01-15\n一、总体情况\n本机关认真贯彻落实条例。\n",
+        "发布日期:2024-01-15\n一、总体情况\n本机关认真贯彻落实条例。\n",
         b"<html><body><p>\xe6\x97\xa0\xe8\xa1\xa8</p></body></html>",
     ],
-    ids=["empty", "blank-lines", "readme", "prose-without-figures", "html-without-table"],
+    ids=["empty", "blank-lines", "readme", "prose-without-figures-or-title", "html-without-table"],
 )
 def test_input_holding_no_report_says_so(source: str | bytes) -> None:
-    """No table and no prose figure of any template: template None and a no-report error."""
+    """No table, prose figure or report title: template None and a no-report error."""
     result = govinfo.parse(source)
     assert result.template is None
     codes = [d.code for d in result.diagnostics]

@@ -6,13 +6,19 @@ from decimal import Decimal
 
 import cn2an
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import govinfo
 from govinfo.models import REGISTRY
 from govinfo.reading.normalize import normalize
-from govinfo.reading.prose import _segments, prose_figures, prose_placeholders
+from govinfo.reading.prose import (
+    _FEES_NONE,
+    _in_sentences_with,
+    _segments,
+    prose_figures,
+    prose_placeholders,
+)
 from govinfo.reading.spans import Locator, Notes
 from govinfo.templates.declare import ProseRule, prose
 from govinfo.templates.spec import ProseRules
@@ -37,10 +43,10 @@ def test_every_match_holds_an_anchor(rule: ProseRule, data: st.DataObject) -> No
 
 
 def _stated(text: str, rules: tuple[ProseRule, ...] = V2021_PROSE) -> dict[str, Decimal]:
-    """Each key's first statement, as the parser takes it."""
+    """Each key's first statement, as the parser takes it (a share after 其中 is none)."""
     out: dict[str, Decimal] = {}
     for figure in prose_figures(text, rules):
-        for key in figure.keys:
+        for key in () if figure.part else figure.keys:
             out.setdefault(key, figure.value)
     return out
 
@@ -149,8 +155,11 @@ def test_unfilled_model_essay_yields_placeholders_and_no_numbers() -> None:
     placeholders = [d for d in result.diagnostics if d.code == "placeholder"]
     assert len(placeholders) >= 10
     assert all(d.span is not None and "x" in (d.excerpt or "") for d in placeholders)
-    assert result.template is None  # a model essay holds no report
-    assert "no-report" in [d.code for d in result.diagnostics]
+    # A model essay titled as a report is read as one, unfilled (the seed's label: narrative).
+    assert result.template == "v2015"
+    codes = [d.code for d in result.diagnostics]
+    assert "unfilled-template" in codes
+    assert "no-report" not in codes
 
 
 class TestProse:
@@ -462,3 +471,101 @@ def test_overlapping_anchors_each_admit_their_rules() -> None:
         ("requests.granted.total", 3),
         ("review_litigation.review.total", 2),
     ]
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="暂未没有无向收取了检索费用申请。;\nx", max_size=80))
+def test_sentences_holding_a_word_give_the_pattern_s_matches(text: str) -> None:
+    """A pattern holding a word and no stop matches, sentence by sentence, as over the text."""
+    whole = [m.span() for m in _FEES_NONE.finditer(text)]
+    assert [m.span() for m in _in_sentences_with(_FEES_NONE, "收取", text)] == whole
+
+
+class TestQizhong:
+    """其中 ("of which"): what follows is a part of what was stated before it (#22, r11)."""
+
+    def test_a_sub_count_is_not_the_total(self) -> None:
+        """其中,县级部门…17403条 counts county departments only: no total, and a note says so."""
+        text = "2015年政府信息公开工作年度报告\n其中,县级部门主动公开政府信息17403条。"
+        result = govinfo.parse(text)
+        assert isinstance(result.report, govinfo.ReportV2015)
+        assert result.report.proactive.total is None
+        (note,) = [d for d in result.diagnostics if d.key == "proactive.total"]
+        assert note.code == "prose-not-used"
+        assert "17403 after 其中" in note.message
+
+    def test_the_total_before_qizhong_stands(self) -> None:
+        """The whole stated before 其中 is read; the part after it is not read as the whole."""
+        text = "全县主动公开政府信息20000条,其中,县级部门主动公开政府信息17403条。"
+        assert _stated(text, V2015_PROSE) == {"proactive.total": 20000}
+
+    def test_a_later_sentence_still_states_the_total(self) -> None:
+        """A share does not take the key: the next sentence's statement of it is read."""
+        text = "其中,县级部门主动公开政府信息17403条。\n本年度主动公开政府信息20000条。\n"
+        assert _stated(text, V2015_PROSE) == {"proactive.total": 20000}
+
+    def test_parts_are_read(self) -> None:
+        """Keys that are parts of a sum (网络申请, 予以公开, 结转下年度) are read after 其中."""
+        text = "共受理政府信息公开申请9件,其中当面申请2件,网络申请7件。"
+        assert _stated(text, V2015_PROSE) == {
+            "applications.received": 9,
+            "applications.in_person": 2,
+            "applications.online": 7,
+        }
+        text = "共收到申请20件,其中予以公开6件,结转下年度继续办理1件。"
+        assert _stated(text) == {
+            "requests.new.total": 20,
+            "requests.granted.total": 6,
+            "requests.carried_forward.total": 1,
+        }
+
+    def test_a_whole_after_figures_of_other_tables_is_stated(self) -> None:
+        """After figures of table 三 only, 其中 …行政复议 states table 四's own whole (corpus)."""
+        text = "收到申请4件,1件结转2023年度继续办理。其中,发生1起有关政府信息公开的行政复议案件。"
+        assert _stated(text)["review_litigation.review.total"] == 1
+        text = "其中,发生1起有关政府信息公开的行政复议案件。"
+        assert "review_litigation.review.total" not in _stated(text)
+
+    def test_wholes_are_declared_by_the_invariants(self) -> None:
+        """A whole is the one total of a check and a part of none: computed, not listed."""
+        assert V2015_PROSE.wholes.keys() >= {"proactive.total", "applications.received"}
+        assert V2015_PROSE.wholes["proactive.total"] == "proactive"
+        assert "applications.online" not in V2015_PROSE.wholes
+        assert V2021_PROSE.wholes["review_litigation.review.total"] == "review_litigation"
+        # Summed with 结转下年度 in R1: a part of that sum.
+        assert "requests.processed_total.total" not in V2021_PROSE.wholes
+
+    @given(
+        data=st.data(),
+        stated=st.sampled_from(
+            [
+                ("v2015", "proactive.total", ["主动公开政府信息{}条", "主动公开各类信息共{}条"]),
+                ("v2015", "applications.received", ["受理政府信息公开申请{}件"]),
+                (
+                    "v2021",
+                    "review_litigation.review.total",
+                    PHRASINGS["review_litigation.review.total"],
+                ),
+            ]
+        ),
+        whole=st.integers(100, 999),
+        part=st.integers(1, 99),
+        who=st.sampled_from(["", "县级部门", "本机关下属单位"]),
+        first=st.booleans(),
+    )
+    def test_a_whole_after_qizhong_is_never_read_as_the_whole(
+        self,
+        data: st.DataObject,
+        stated: tuple[str, str, list[str]],
+        whole: int,
+        part: int,
+        who: str,
+        first: bool,
+    ) -> None:
+        """Any phrasing of a whole, after 其中: the whole stated before it, or nothing."""
+        template, key, phrasings = stated
+        phrasing = data.draw(st.sampled_from(phrasings))
+        before = phrasing.format(whole) + "," if first else ""
+        sentence = f"{before}其中,{who}{phrasing.format(part)}。"
+        rules = REGISTRY[template].prose
+        assert _stated(sentence, rules).get(key) == (whole if first else None)

@@ -4,9 +4,15 @@ The converter is the reference: it defines the JSON form and explains every
 problem with its path. Reports, the bulk of all JSON govinfo reads and writes,
 take a faster road to the same result: functions generated once per template
 (as cattrs itself generates them, but with the checks inlined), with the
-converter called whenever they meet anything but well-formed data. With the
-``json`` extra (orjson) the text itself is read and written natively, byte for
-byte as the standard library would.
+converter called whenever they meet anything but well-formed data.
+
+The ``json`` extra reads and writes the text natively. orjson writes it, byte
+for byte as the standard library would. msgspec reads it in two passes of C:
+one into strict mirrors of the report classes, generated from their fields,
+which refuse what the reference refuses (an unknown key, an integer beyond
+64 bits, a float for money); then, the text known good, into the report
+classes themselves. Anything the mirrors refuse is read again by the
+reference, which explains it.
 """
 
 from __future__ import annotations
@@ -15,10 +21,12 @@ import contextlib
 import datetime as dt
 import functools
 import json
+import operator
+import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import attrs
 import cattrs
@@ -33,11 +41,14 @@ from govinfo.templates.codegen import (
 )
 
 orjson_module: Any = None
+msgspec_module: Any = None
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 with contextlib.suppress(ImportError):  # the json extra
     import orjson as orjson_module
+with contextlib.suppress(ImportError):  # the json extra
+    import msgspec as msgspec_module
 
 #: Keys the CLI adds around a report; ``from_json`` accepts and ignores them.
 ENVELOPE_KEYS = frozenset({"file", "diagnostics"})
@@ -283,6 +294,119 @@ _UNSTRUCTURE: Mapping[type, Callable[[Report], dict[str, Any]]] = MappingProxyTy
 )
 
 
+#: Money as the reference reads it from text: a finite decimal in digits (or an integer).
+FINITE_DECIMAL = r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$"
+
+
+def _strict(tp: object) -> object:
+    """The msgspec type of a leaf that reads just what the reference hook reads."""
+    meta = msgspec_module.Meta
+    if tp == int | None:
+        return Annotated[int, meta(ge=INT_MIN, le=INT_MAX)] | None
+    if tp == Decimal | None:
+        return Annotated[str, meta(pattern=FINITE_DECIMAL)] | int | None
+    if tp in (str | None, bool, dt.date | None):
+        return tp  # msgspec takes exactly the JSON strings, booleans and ISO dates they are
+    raise TypeError(f"no strict JSON type for {tp!r}")  # a model declaration error
+
+
+def _mirror(
+    cls: type, leaf: Callable[[object], object], names: dict[type, type], tag: str | None = None
+) -> type:
+    """A msgspec Struct with ``cls``'s fields, in order, their leaves typed by ``leaf``.
+
+    With ``tag`` (a report's template), ``template`` is its first key. Unknown
+    keys are refused.
+    """
+    if tag is None and cls in names:
+        return names[cls]
+    attrs.resolve_types(cls)
+    fields: list[tuple[str, object, object]] = []
+    for f in attrs.fields(cls):
+        if isinstance(f.type, type) and attrs.has(f.type):
+            nested = _mirror(f.type, leaf, names)
+            fields.append((f.name, nested, msgspec_module.field(default_factory=nested)))
+        else:
+            fields.append((f.name, leaf(f.type), f.default))
+    options: dict[str, Any] = {"forbid_unknown_fields": True, "gc": False}
+    if tag is not None:
+        options |= {"tag_field": "template", "tag": tag}
+    mirror: type = msgspec_module.defstruct(f"Mirror{cls.__name__}", fields, **options)
+    if tag is None:
+        names[cls] = mirror
+    return mirror
+
+
+def _enveloped(mirror: type, tag: str) -> type:
+    """A report's mirror that reads past the CLI's envelope around a report (``file``, …)."""
+    envelope = [(key, Any, None) for key in sorted(ENVELOPE_KEYS)]
+    options = {"forbid_unknown_fields": True, "gc": False, "tag": tag}
+    extended: type = msgspec_module.defstruct(
+        f"Enveloped{mirror.__name__}", envelope, bases=(mirror,), **options
+    )
+    return extended
+
+
+def _generate_reader() -> Callable[[str | bytes], Report]:
+    """Read a report's JSON text: checked by strict mirrors, then built from them, in C."""
+    names: dict[type, type] = {}
+    mirrors = {
+        _enveloped(_mirror(t, _strict, names, t.TEMPLATE), t.TEMPLATE): t
+        for t in TEMPLATES.values()
+    }
+    check = msgspec_module.json.Decoder(functools.reduce(operator.or_, mirrors)).decode
+    convert = msgspec_module.convert
+
+    def read(text: str | bytes) -> Report:
+        checked = check(text)
+        report: Report = convert(checked, mirrors[type(checked)], from_attributes=True)
+        return report
+
+    return read
+
+
+def _generate_writer() -> Callable[[Report], bytes]:
+    """Write a report's compact JSON text from a mirror with its fields' own types, in C."""
+    names: dict[type, type] = {}
+    mirrors = {t: _mirror(t, lambda tp: tp, names, t.TEMPLATE) for t in TEMPLATES.values()}
+    encode = msgspec_module.json.Encoder().encode
+    convert = msgspec_module.convert
+
+    def write(report: Report) -> bytes:
+        text: bytes = encode(convert(report, mirrors[type(report)], from_attributes=True))
+        return text
+
+    return write
+
+
+#: The msgspec reader and writer, each made on its first call.
+_READ = deferred(_generate_reader)
+_WRITE = deferred(_generate_writer)
+
+
+def _read_checked(text: str | bytes | bytearray) -> Report | None:
+    """The report ``text`` holds if the strict mirrors find it well formed, else ``None``."""
+    try:
+        return _READ(text)
+    except (msgspec_module.MsgspecError, RecursionError, UnicodeEncodeError):
+        return None  # the reference will explain (a lone surrogate: not UTF-8)
+
+
+def _written(report: Report, indent: int | None) -> str | None:
+    """``report``'s JSON text from msgspec, or ``None`` where it cannot write it as json would.
+
+    msgspec writes every other value as the standard library does: the tests
+    compare the two on generated reports.
+    """
+    try:
+        text = _WRITE(report)
+    except (msgspec_module.MsgspecError, UnicodeEncodeError):  # a lone surrogate
+        return None
+    if indent is not None:
+        text = msgspec_module.json.format(text, indent=indent)
+    return text.decode()
+
+
 def structurer(report_type: type[Report]) -> Callable[[dict[str, Any]], Report]:
     """The generated function that builds a ``report_type`` from well-formed data."""
     return _STRUCTURE[report_type]
@@ -376,6 +500,10 @@ def to_json(report: Report, *, indent: int | None = 2) -> str:
         >>> text[:36]
         '{"template":"v2021","meta":{"title":'
     """
+    if msgspec_module is not None and indent in (None, 2):
+        text = _written(report, indent)
+        if text is not None:
+            return text
     return dumps(unstructure(report), indent=indent)
 
 
@@ -422,15 +550,10 @@ def from_json(text: str | bytes) -> Report:
             f"from_json reads JSON text (str or bytes), not a {type(text).__name__}: "
             "for data as json.load gives it, use govinfo.from_dict"
         )
-    if orjson_module is not None:
-        try:
-            report_type, body = _report_type(orjson_module.loads(text))
-        except (orjson_module.JSONDecodeError, JSONFormatError):
-            pass  # the reference reader below explains
-        else:
-            report = _quick(report_type, body)
-            if report is not None:
-                return report
+    if msgspec_module is not None:
+        report = _read_checked(text)
+        if report is not None:
+            return report
     # The standard library is the reference reader: it reads UTF-16/32 bytes,
     # explains integers beyond 64 bits, and its errors are the ones reported.
     try:
@@ -439,4 +562,36 @@ def from_json(text: str | bytes) -> Report:
         raise JSONFormatError("not a report: JSON nested too deeply") from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, a 4,300-digit integer
         raise JSONFormatError(f"not JSON: {exc}") from None
+    if isinstance(text, str):
+        suspect = _SURROGATE_IN_TEXT.search(text) is not None
+    else:  # UTF-16 and UTF-32 (a zero byte among the first four) hide their escapes
+        suspect = b"\0" in text[:4] or _SURROGATE_IN_BYTES.search(text) is not None
+    if suspect:
+        _refuse_surrogates(data)
     return structure(data)
+
+
+# orjson refuses lone surrogates; the standard library reads a "\ud800" escape
+# (and a str may hold one as it is) into a string no UTF-8 output can write.
+_SURROGATE_IN_TEXT = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+_SURROGATE_IN_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_surrogates(data: object) -> None:
+    """Raise JSONFormatError naming each string of ``data`` that holds a lone surrogate."""
+    found: list[str] = []
+    stack: list[tuple[str, object]] = [("$", data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, str):
+            m = _SURROGATE.search(node)
+            if m:
+                found.append(f"a lone surrogate (U+{ord(m[0]):04X}) is no character @ {path}")
+        elif isinstance(node, dict):
+            stack.extend((f"{path}.{key}", value) for key, value in node.items())
+            stack.extend((f"{path} (a key)", key) for key in node)
+        elif isinstance(node, list):
+            stack.extend((f"{path}[{i}]", value) for i, value in enumerate(node))
+    if found:
+        raise JSONFormatError("; ".join(sorted(found)))

@@ -9,9 +9,10 @@ from typing import Protocol, TypeAlias
 
 import attrs
 
-from govinfo._errors import InputError, InputTooLargeError, UnsupportedFormatError
+from govinfo._diagnostics import SUFFIX_MISMATCH
+from govinfo._errors import DecodeError, InputError, InputTooLargeError, UnsupportedFormatError
 from govinfo.inputs.decode import declared_charset, decode
-from govinfo.inputs.document import Budget, Document, Kind, scrub
+from govinfo.inputs.document import Budget, Document, Kind, Note, scrub
 from govinfo.inputs.html import from_html, looks_like_html
 
 _SUFFIXES: dict[str, Kind] = {
@@ -32,16 +33,28 @@ _UNSUPPORTED = {
 }
 
 
-def _kind(data: bytes, suffix: str) -> Kind:
+#: What a file of a binary kind starts with.
+_MAGIC: dict[Kind, tuple[bytes, str]] = {
+    "pdf": (b"%PDF", "a PDF (no %PDF header)"),
+    "docx": (b"PK\x03\x04", "a .docx file (not a ZIP package)"),
+}
+
+
+def _kind(data: bytes, suffix: str, name: str) -> Kind:
+    """What ``data`` is: a binary format its bytes announce, else what the suffix says.
+
+    A suffix of a binary format the bytes do not announce says nothing: the
+    bytes are read as text (or HTML, when they are a page).
+    """
     if suffix in _UNSUPPORTED:
-        raise UnsupportedFormatError(_UNSUPPORTED[suffix])
-    if data.startswith(b"%PDF"):
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        return "docx"
+        raise UnsupportedFormatError(f"{name}: {_UNSUPPORTED[suffix]}")
+    for kind, (magic, _) in _MAGIC.items():
+        if data.startswith(magic):
+            return kind
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnsupportedFormatError(_UNSUPPORTED[".doc"])
-    return _SUFFIXES.get(suffix, "text")
+        raise UnsupportedFormatError(f"{name}: {_UNSUPPORTED['.doc']}")
+    kind = _SUFFIXES.get(suffix, "text")
+    return "text" if kind in _MAGIC else kind
 
 
 def _declares_charset(data: bytes) -> bool:
@@ -76,7 +89,8 @@ def load(source: str | bytes, *, name: str = "<input>", max_bytes: int | None = 
         source, notes = scrub(source, "the page")
         document = from_html(source, name=name, budget=budget)
         return attrs.evolve(document, notes=notes + document.notes) if notes else document
-    kind = _kind(source, os.path.splitext(name)[1].lower())  # noqa: PTH122 - name may be "<input>"
+    suffix = os.path.splitext(name)[1].lower()  # noqa: PTH122 - name may be "<input>"
+    kind = _kind(source, suffix, name)
     if kind == "pdf":
         from govinfo.inputs.pdf import from_pdf  # noqa: PLC0415 - optional extra
 
@@ -85,6 +99,22 @@ def load(source: str | bytes, *, name: str = "<input>", max_bytes: int | None = 
         from govinfo.inputs.docx import from_docx  # noqa: PLC0415 - loaded for .docx files only
 
         return from_docx(source, budget=budget, name=name)
+    promised = _SUFFIXES.get(suffix)
+    if promised not in _MAGIC:
+        return _from_text_bytes(source, kind, name, budget)
+    # Named as a binary format its bytes are not: read them as what they are.
+    not_it = f"{name}: not {_MAGIC[promised][1]}"
+    try:
+        document = _from_text_bytes(source, kind, name, budget)
+    except DecodeError as exc:
+        raise DecodeError(f"{not_it}, nor text: {str(exc).removeprefix(f'{name}: ')}") from None
+    read_as = "HTML" if document.kind == "html" else "text"
+    note = Note(SUFFIX_MISMATCH, f"{not_it}: read as {read_as}")
+    return attrs.evolve(document, notes=(note, *document.notes))
+
+
+def _from_text_bytes(source: bytes, kind: Kind, name: str, budget: Budget) -> Document:
+    """A text or HTML file's bytes (``kind`` says which, or the bytes show a page)."""
     if kind == "html" or _declares_charset(source):
         return from_html(source, name=name, budget=budget)
     text, _ = decode(source, name=name)
@@ -94,6 +124,35 @@ def load(source: str | bytes, *, name: str = "<input>", max_bytes: int | None = 
 
 
 EXAMPLE = "example_v2021.txt"
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    r"""A file name as text any output can hold.
+
+    A name in a legacy encoding (GBK bytes from a zip made on Chinese Windows)
+    reaches Python as lone surrogates, which no UTF-8 output can write. Each
+    folder or file name of the path that is not UTF-8 is shown with every
+    byte outside ASCII as ``\xNN`` (even where some happen to read as UTF-8).
+
+    Examples:
+        >>> display_name(b"\xc4\xea\xb1\xa8.txt".decode("utf-8", "surrogateescape"))
+        '\\xc4\\xea\\xb1\\xa8.txt'
+        >>> display_name("年报/" + b"\xc4\xea.txt".decode("utf-8", "surrogateescape"))
+        '年报/\\xc4\\xea.txt'
+    """
+    name = os.fspath(path)
+    try:
+        raw = os.fsencode(name)
+    except UnicodeEncodeError:  # surrogates no file system gave: escape them as they are
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return "/".join(map(_escaped, raw.split(b"/")))
+
+
+def _escaped(part: bytes) -> str:
+    try:
+        return part.decode("utf-8")
+    except UnicodeDecodeError:
+        return part.decode("ascii", "backslashreplace")
 
 
 def read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> bytes:
@@ -107,7 +166,7 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = None) ->
         InputError: the file cannot be read, is not a regular file, or is
             over the limit.
     """
-    name = os.fspath(path)
+    name = display_name(path)
     try:
         info = os.stat(path)  # noqa: PTH116 - accepts any PathLike
         if not stat.S_ISREG(info.st_mode):

@@ -97,22 +97,24 @@ def from_pdf(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<pdf
     try:
         import pypdfium2  # noqa: PLC0415 - optional extra
     except ImportError:
-        raise MissingExtraError.needs("pdf", "reading .pdf files") from None
+        raise MissingExtraError.needs("pdf", f"{name}: reading .pdf files") from None
 
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
-        raise InputError("not a readable PDF: no PDF header")
+        raise InputError(f"{name}: not a readable PDF: no PDF header")
     check_streams(data, budget, name)
     try:
         pdf = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as exc:
         if "password" in str(exc).lower():
-            raise InputError("not a readable PDF: it is encrypted with a password") from None
-        raise InputError(f"not a readable PDF: {_reason(exc)}") from None
+            raise InputError(
+                f"{name}: not a readable PDF: it is encrypted with a password"
+            ) from None
+        raise InputError(f"{name}: not a readable PDF: {_reason(exc)}") from None
     try:
         title = pdf.get_metadata_dict().get("Title")
         pages = [_read_page(pdf, i) for i in range(len(pdf))]
     except pypdfium2.PdfiumError as exc:
-        raise InputError(f"not a readable PDF: {_reason(exc)}") from None
+        raise InputError(f"{name}: not a readable PDF: {_reason(exc)}") from None
     finally:
         pdf.close()
     notes = _scans(data, pages)

@@ -12,31 +12,36 @@ pass here walks the rows with the context of the headings read so far, and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import attrs
 
 from govinfo._diagnostics import UNKNOWN_ROW
 from govinfo.reading.cells import END, KIND, START, TEXT, Cell, Kind, LogicalRow
 from govinfo.reading.fill import Filler, Short
-from govinfo.reading.labels import Label
 from govinfo.reading.spans import Notes
 from govinfo.templates.spec import CellValue, GroupSpec, RowSpec, TableSpec
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from govinfo.reading.labels import LabelLookup
+    from govinfo.reading.labels import Label, LabelLookup
 
 
-class Match(NamedTuple):
-    """A logical row found to be a template row, and by which label cell."""
+class Match:
+    """A logical row found to be a template row, and by which label cell (slotted, plain)."""
 
-    row: RowSpec
-    logical: LogicalRow
-    label: Cell
-    named: Label  # what ``label`` names
-    approximate: bool
+    __slots__ = ("approximate", "label", "logical", "named", "row")
+
+    def __init__(
+        self, row: RowSpec, logical: LogicalRow, label: Cell, named: Label, approximate: bool
+    ) -> None:
+        """Row ``row`` found in ``logical`` by ``label`` (which names ``named``)."""
+        self.row = row
+        self.logical = logical
+        self.label = label
+        self.named = named  # what ``label`` names
+        self.approximate = approximate
 
 
 @attrs.define
@@ -70,9 +75,7 @@ def cut_labels(labels: LabelLookup, rows: Sequence[LogicalRow]) -> Sequence[Logi
     if not any(r.run_together for r in rows):
         return rows
     return [
-        r._replace(labels=tuple(p for c in r.labels for p in labels.pieces(c)))
-        if r.run_together
-        else r
+        r.relabelled(tuple(p for c in r.labels for p in labels.pieces(c))) if r.run_together else r
         for r in rows
     ]
 
@@ -95,7 +98,6 @@ def score(labels: LabelLookup, rows: Sequence[LogicalRow]) -> tuple[int, int]:
     found: set[str] = set()
     headings: set[str] = set()
     block: TableSpec | None = None
-    known, label = labels.known.get, labels.label
     for logical in rows:
         cells = logical.labels
         if not cells:
@@ -104,7 +106,7 @@ def score(labels: LabelLookup, rows: Sequence[LogicalRow]) -> tuple[int, int]:
                 block = None
             continue
         for cell in cells:
-            facts = known(cell[TEXT]) or label(cell[TEXT])
+            facts = labels.label(cell[TEXT])
             table = facts.anchor
             if table is not None:
                 headings.add(facts.loose)
@@ -115,7 +117,7 @@ def score(labels: LabelLookup, rows: Sequence[LogicalRow]) -> tuple[int, int]:
         candidates = facts.rows  # the last label's
         if len(cells) > 1 and not candidates:
             joined = cells[-2][TEXT] + cells[-1][TEXT]
-            candidates = (known(joined) or label(joined)).rows
+            candidates = labels.label(joined).rows
         if candidates:
             found.add(candidates[0].key)
     return len(found), len(found) + len(headings)
@@ -186,9 +188,8 @@ class RowMatcher:
         Returns the index just past the last heading of a value-block table.
         """
         after = 0
-        known, lookup = self.labels.known.get, self.labels.label
         for i, cell in enumerate(logical.labels):
-            label = known(cell[TEXT]) or lookup(cell[TEXT])
+            label = self.labels.label(cell[TEXT])
             if not label.heading:
                 continue
             table = label.anchor
@@ -210,7 +211,7 @@ class RowMatcher:
         """The template row a logical row's label names, if any."""
         labels = self.labels
         last = logical.labels[-1]
-        label = labels.known.get(last[TEXT]) or labels.label(last[TEXT])
+        label = labels.label(last[TEXT])
         candidates = label.rows
         if not candidates and (wrapped := self._wrapped(logical.labels)):
             last, label = wrapped

@@ -57,21 +57,46 @@ END: Final = 2
 KIND: Final = 3
 
 
-class LogicalRow(NamedTuple):
+class LogicalRow:
     """Label cells followed by the value cells that belong to them.
 
     ``filled`` counts the value cells that hold something, and ``last_filled``
-    is the index in ``cells`` of the last of them (-1 when none does).
+    is the index in ``cells`` of the last of them (-1 when none does);
+    ``run_together`` whether a crawler ran its cells together: its labels may
+    be several in one cell, and its values digit runs (``RUN``). A plain
+    slotted class: compiled, it is built without the interpreter.
     """
 
-    labels: tuple[Cell, ...]
-    cells: tuple[Cell, ...]
-    units: tuple[Cell, ...]
-    filled: int
-    last_filled: int
-    #: Whether a crawler ran its cells together: its labels may be several in one
-    #: cell, and its values digit runs (``RUN``).
-    run_together: bool = False
+    __slots__ = ("cells", "filled", "labels", "last_filled", "run_together", "units")
+
+    def __init__(
+        self,
+        labels: tuple[Cell, ...],
+        cells: tuple[Cell, ...],
+        units: tuple[Cell, ...],
+        filled: int,
+        last_filled: int,
+        *,
+        run_together: bool = False,
+    ) -> None:
+        """A row of ``labels``, value ``cells`` and ``units``."""
+        self.labels = labels
+        self.cells = cells
+        self.units = units
+        self.filled = filled
+        self.last_filled = last_filled
+        self.run_together = run_together
+
+    def relabelled(self, labels: tuple[Cell, ...]) -> LogicalRow:
+        """The same row with other label cells."""
+        return LogicalRow(
+            labels,
+            self.cells,
+            self.units,
+            self.filled,
+            self.last_filled,
+            run_together=self.run_together,
+        )
 
 
 def _kind(text: str) -> Kind:
@@ -309,7 +334,9 @@ def _row(
     labels: list[Cell], cells: list[Cell], units: list[Cell], filled: int, last: int
 ) -> LogicalRow:
     run_together = any(c[KIND] is Kind.RUN for c in cells)
-    return LogicalRow(tuple(labels), tuple(cells), tuple(units), filled, last, run_together)
+    return LogicalRow(
+        tuple(labels), tuple(cells), tuple(units), filled, last, run_together=run_together
+    )
 
 
 def tokenize(

@@ -87,13 +87,22 @@ def _plan(row: RowSpec) -> tuple[ColumnPlan, ...]:
     )
 
 
-class LabelKeys(NamedTuple):
-    """What a label text says whatever the template: its keys, a unit, numbering."""
+class LabelKeys:
+    """What a label text says whatever the template: its keys, a unit, numbering.
 
-    exact: str
-    loose: str
-    unit: str | None  # a money unit the label declares ("本年收费金额(单位:万元)")
-    numbered: bool
+    A plain slotted class, not a named tuple: compiled by mypyc it is a native
+    class, built and read without the interpreter (a named tuple is built by
+    its Python ``__new__``).
+    """
+
+    __slots__ = ("exact", "loose", "numbered", "unit")
+
+    def __init__(self, exact: str, loose: str, unit: str | None, numbered: bool) -> None:
+        """Keys ``exact`` and ``loose``, the money ``unit`` declared, whether ``numbered``."""
+        self.exact = exact
+        self.loose = loose
+        self.unit = unit  # a money unit the label declares ("本年收费金额(单位:万元)")
+        self.numbered = numbered
 
 
 def keys_of(text: str) -> LabelKeys:
@@ -107,17 +116,35 @@ def keys_of(text: str) -> LabelKeys:
     return LabelKeys(exact, loose, unit, bool(numbering))
 
 
-class Label(NamedTuple):
-    """A label text's keys and what they name: rows, a group, a table heading."""
+class Label:
+    """A label text's keys and what they name: rows, a group, a table heading.
 
-    exact: str
-    loose: str
-    rows: tuple[RowSpec, ...]
-    group: GroupSpec | None
-    anchor: TableSpec | None
-    unit: str | None  # a money unit the label declares ("本年收费金额(单位:万元)")
-    bare_header: bool  # a column header without numbering ("总计"), not a row label
-    heading: bool  # names a group, a table or a unit: the row's context changes
+    A plain slotted class for the reason `LabelKeys` is.
+    """
+
+    __slots__ = ("anchor", "bare_header", "exact", "group", "heading", "loose", "rows", "unit")
+
+    def __init__(  # noqa: PLR0913 - one argument a fact
+        self,
+        exact: str,
+        loose: str,
+        rows: tuple[RowSpec, ...],
+        group: GroupSpec | None,
+        anchor: TableSpec | None,
+        unit: str | None,
+        *,
+        bare_header: bool,
+        heading: bool,
+    ) -> None:
+        """The facts of a label text with keys ``exact`` and ``loose``."""
+        self.exact = exact
+        self.loose = loose
+        self.rows = rows
+        self.group = group
+        self.anchor = anchor
+        self.unit = unit  # a money unit the label declares ("本年收费金额(单位:万元)")
+        self.bare_header = bare_header  # a column header without numbering ("总计"), not a row
+        self.heading = heading  # names a group, a table or a unit: the row's context changes
 
 
 def _frozen(mapping: dict[str, list[RowSpec]]) -> Mapping[str, tuple[RowSpec, ...]]:
@@ -179,29 +206,9 @@ class LabelIndex:
             tuple(sorted({len(k) for k in (*rows, *groups, *anchors, *headers)}, reverse=True)),
             MappingProxyType({}),
         )
-        known = {text: index.facts(keys_of(text)) for text in {*texts, *declared_texts(spec)}}
+        lookup = LabelLookup(index, {})
+        known = {text: lookup.facts(keys_of(text)) for text in {*texts, *declared_texts(spec)}}
         return attrs.evolve(index, known=MappingProxyType(known))
-
-    def facts(self, keys: LabelKeys) -> Label:
-        """What a label text with ``keys`` names in this template."""
-        exact, loose, unit, numbered = keys
-        if exact not in self.names and loose not in self.names:
-            # Most texts met name nothing here (headings of prose, page headers).
-            return Label(
-                exact, loose, (), None, None, unit, bare_header=False, heading=unit is not None
-            )
-        group = self.groups.get(exact) or self.groups.get(loose)
-        anchor = self.anchors.get(exact) or self.anchors.get(loose)
-        return Label(
-            exact,
-            loose,
-            self.rows.get(exact) or self.rows.get(loose) or (),
-            group,
-            anchor,
-            unit,
-            exact in self.headers and not numbered,
-            group is not None or anchor is not None or unit is not None,
-        )
 
 
 class LabelLookup:
@@ -219,22 +226,50 @@ class LabelLookup:
         """
         self.index = index
         self._keys = keys
-        #: What each text met so far names: read it first, ``label`` when missing.
-        #: (A copy of the mapping proxy's dict, a sixteenth of the time of ``dict()``.)
-        self.known: dict[str, Label] = index.known.copy()  # type: ignore[attr-defined]
+        # The index's mappings, read once: the index is an attrs class, this one is
+        # native when compiled, and ``facts`` runs for every text a parse meets.
+        self._names = index.names
+        self._rows = index.rows
+        self._groups = index.groups
+        self._anchors = index.anchors
+        self._headers = index.headers
+        # What each text met so far names, the declared texts' from the start.
+        # (A copy of the mapping proxy's dict, a sixteenth of the time of ``dict()``.)
+        self._known: dict[str, Label] = index.known.copy()  # type: ignore[attr-defined]
         self._fuzzy_seen: dict[str, tuple[RowSpec, ...]] = {}
         self._pieces: dict[str, tuple[tuple[str, int, int], ...]] = {}
         self._block_word_seen: dict[tuple[str, str], bool] = {}
 
     def label(self, text: str) -> Label:
         """What a label cell's text names in this template (kept: labels recur)."""
-        known = self.known.get(text)
+        known = self._known.get(text)
         if known is None:
             keys = self._keys.get(text)
             if keys is None:
                 keys = self._keys[text] = keys_of(text)
-            known = self.known[text] = self.index.facts(keys)
+            known = self._known[text] = self.facts(keys)
         return known
+
+    def facts(self, keys: LabelKeys) -> Label:
+        """What a label text with ``keys`` names in this template."""
+        exact, loose, unit = keys.exact, keys.loose, keys.unit
+        if exact not in self._names and loose not in self._names:
+            # Most texts met name nothing here (headings of prose, page headers).
+            return Label(
+                exact, loose, (), None, None, unit, bare_header=False, heading=unit is not None
+            )
+        group = self._groups.get(exact) or self._groups.get(loose)
+        anchor = self._anchors.get(exact) or self._anchors.get(loose)
+        return Label(
+            exact,
+            loose,
+            self._rows.get(exact) or self._rows.get(loose) or (),
+            group,
+            anchor,
+            unit,
+            bare_header=exact in self._headers and not keys.numbered,
+            heading=group is not None or anchor is not None or unit is not None,
+        )
 
     def pieces(self, cell: Cell) -> tuple[Cell, ...]:
         """A label cell of run-together text, cut into the labels this template names.

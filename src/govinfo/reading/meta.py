@@ -39,6 +39,7 @@ _SOURCE = _byline("来源", 40)
 # an organ that publishes these reports; "卫健委" is.
 _CJK = "\u4e00-\u9fff"
 _LEVEL = r"(?:自治区|自治州|自治县|省|市|州|盟|县|旗|区|镇|乡|街道)"
+_LEVEL_FIRSTS = "自省市州盟县旗区镇乡街"
 # The organ: a government, office or committee right after its place (京山市人民政府,
 # 东湖街道办事处, 开发区管委会), or a department's field before its kind (卫生健康局,
 # 信访办). A bare "市政府" in prose is the city above, seldom the reporting agency.
@@ -61,7 +62,11 @@ _NOT_IN_NAMES = re.compile(
 )
 # Where a name can begin in running prose: after punctuation, or after 由/做好/请与.
 # Not after a quotation mark: a quoted name is a website's ("“XX区人民政府”门户网站").
-_NAME_STARTS = re.compile(r"(?:^|[,。;:、(]|由|做好|请与)(?=[" + _CJK + "])", re.MULTILINE)
+# A name's first place is 2 to 8 characters before its level: where no level
+# begins that near, no name starts (most starts: told in the scan, not by a match).
+_NAME_STARTS = re.compile(
+    rf"(?:^|[,。;:、(]|由|做好|请与)(?=[{_CJK}]{{2,8}}[{_LEVEL_FIRSTS}])", re.MULTILINE
+)
 #: How far into the text the opening sentences go, and the closing signature.
 _OPENING = 500
 _CLOSING = 600

@@ -24,6 +24,18 @@ _ZERO_WORDS = frozenset({"无", "没有", "零"})
 _PLACEHOLDER = re.compile(r"^[xX×*]+(?:\.[xX×*]+)?(?:%|" + _UNIT_RE + ")?$")
 #: Every text the four patterns above admit starts with a digit or one of these.
 _VALUE_STARTS = frozenset("+-—/\\－空?无没零xX×*增减")
+#: Any of the four, in one pattern: telling a value from a label is one match.
+_VALUE_TEXT = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            _NUMBER.pattern,
+            _BLANK.pattern,
+            "^(?:" + "|".join(sorted(_ZERO_WORDS)) + ")$",
+            _PLACEHOLDER.pattern,
+        )
+    ).replace("(?P<", "(?P<_")  # the named groups once each
+)
 _UNIT_SET = frozenset(UNITS)
 
 
@@ -63,7 +75,7 @@ def is_value_text(text: str) -> bool:
     t = text.replace(" ", "")
     if t and not starts_like_value(t):
         return False  # most labels: no pattern could match
-    return bool(_NUMBER.match(t) or _BLANK.match(t) or t in _ZERO_WORDS or _PLACEHOLDER.match(t))
+    return _VALUE_TEXT.match(t) is not None
 
 
 def is_unit_text(text: str) -> bool:

@@ -28,7 +28,7 @@ from govinfo._diagnostics import (
     Span,
 )
 from govinfo.inputs.document import scrub
-from govinfo.inputs.load import Source, load, read_bytes, read_source
+from govinfo.inputs.load import Source, display_name, load, read_bytes, read_source
 from govinfo.models import (
     REGISTRY,
     Meta,
@@ -42,7 +42,7 @@ from govinfo.reading.align import Assembly, assemble, cut_labels, score
 from govinfo.reading.cells import END, START, lay_out, tokenize
 from govinfo.reading.labels import INDEXES, LabelKeys, LabelLookup
 from govinfo.reading.meta import MetaFacts, extract_meta
-from govinfo.reading.normalize import normalize
+from govinfo.reading.normalize import Normalized, normalize
 from govinfo.reading.numbers import read_cell
 from govinfo.reading.prose import (
     ProseFigure,
@@ -52,10 +52,12 @@ from govinfo.reading.prose import (
 )
 from govinfo.reading.recover import recover
 from govinfo.reading.sections import Sections, find_sections
-from govinfo.reading.spans import Locator, Notes, Sources
+from govinfo.reading.spans import Locator, Notes, Sources, _resolved
+from govinfo.templates.declare import node_of
 from govinfo.templates.spec import TemplateSpec
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from decimal import Decimal
 
     from govinfo.inputs.document import Document
@@ -145,6 +147,110 @@ class ParseResult(Generic[ReportT_co]):
             f", {_many(n, severity.value)}" for severity in Severity if (n := counts[severity])
         )
         return f"<ParseResult {_cut(about)}: {_many(len(self.sources), 'cell')} read{noted}>"
+
+    def __reduce__(self) -> tuple[Callable[..., ParseResult[Any]], tuple[object, ...]]:
+        """Pickled as what it is made of, in tuples of plain values, for every protocol.
+
+        The report as its cells' values in the template's order, diagnostics
+        and spans as tuples, sources as their offsets when the text's offset
+        map is a plain range (the spans are then found on first look, as in a
+        fresh result), else as their spans: a batch's workers send results
+        back this way, and the default (an object per model class, span and
+        diagnostic, each with its field names) cost more than the parse.
+        Fields a subclass adds are pickled as they are.
+        """
+        extra = {a.alias: getattr(self, a.name) for a in attrs.fields(type(self))[_FIELDS:]}
+        packed = (
+            _packed_report(self.report),
+            tuple(map(_packed_diagnostic, self.diagnostics)),
+            _packed_sources(self.sources),
+            self.text,
+            self._normalized,
+            self._found,
+            self.file,
+        )
+        return _unpickled, (type(self), packed, extra)
+
+
+#: The fields of ParseResult itself (a subclass's come after).
+_FIELDS = 7
+
+_PackedSpan = tuple[int, int, int, int, "int | None"]
+
+
+def _packed_report(report: Report) -> tuple[str, tuple[object, ...], dict[str, object]]:
+    """A report as its template, its cells' values in order, and its other fields (meta)."""
+    spec = REGISTRY.of(report)
+    cls: type = type(report)
+    outside = {name: getattr(report, name) for name in _outside(cls)}
+    return spec.template, tuple(spec.flatten(report).values()), outside
+
+
+@functools.cache
+def _outside(report_type: type) -> tuple[str, ...]:
+    """The fields of a report class outside the statistics (``meta``)."""
+    return tuple(f.name for f in attrs.fields(report_type) if node_of(f) is None)
+
+
+def _report(packed: tuple[str, tuple[object, ...], dict[str, object]]) -> Report:
+    template, cells, outside = packed
+    spec = REGISTRY[template]
+    values: dict[str, object] = dict(zip(spec.by_key, cells, strict=True))
+    values.update(outside)
+    report: Report = spec.build(values)
+    return report
+
+
+def _packed_span(span: Span) -> _PackedSpan:
+    return span.start, span.end, span.line, span.column, span.source_line
+
+
+def _packed_diagnostic(d: Diagnostic) -> tuple[object, ...]:
+    span = None if d.span is None else _packed_span(d.span)
+    return d.code, d.message, d.severity.value, span, d.excerpt, d.key
+
+
+def _diagnostic(packed: tuple[Any, ...]) -> Diagnostic:
+    code, message, severity, span, excerpt, key = packed
+    return Diagnostic(
+        code, message, Severity(severity), None if span is None else Span(*span), excerpt, key
+    )
+
+
+def _packed_sources(sources: Mapping[str, Span]) -> tuple[object, ...]:
+    """Offsets and what locates them, when cheap to send; else every span, resolved."""
+    if isinstance(sources, Sources):
+        locator = sources._locator  # noqa: SLF001 - the offsets and locator of its own stage
+        if locator is not None and isinstance(locator.norm.origin, range):
+            norm, origin = locator.norm, locator.norm.origin
+            where = (norm.text, origin.start, origin.stop, origin.step, norm.original)
+            return sources._offsets, where, locator.source_lines  # noqa: SLF001
+    return tuple(sources), tuple(map(_packed_span, sources.values()))
+
+
+def _sources(packed: tuple[Any, ...]) -> Sources:
+    if len(packed) == 2:
+        keys, spans = packed
+        return _resolved(dict(zip(keys, (Span(*s) for s in spans), strict=True)))
+    offsets, (text, start, stop, step, original), source_lines = packed
+    norm = Normalized(text, range(start, stop, step), original)
+    return Sources(Locator(norm, source_lines), offsets)
+
+
+def _unpickled(
+    cls: type[ParseResult[Any]], packed: tuple[Any, ...], extra: dict[str, object]
+) -> ParseResult[Any]:
+    report, diagnostics, sources, text, normalized, found, file = packed
+    return cls(
+        report=_report(report),
+        diagnostics=tuple(map(_diagnostic, diagnostics)),
+        sources=_sources(sources),
+        text=text,
+        normalized=normalized,
+        found=found,
+        file=file,
+        **extra,
+    )
 
 
 def _many(n: int, thing: str) -> str:
@@ -255,8 +361,9 @@ def parse(
 
     Returns:
         The report with its diagnostics and the source of every cell. When
-        the input holds no report (no table and no prose figure of any
-        template), its ``template`` is ``None``, with a ``no-report`` error.
+        the input holds no report (no table, no prose figure of any template
+        and no report title), its ``template`` is ``None``, with a
+        ``no-report`` error.
 
     Raises:
         UnknownTemplateError: ``template`` is not a known template id.
@@ -316,14 +423,21 @@ def parse_document(
     values: dict[str, object] = dict(assembly.values)
     unfilled = prose_placeholders(norm.text, notes) >= _UNFILLED
     fee = _prose(spec, norm.text, assembly, values, offsets, notes, unfilled=unfilled)
-    # A report: cells read (from a table or prose), or some template's rows
-    # recognised (an input forced to another template than its tables' holds one).
-    found = tables_found or bool(offsets) or (detect() is not None if forced else era is None)
+    # A report: cells read (from a table or prose), some template's rows recognised
+    # (an input forced to another template than its tables' holds one), or a report's
+    # title (a report cut short before its figures is still a report: its meta counts).
+    found = (
+        tables_found
+        or bool(offsets)
+        or (detect() is not None if forced else era is None)
+        or facts.title is not None
+    )
     if not found:
         chosen = "the template given" if era is None else f"chosen by {era}"
         notes.add(
             NO_REPORT,
-            "no table and no prose figure of any template found: the input holds no report "
+            "no table, no prose figure of any template and no report title found: "
+            "the input holds no report "
             f"(the blank report is a {spec.template} model, {chosen})",
         )
     else:
@@ -407,6 +521,15 @@ class _ProseReader:
 
     def read(self, figure: ProseFigure) -> None:
         """Take one statement: a cell, a sum of cells (placed only when 0), or a repeat."""
+        if figure.part:
+            self._note(
+                PROSE_NOT_USED,
+                figure.keys[0],
+                figure,
+                f"{figure.key}: the prose states {figure.value} after 其中, a share of "
+                "something stated before, not the total",
+            )
+            return
         if len(figure.keys) > 1 and figure.value != 0:
             self._note(
                 PROSE_NOT_USED,
@@ -495,5 +618,5 @@ def parse_file(
         UnknownTemplateError: ``template`` is not a known template id.
     """
     data = read_bytes(path, max_bytes=max_bytes)
-    document = load(data, name=os.fspath(path), max_bytes=max_bytes)
+    document = load(data, name=display_name(path), max_bytes=max_bytes)
     return parse_document(document, template=template, file=os.fspath(path))

@@ -21,9 +21,10 @@ from govinfo._diagnostics import PLACEHOLDER
 from govinfo.reading.numbers import figure_value
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Sequence
+    from collections.abc import Collection, Iterator, Sequence
 
     from govinfo.reading.spans import Notes
+    from govinfo.templates.declare import ProseRule
     from govinfo.templates.spec import ProseRules
 
 _CLAUSE = r"[^。;;\n]"
@@ -49,6 +50,8 @@ class ProseFigure:
 
     ``keys`` are the cells whose sum ``value`` is (one cell, most often), and
     ``unit`` the unit the sentence wrote it in, where the rule reads one.
+    ``part`` marks a whole stated after 其中 as a share of it (a department's,
+    a channel's): it is not the whole's value.
     """
 
     keys: tuple[str, ...]
@@ -57,6 +60,7 @@ class ProseFigure:
     end: int
     sentence: str
     unit: str | None = None
+    part: bool = False
 
     @property
     def key(self) -> str:
@@ -138,36 +142,78 @@ def prose_figures(
     the rules in order within each sentence: the first rule that reads a key
     (or sum of keys) in a sentence states it there. A key stated in several
     sentences comes once for each; which statement counts is the caller's.
+    A figure after 其中 that states a key the template declares only as a
+    whole may be a share of it: see `_of_which`.
     """
     found: list[ProseFigure] = []
+    previous: tuple[int, list[ProseFigure]] = (0, [])
     for (position, end), admitted in _candidates(text, rules, table_rows).items():
         sentence = text[position:end]
+        of_which = sentence.find(_OF_WHICH)
+        shares = position + (len(sentence) if of_which == -1 else of_which)
+        here: list[ProseFigure] = []
         stated: set[tuple[str, ...]] = set()
         for r in sorted(admitted):
             rule = rules[r]
             if rule.keys in stated:
                 continue
-            if rule.after:
-                scopes = _segments(sentence, rule.after, rules.topics)
-            else:
-                scopes = [(0, sentence)]
-            for offset, scope in scopes:
-                m = rule.pattern.search(scope)
-                if m is None:
-                    continue
-                value = rule.value if rule.value is not None else figure_value(m[1])
-                if value is None:  # a malformed numeral ("十十件") states nothing
-                    continue
-                at = position + offset
-                unit = m["unit"] if "unit" in rule.pattern.groupindex else None
-                found.append(
-                    ProseFigure(
-                        rule.keys, value, at + m.start(), at + m.end(), sentence.strip(), unit
-                    )
-                )
+            figure = _statement(rule, sentence, position, rules.topics)
+            if figure is None:
+                continue
+            here.append(figure)
+            if figure.start < shares or rules.wholes.keys().isdisjoint(figure.keys):
                 stated.add(rule.keys)
-                break
+        if of_which != -1:
+            # 其中 opening its sentence is of what the sentence before stated.
+            earlier = previous[1] if not text[previous[0] : shares].strip() else []
+            stated_before = [f for f in (*earlier, *here) if f.end <= shares]
+            here = [_of_which(f, shares, stated_before, rules) for f in here]
+        found += here
+        previous = (end, here)
     return found
+
+
+def _of_which(
+    figure: ProseFigure, at: int, before: Sequence[ProseFigure], rules: ProseRules
+) -> ProseFigure:
+    """``figure`` marked a share when it states a whole after 其中 (at ``at``).
+
+    What follows 其中 is a part of what was stated before it. A whole there is
+    a share of itself (a department's, a channel's: "其中,县级部门主动公开政
+    府信息17403条") when the figures stated before belong to its table, or
+    when none were (a part of what is not said). After figures of other
+    tables only, it is a statement of its own ("收到申请4件…其中,发生1起
+    行政复议").
+    """
+    tables = {rules.wholes[k] for k in figure.keys if k in rules.wholes}
+    if figure.start < at or not tables:
+        return figure
+    before_tables = {rules.tables.get(k) for f in before for k in f.keys}
+    if before_tables and before_tables.isdisjoint(tables):
+        return figure
+    return attrs.evolve(figure, part=True)
+
+
+def _statement(
+    rule: ProseRule, sentence: str, position: int, topics: Collection[str]
+) -> ProseFigure | None:
+    """The first figure ``rule`` reads in ``sentence`` (which starts at ``position``)."""
+    scopes = _segments(sentence, rule.after, topics) if rule.after else [(0, sentence)]
+    for offset, scope in scopes:
+        m = rule.pattern.search(scope)
+        if m is None:
+            continue
+        value = rule.value if rule.value is not None else figure_value(m[1])
+        if value is None:  # a malformed numeral ("十十件") states nothing
+            continue
+        at = position + offset
+        unit = m["unit"] if "unit" in rule.pattern.groupindex else None
+        return ProseFigure(rule.keys, value, at + m.start(), at + m.end(), sentence.strip(), unit)
+    return None
+
+
+#: "Of which": what follows it in a sentence is a part of what was stated before it.
+_OF_WHICH = "其中"
 
 
 def _fee_none(text: str) -> re.Match[str] | None:
@@ -205,10 +251,26 @@ def processing_fee(text: str) -> ProseFigure | None:
 
 
 def _fees_none(text: str) -> ProseFigure | None:
-    for m in _FEES_NONE.finditer(text):
+    for m in _in_sentences_with(_FEES_NONE, "收取", text):
         if "申请" in _sentence(text, m.start(), m.end()):
             return _fee_figure(text, Decimal(0), m)
     return None
+
+
+def _in_sentences_with(pattern: re.Pattern[str], word: str, text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` in ``text``, for a pattern that holds ``word`` and no stop.
+
+    Such a match lies in one sentence, one that holds ``word``: scanning only
+    those finds the same matches, and a pattern that starts with no literal
+    would try every character of the text.
+    """
+    at = text.find(word)
+    while at != -1:
+        start = max(text.rfind(stop, 0, at) for stop in _STOPS) + 1
+        end = _STOP.search(text, at)
+        stop = len(text) if end is None else end.start()
+        yield from pattern.finditer(text, start, stop)
+        at = text.find(word, stop)
 
 
 def _fee_figure(text: str, amount: Decimal, m: re.Match[str]) -> ProseFigure:
@@ -227,6 +289,8 @@ _PROSE_PLACEHOLDER = re.compile(
 def prose_placeholders(text: str, notes: Notes) -> int:
     """Note each line of prose holding unfilled figures ("xxxx条"); returns how many."""
     by_line: dict[tuple[int, int], list[re.Match[str]]] = {}
+    if not any(x in text for x in "xX×"):
+        return 0  # most reports: a scan for any of three characters, in C
     line = (0, -1)
     for m in _PROSE_PLACEHOLDER.finditer(text):
         if m.start() > line[1]:  # the first on its line: find the line (linear overall)

@@ -181,6 +181,19 @@ def longest_of(words: Collection[str]) -> str:
     return branch(trie)
 
 
+def _wholes(checks: Sequence[Check], tables: Mapping[str, str]) -> dict[str, str]:
+    """The keys that are only ever wholes (the one total of a check, and no part of any).
+
+    A key summed with others (either side of "new + carried over = processed
+    + forward") is a part of that sum. Each comes with its table (``tables``:
+    the table of every key).
+    """
+    parts = {k for c in checks for k in c.parts}
+    parts.update(k for c in checks if len(c.total) > 1 for k in c.total)
+    wholes = {k for c in checks if len(c.total) == 1 for k in c.total} - parts
+    return {k: tables[k] for k in sorted(wholes)}
+
+
 @attrs.frozen(eq=False)
 class ProseRules(Sequence[ProseRule]):
     """A template's prose rules, with one pattern finding every anchor they have.
@@ -196,6 +209,9 @@ class ProseRules(Sequence[ProseRule]):
         overlaps: for each anchor, the anchors that may start inside it and
             end after it, with where they would start.
         topics: the words rules are ``after``: each ends the others' scope.
+        tables: the table of each cell key.
+        wholes: the keys the template declares only as wholes (the total of
+            their parts, a part of nothing), each with its table.
     """
 
     rules: tuple[ProseRule, ...]
@@ -203,10 +219,21 @@ class ProseRules(Sequence[ProseRule]):
     admitted: Mapping[str, tuple[int, ...]]
     overlaps: Mapping[str, tuple[tuple[int, str], ...]]
     topics: frozenset[str]
+    tables: Mapping[str, str] = MappingProxyType({})
+    wholes: Mapping[str, str] = MappingProxyType({})
 
     @classmethod
-    def of(cls, rules: tuple[ProseRule, ...]) -> ProseRules:
-        """Compile ``rules``."""
+    def of(
+        cls,
+        rules: tuple[ProseRule, ...],
+        checks: Sequence[Check] = (),
+        tables: Mapping[str, str] = MappingProxyType({}),
+    ) -> ProseRules:
+        """Compile ``rules``; the template's ``checks`` tell wholes from parts.
+
+        ``tables`` gives the table of each cell key (those of the rules and
+        the checks at least).
+        """
         by_anchor: dict[str, set[int]] = {}
         for r, rule in enumerate(rules):
             for anchor in rule.anchors:
@@ -237,6 +264,8 @@ class ProseRules(Sequence[ProseRule]):
             MappingProxyType(admitted),
             MappingProxyType({a: o for a, o in overlaps.items() if o}),
             frozenset(rule.after for rule in rules if rule.after),
+            MappingProxyType(dict(tables)),
+            MappingProxyType(_wholes(checks, tables)),
         )
 
     def __len__(self) -> int:
@@ -450,7 +479,7 @@ def compile_template(report_type: type) -> TemplateSpec:
         by_key=MappingProxyType(by_key),
         checks=checks,
         series=compile_series(series, list(by_key)),
-        prose=ProseRules.of(prose),
+        prose=ProseRules.of(prose, checks, {c.key: c.row.table for c in cells}),
         sections=_declared(report_type, "SECTIONS", tuple),
         cues=_declared(report_type, "CUES", tuple),
         build=deferred(lambda: builder(report_type)),
