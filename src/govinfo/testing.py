@@ -423,8 +423,10 @@ def _labels(row: list[str]) -> int:
 def _aligned_row(
     row: list[str], offsets: list[int], wrap: int, at: list[int], columns: list[int], align: str
 ) -> list[str]:
-    """A row's lines: its first label wrapped at ``wrap`` (two lines at most), the values on
-    its line, or between its two."""
+    """A row's lines: its first label wrapped at ``wrap`` (two lines at most).
+
+    The values stand on its line, or on a line between its two.
+    """
     labels, values = row[: _labels(row)], row[_labels(row) :]
     words = [
         (value, x + {"right": w - len(value), "left": 0, "centre": (w - len(value)) // 2}[align])

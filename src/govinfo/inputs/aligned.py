@@ -38,7 +38,7 @@ from govinfo.inputs.columns import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
 
 #: A row of a grid in the text: where its first line starts, and its cells' spans.
 GridRow = tuple[int, tuple[tuple[int, int], ...]]
@@ -49,8 +49,6 @@ _GAP = re.compile(r"\S[ \u3000\u00a0]{2,}(?=\S)")
 _RUN = re.compile(r"\S+(?:[ \u3000\u00a0]\S+)*")
 # How many lines before the first line with gaps, and after the last, a table may hold.
 _NEAR = 4
-# How many rows of figures after a line of words tell whether it is a header over them.
-_HEADED = 3
 # Columns of figures this close are no columns of a printed table.
 _MIN_GAP = 2
 
@@ -126,13 +124,14 @@ def _runs(lines: Sequence[Line]) -> Iterator[list[Line]]:
 
 
 def _table_runs(block: Sequence[Line]) -> Iterator[list[Line]]:
-    """The runs of a table's lines: lines of several segments or with figures, two or more,
-    and the lines of one segment among them a table can hold.
+    """The runs of a table's lines.
 
-    Where the run's figures so far begin, a line of one segment standing
-    across that place is a heading or prose, and ends the run; one among the
-    figures (a header word printed downwards) is in it only next to a line
-    of several segments.
+    A run is two lines or more of several segments or with figures, and the
+    lines of one segment among them a table can hold. Where the run's
+    figures so far begin, a line of one segment standing across that place
+    is a heading or prose, and ends the run; one among the figures (a header
+    word printed downwards) is in it only next to a line of several
+    segments.
     """
     figures_at = math.inf
     run: list[Line] = []
@@ -173,29 +172,25 @@ def _sections(lines: Sequence[Line]) -> list[tuple[list[Line], list[Line]]]:
     """A run's lines in tables, each its header lines and its data lines.
 
     A header is a line of words, of several segments, some standing where
-    the first rows of figures after it have figures (right of their words).
-    The lines of words right above it of several segments, or standing there
+    the first row of figures after it has figures (right of its words). Only
+    that row tells: the rows after it may be another table's, with longer
+    labels. The lines of words right above it of several segments, or standing there
     too, and right under it standing there (a header word printed downwards,
     a character a line), are the header's too.
     """
     figured = [n for n, line in enumerate(lines) if any(s.figure for s in line.segments)]
     heads: set[int] = set()
     for n, line in enumerate(lines):
-        after = [m for m in figured if m > n][:_HEADED]
-        if n in heads or not after or len(line.segments) < 2 or n in figured:
+        nearest = bisect.bisect_right(figured, n)
+        if n in heads or nearest == len(figured) or len(line.segments) < 2 or n in figured:
             continue
-        below = after[0]
-        # Where the words of those rows, before their figures, end.
+        below = figured[nearest]
+        # Where the words of that row, before its figures, end.
         labels_end = max(
-            (
-                s.x1
-                for m in after
-                for s in itertools.takewhile(lambda s: not s.figure, lines[m].segments)
-            ),
+            (s.x1 for s in itertools.takewhile(lambda s: not s.figure, lines[below].segments)),
             default=-math.inf,
         )
-
-        figures_at = min(s.x0 for m in after for s in lines[m].segments if s.figure)
+        figures_at = min(s.x0 for s in lines[below].segments if s.figure)
 
         def over(ln: Line, labels_end: float = labels_end, figures_at: float = figures_at) -> bool:
             if labels_end > -math.inf:
@@ -392,8 +387,10 @@ def _section_rows(
 
 
 def _side_by_side(words: Sequence[Segment]) -> list[list[Segment]]:
-    """Words in the cells they make, left to right: those standing over one another are one
-    cell's, top to bottom."""
+    """Words in the cells they make, left to right.
+
+    Words standing over one another are one cell's, top to bottom.
+    """
     cells: list[list[Segment]] = []
     reach = -math.inf
     for seg in sorted(words, key=lambda s: s.x0):
@@ -428,7 +425,7 @@ def _label_lines(data: Sequence[Line]) -> dict[int, int]:
     for n, line in enumerate(data):
         if any(s.figure for s in line.segments):
             own = [s for s in line.segments if not s.figure]
-            free = _around(data, n, lambda seg, own=own: not any(_over(seg, o) for o in own))
+            free = _around(data, n, own)
             claims.append(_Claim(n, bool(own), *free))
     return _resolve([c for c in claims if c.lines])
 
@@ -479,18 +476,18 @@ def _resolve(claims: list[_Claim]) -> dict[int, int]:
         claims = kept
 
 
-def _around(
-    data: Sequence[Line], n: int, where: Callable[[Segment], bool]
-) -> tuple[list[int], list[int]]:
-    """The lines of words right above and right below row ``n`` standing ``where``, nearest
-    first."""
+def _around(data: Sequence[Line], n: int, own: Sequence[Segment]) -> tuple[list[int], list[int]]:
+    """The lines of words right above and right below row ``n`` over none of its ``own`` words.
+
+    Each side's lines come nearest first.
+    """
     sides: list[list[int]] = []
     for step in (-1, 1):
         side: list[int] = []
         m = n + step
         while 0 <= m < len(data) and _touching(data[m], data[m - step]):
             segs = data[m].segments
-            if any(s.figure for s in segs) or not all(map(where, segs)):
+            if any(s.figure for s in segs) or any(_over(s, o) for s in segs for o in own):
                 break
             side.append(m)
             m += step
