@@ -126,6 +126,24 @@ def test_a_whole_report_as_pdftotext_prints_it() -> None:
     assert sum(got[k] == v for k, v in want.items()) >= 186
 
 
+def test_a_value_wrapped_in_its_cell_is_not_read() -> None:
+    """The lines of a value wrapped in its cell are neither values nor a row of their own.
+
+    Table 四 as ``pdftotext -layout`` printed it from a PDF whose narrow cells
+    wrapped 131 and 114 (``13`` / ``1``, ``11`` / ``4``) round the line of the
+    row's other figures. Which row they are, and whether they are one value
+    or two, the text does not tell: those cells are left blank, and every
+    other value of the row stands in its column.
+    """
+    text = (DATA / "layout" / "wrapped_values.txt").read_text("utf-8")
+    outcome = govinfo.parse(text, template="v2021").report.review_litigation
+    assert (outcome.review.upheld, outcome.review.total) == (19, 50)
+    direct = outcome.litigation_direct
+    assert (direct.upheld, direct.pending, direct.total) == (4, 43, None)
+    after = outcome.litigation_after_review
+    assert (after.upheld, after.pending, after.total) == (48, 14, None)
+
+
 def test_numbers_separated_by_spaces_are_no_columns() -> None:
     """Numbers merely separated by spaces, not standing in columns, read by whitespace."""
     text = "二、主动公开政府信息情况\n规章  1  2  3\n行政规范性文件   4    5  6\n行政许可  146\n"

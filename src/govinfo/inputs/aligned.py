@@ -172,11 +172,12 @@ def _sections(lines: Sequence[Line]) -> list[tuple[list[Line], list[Line]]]:
     """A run's lines in tables, each its header lines and its data lines.
 
     A header is a line of words, of several segments, some standing where
-    the first row of figures after it has figures (right of its words). Only
-    that row tells: the rows after it may be another table's, with longer
-    labels. The lines of words right above it of several segments, or standing there
-    too, and right under it standing there (a header word printed downwards,
-    a character a line), are the header's too.
+    the first row of figures after it has figures (right of its words, or of
+    its label's lines round it when it has none). Only that row tells: the
+    rows after it may be another table's, with longer labels. The lines of
+    words right above it of several segments, or standing there too, and
+    right under it standing there (a header word printed downwards, a
+    character a line), are the header's too.
     """
     figured = [n for n, line in enumerate(lines) if any(s.figure for s in line.segments)]
     heads: set[int] = set()
@@ -185,11 +186,20 @@ def _sections(lines: Sequence[Line]) -> list[tuple[list[Line], list[Line]]]:
         if n in heads or nearest == len(figured) or len(line.segments) < 2 or n in figured:
             continue
         below = figured[nearest]
-        # Where the words of that row, before its figures, end.
-        labels_end = max(
-            (s.x1 for s in itertools.takewhile(lambda s: not s.figure, lines[below].segments)),
-            default=-math.inf,
-        )
+        # Where the words of that row, before its figures, end; a row of figures alone
+        # has its label on the lines of one segment right round it (wrapped).
+        words = list(itertools.takewhile(lambda s: not s.figure, lines[below].segments))
+        if not words:
+            words = [
+                lines[m].segments[0]
+                for m in (below - 1, below + 1)
+                if m != n
+                and 0 <= m < len(lines)
+                and len(lines[m].segments) == 1
+                and not lines[m].segments[0].figure
+                and _touching(lines[m], lines[below])
+            ]
+        labels_end = max((s.x1 for s in words), default=-math.inf)
         figures_at = min(s.x0 for s in lines[below].segments if s.figure)
 
         def over(ln: Line, labels_end: float = labels_end, figures_at: float = figures_at) -> bool:
@@ -221,9 +231,10 @@ def _rows(lines: Sequence[Line]) -> list[GridRow]:
     """The grid rows of a run's lines: its tables' data rows."""
     out: list[GridRow] = []
     for heads, data in _sections(lines):
-        taken = _label_lines(data)
-        for rows in _column_runs(data):
-            lines = [data[n] for n in rows]
+        wrapped = _wrapped_figures(data)
+        taken = _label_lines(data, wrapped)
+        for run in _column_runs(data):
+            lines = [data[n] for n in run]
             columns = Columns(find_columns([line.segments for line in lines]))
             figures = {columns.place(s)[0] for line in lines for s in line.segments if s.figure}
             figures &= figure_columns(columns, lines)
@@ -231,6 +242,7 @@ def _rows(lines: Sequence[Line]) -> list[GridRow]:
                 continue
             extents = [columns.extents[c] for c in figures]
             first = min(e[0] for e in extents)
+            rows = [n for n in run if n not in wrapped]
             # The rows' words, their labels' other lines too (not a heading's).
             mine = {*rows, *(m for m, n in taken.items() if n in rows)}
             words = [(s.x0, s.x1) for m in mine for s in data[m].segments if not s.figure]
@@ -238,6 +250,33 @@ def _rows(lines: Sequence[Line]) -> list[GridRow]:
             extents += _blank_columns(heads, [*columns.extents, *words], labels_end)
             figures = set(range(len(extents)))
             out += _section_rows(data, rows, taken, Columns(sorted(extents)), figures)
+            out += [(data[n].source, ()) for n in run if n in wrapped]
+    return out
+
+
+def _wrapped_figures(data: Sequence[Line]) -> set[int]:
+    """The lines of figures alone that may be the lines of one value wrapped in its cell.
+
+    A value too wide for its cell wraps, and its lines stand right under one
+    another, or round the line of its row: two lines of figures and no words,
+    no more than a line apart, with figures standing over one another and
+    no figure between them. Whether those are one value or two, and which
+    rows they are, the text does not tell: they are read as no row, and take
+    no label.
+    """
+    alone = [n for n, line in enumerate(data) if all(s.figure for s in line.segments)]
+    out: set[int] = set()
+    for i, a in enumerate(alone):
+        for b in (alone[j] for j in range(i + 1, len(alone))):
+            if data[b].top - data[a].bottom > 1:
+                break
+            between = [s for m in range(a + 1, b) for s in data[m].segments if s.figure]
+            if any(
+                _over(upper, lower) and not any(_over(upper, s) or _over(lower, s) for s in between)
+                for upper in data[a].segments
+                for lower in data[b].segments
+            ):
+                out.update((a, b))
     return out
 
 
@@ -410,7 +449,7 @@ def _blank(line: Line, columns: Columns, column: int) -> tuple[int, int]:
     return at, at
 
 
-def _label_lines(data: Sequence[Line]) -> dict[int, int]:
+def _label_lines(data: Sequence[Line], wrapped: set[int]) -> dict[int, int]:
     """The lines of words that are the label of a row of figures next to them, and that row.
 
     A table printed from a page puts a row's figures level with the middle of
@@ -419,11 +458,12 @@ def _label_lines(data: Sequence[Line]) -> dict[int, int]:
     middle line of a label of three). Such a pair is the row's when it stands
     where the row has no words. Lines over the row's own words are left
     alone: they may as well be rows of their own whose figures are blank; so
-    are the lines of longer labels but the middle two.
+    are the lines of longer labels but the middle two. The lines of a value
+    wrapped in its cell (``wrapped``) claim none.
     """
     claims: list[_Claim] = []
     for n, line in enumerate(data):
-        if any(s.figure for s in line.segments):
+        if n not in wrapped and any(s.figure for s in line.segments):
             own = [s for s in line.segments if not s.figure]
             free = _around(data, n, own)
             claims.append(_Claim(n, bool(own), *free))
