@@ -154,6 +154,25 @@ def test_numbers_separated_by_spaces_are_no_columns() -> None:
     assert active.licensing.decisions == 146
 
 
+def test_figures_one_a_line_are_no_columns() -> None:
+    """A row's figures one a line under its label, no header over them: a list, no table.
+
+    They share a character position, as a column's figures do, and may be
+    no more than a line apart, as a value wrapped in its cell is; but no
+    line shows a gap between cells, so the lines are read as they are.
+    """
+    text = (
+        "二、主动公开政府信息情况\n"
+        "规章  |   |   |  |\n"
+        "其他对外管理服务事项  |   |   |  |\n"
+        "行政处罚\n\n0\n\n5\n\n7\n\n"
+        "行政强制  |   |   |  |\n"
+    )
+    assert aligned_rows(text) == ()
+    penalty = govinfo.parse(text, template="v2019").report.active.penalty
+    assert (penalty.previous_items, penalty.change, penalty.decisions) == (0, 5, 7)
+
+
 def test_text_without_two_blanks_in_a_row_has_no_aligned_rows() -> None:
     """The common case: no two blanks between two characters, no aligned rows."""
     assert aligned_rows(govinfo.example_text()) == ()

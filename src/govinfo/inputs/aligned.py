@@ -235,6 +235,8 @@ def _rows(lines: Sequence[Line]) -> list[GridRow]:
         taken = _label_lines(data, wrapped)
         for run in _column_runs(data):
             lines = [data[n] for n in run]
+            if not heads and all(len(line.segments) < 2 for line in lines):
+                continue  # one cell a line, no header: a list, no columns shown
             columns = Columns(find_columns([line.segments for line in lines]))
             figures = {columns.place(s)[0] for line in lines for s in line.segments if s.figure}
             figures &= figure_columns(columns, lines)
