@@ -18,6 +18,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from govinfo.templates.spec import CellSpec, TemplateSpec
 
 __all__ = [
+    "aligned_texts",
     "amounts",
     "counts",
     "metas",
@@ -334,3 +336,116 @@ def run_together_texts(draw: st.DrawFn, report: Report) -> str:
     if draw(st.booleans()):
         written = ["".join(written)]
     return "\n".join([*lines[:first], *written]) + "\n"
+
+
+#: Names written over a part's value columns (words, as a printed form's headers are).
+_COLUMN_NAMES = "一二三四五六七八九十"
+
+
+#: A figure as rendered: a count or an amount, with its unit when it has one.
+_FIGURE_CELL = re.compile(r"-?\d+(?:\.\d+)?(?:万元|元)?")
+
+
+def _is_figure_cell(text: str) -> bool:
+    return not text or _FIGURE_CELL.fullmatch(text) is not None
+
+
+@st.composite
+def aligned_texts(draw: st.DrawFn, report: Report) -> str:
+    """``report`` rendered, its tables printed in columns, as ``pdftotext -layout`` prints them.
+
+    Each cell stands at a character position: labels at the left, each value
+    under its column (right-aligned, left-aligned or centred, drawn per
+    table), a blank cell blank. Each part of a table (rows with as many
+    values) starts with a line naming its columns (``项目  第一栏  第二栏``),
+    as the forms' header rows do. A first label longer than the drawn
+    label width wraps onto a second line, the values on a line of their own
+    between the two (as a page's table printed as text puts figures level
+    with the middle of their row). Blank lines may stand between rows.
+    Parsing the text gives ``report`` back.
+    """
+    out: list[str] = []
+    table: list[list[str]] = []
+    for line in [*render_text(report).splitlines(), ""]:
+        if "|" in line:
+            table.append([c.strip() for c in line.split("|")[:-1]])
+            continue
+        if table:
+            out += _aligned_table(draw, table)
+            table = []
+        out.append(line)
+    return "\n".join(out)
+
+
+def _aligned_table(draw: st.DrawFn, rows: list[list[str]]) -> list[str]:
+    """One table's rows (cells as rendered) as column-aligned lines."""
+    align = draw(st.sampled_from(["right", "left", "centre"]))
+    gap = draw(st.integers(2, 4))
+    # The label cells of a row stand in columns from the left, the n-th of each row in
+    # the n-th; the first wraps at the first column's width.
+    labels = [row[: _labels(row)] for row in rows]
+    firsts = max((len(cells[0]) for cells in labels if cells), default=0)
+    wrap = draw(st.integers(min(firsts, max(4, -(-firsts // 2))), max(firsts, 1)))
+    widths = [wrap] + [
+        max((len(cells[j]) for cells in labels if len(cells) > j), default=0)
+        for j in range(1, max(map(len, labels), default=1))
+    ]
+    offsets = [sum(widths[:j]) + gap * j for j in range(len(widths))]
+    start = offsets[-1] + widths[-1] + gap * 2
+    parts: list[list[list[str]]] = []
+    for row in rows:
+        if not parts or len(parts[-1][0]) - _labels(parts[-1][0]) != len(row) - _labels(row):
+            parts.append([])
+        parts[-1].append(row)
+    out: list[str] = []
+    for part in parts:
+        values = len(part[0]) - _labels(part[0])
+        names = [f"第{_COLUMN_NAMES[j % 10]}栏" for j in range(values)]
+        columns = [
+            max([len(names[j]), *(len(r[_labels(r) + j]) for r in part)]) for j in range(values)
+        ]
+        at = [start + sum(columns[:j]) + gap * j for j in range(values)]
+        if values:  # names centred over their columns, as a header cell prints them
+            centred = [x + (w - len(n)) // 2 for n, x, w in zip(names, at, columns, strict=True)]
+            out.append(_place([("项目", 0), *zip(names, centred, strict=True)]))
+        for row in part:
+            out += _aligned_row(row, offsets, wrap, at, columns, align)
+            if draw(st.integers(0, 3)) == 0:
+                out.append("")
+    return out
+
+
+def _labels(row: list[str]) -> int:
+    """How many of a row's cells are labels (the cells before its trailing figures)."""
+    return next(i for i in range(len(row) + 1) if all(map(_is_figure_cell, row[i:])))
+
+
+def _aligned_row(
+    row: list[str], offsets: list[int], wrap: int, at: list[int], columns: list[int], align: str
+) -> list[str]:
+    """A row's lines: its first label wrapped at ``wrap`` (two lines at most).
+
+    The values stand on its line, or on a line between its two.
+    """
+    labels, values = row[: _labels(row)], row[_labels(row) :]
+    words = [
+        (value, x + {"right": w - len(value), "left": 0, "centre": (w - len(value)) // 2}[align])
+        for value, x, w in zip(values, at, columns, strict=True)
+        if value
+    ]
+    words += [(label, x) for label, x in zip(labels[1:], offsets[1:], strict=False)]
+    first = labels[0] if labels else ""
+    if len(first) <= wrap:
+        return [_place([(first, 0), *words])]
+    # Two characters at least on the second line: one alone may be a unit ("文" / "件").
+    cut = min(wrap, len(first) - 2)
+    middle = _place(words)
+    return [first[:cut], *([middle] if middle else []), first[cut:]]
+
+
+def _place(words: list[tuple[str, int]]) -> str:
+    """A line with each text at its character position (none overlapping)."""
+    line = ""
+    for text, x in sorted(words, key=lambda w: w[1]):
+        line = line.ljust(x) + text if x >= len(line) else f"{line} {text}"
+    return line.rstrip()

@@ -28,9 +28,9 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 # A figure, as a table prints one: a count, an amount, a percentage, with a unit
-# character; or the dash, slash or "空" printed for a blank.
+# (万元 or a character); or the dash, slash or "空" printed for a blank.
 _FIGURE = re.compile(
-    r"[-+]?\d[\d,]*(?:\.\d+)?[%‰]?[件条个元次人项家场期篇份]?|[-—–/\\]+|空|无",
+    r"[-+]?\d[\d,]*(?:\.\d+)?[%‰]?(?:万元|[件条个元次人项家场期篇份])?|[-—–/\\]+|空|无",
 )
 
 
@@ -326,18 +326,16 @@ def _header_rows(lines: Sequence[Line], columns: Columns) -> list[list[Line]]:
     return rows
 
 
-def read_table(
-    lines: Sequence[Line],
-    *,
-    join_wrapped: bool = True,
-    seed: Sequence[tuple[float, float]] = (),
-) -> Table:
-    """The rows of a table from its lines; each header row starts a section of its own columns."""
-    sections: list[tuple[list[Line], list[Line]]] = []
+def sections(lines: Sequence[Line]) -> list[tuple[list[Line], list[Line]]]:
+    """A table's lines in sections, each its header lines and its data lines.
+
+    A header is words over the columns of figures; a name standing alone
+    beside it (the first column's, or a character of a word printed
+    downwards) is in it too when it stands closer to the header line under it
+    than to the line above. Each header starts a section of its own columns.
+    """
+    out: list[tuple[list[Line], list[Line]]] = []
     figures_at = min((s.x0 for line in lines for s in line.segments if s.figure), default=math.inf)
-    # A header is words over the columns of figures; a name standing alone beside it
-    # (the first column's, or a character of a word printed downwards) is in it too
-    # when it stands closer to the header line under it than to the line above.
     is_head = [False] * len(lines)
     for n in range(len(lines) - 1, -1, -1):
         line = lines[n]
@@ -350,21 +348,34 @@ def read_table(
             height = line.bottom - line.top
             is_head[n] = n == 0 or line.top - lines[n - 1].bottom > below - 0.25 * height
     for line, header in zip(lines, is_head, strict=True):
-        if not sections or (header and sections[-1][1]):
-            sections.append(([], []))
-        if header and not sections[-1][1]:
-            sections[-1][0].append(line)
+        if not out or (header and out[-1][1]):
+            out.append(([], []))
+        if header and not out[-1][1]:
+            out[-1][0].append(line)
         else:
-            sections[-1][1].append(line)
+            out[-1][1].append(line)
+    return out
+
+
+def figure_columns(columns: Columns, data: Sequence[Line]) -> set[int]:
+    """The columns of values, where a blank is a cell: those that hold no words in ``data``."""
+    labels = {columns.place(seg)[0] for line in data for seg in line.segments if not seg.figure}
+    return set(range(len(columns))) - labels
+
+
+def read_table(
+    lines: Sequence[Line],
+    *,
+    join_wrapped: bool = True,
+    seed: Sequence[tuple[float, float]] = (),
+) -> Table:
+    """The rows of a table from its lines; each header row starts a section of its own columns."""
     table = Table([], [], list(seed))
-    for heads, data in sections:
+    for heads, data in sections(lines):
         segs = [line.segments for line in (*heads, *data)]
         extents = find_columns(segs, seed if not table.rows and not heads else ())
         columns = Columns(extents)
-        # A column is one of values, where a blank is a cell, unless it holds words
-        # (labels) in the rows.
-        labels = {columns.place(seg)[0] for line in data for seg in line.segments if not seg.figure}
-        figures = set(range(len(columns))) - labels
+        figures = figure_columns(columns, data)
         continued = bool(seed) and not table.rows and not heads
         for row in _header_rows(heads, columns) + _data_rows(
             data, columns, join_wrapped=join_wrapped, continued=continued

@@ -12,8 +12,9 @@ Cells are grouped, as they are read, into label-led logical rows: a label after
 values starts a new row, and prose ends one. Which template row a group is,
 and which of its cells are which columns, is decided in ``.align``.
 
-Tables an adapter read as grids (HTML, Word) are not split again: their cells
-come with the layout and are grouped the same way. Cells keep their offsets in
+Tables an adapter read as grids (HTML, Word, PDF), and column-aligned tables
+in text (``govinfo.inputs.aligned``: a blank cell is a gap there), are not split
+again: their cells come with the layout and are grouped the same way. Cells keep their offsets in
 the normalized text, so later stages can point back to the input.
 """
 
@@ -25,6 +26,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from govinfo.inputs.aligned import aligned_rows
 from govinfo.inputs.document import Grid, Prose
 from govinfo.reading.numbers import is_unit_text, is_value_text, starts_like_value
 
@@ -414,8 +416,9 @@ class Layout(NamedTuple):
 
     ``source_lines`` gives the source line (or page) of each line of ``text``,
     or is ``None`` when the source has none (Word, text). ``grid_rows`` are the
-    rows of the grids an adapter read, as written into ``text``: they are read
-    as the grid has them, not split again.
+    rows of the grids an adapter read, as written into ``text``, or of the
+    column-aligned tables in a text: they are read as the grid has them, not
+    split again.
     """
 
     text: str
@@ -499,12 +502,13 @@ class _Writer:
 def lay_out(document: Document) -> Layout:
     """The text read from a document, the source of each of its lines, and its grid rows.
 
-    Text given as text is read as it is. Otherwise prose blocks are lines (a
+    Text given as text is read as it is, its column-aligned tables as grid
+    rows of it (a blank cell an empty span). Otherwise prose blocks are lines (a
     ``|`` in them written ``¦``: it is no cell separator there) and each grid
     row a line in the ``|`` layout, so that spans quote what people read.
     """
     if document.text is not None:
-        return Layout(document.text)
+        return Layout(document.text, None, aligned_rows(document.text))
     out = _Writer()
     for block in document.blocks:
         if isinstance(block, Prose):
