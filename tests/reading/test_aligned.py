@@ -6,11 +6,13 @@ many cells to its left are blank.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo.inputs.aligned import aligned_rows
+from govinfo.inputs.aligned import _gaps, aligned_rows
 from govinfo.models import ApplicantCounts
 from govinfo.testing import aligned_texts, reports, valid_reports
 from helpers import DATA, cell_values, rebuild
@@ -198,3 +200,12 @@ def test_round_trip_template_detected(data: st.DataObject, report: govinfo.Repor
     result = govinfo.parse(data.draw(aligned_texts(report)))
     assert result.template == report.TEMPLATE
     assert cell_values(result.report) == cell_values(report)
+
+
+_GAP_PATTERN = re.compile(r"[^\s|][ \u3000\u00a0]{2,}(?=[^\s|])")
+
+
+@given(st.text(alphabet=" \u3000\u00a0|\n\tab0规", max_size=60))
+def test_gaps_are_the_gap_pattern(text: str) -> None:
+    """Gaps found a blank pair at a time are where one pattern over the text finds them."""
+    assert sorted(_gaps(text)) == [m.start() for m in _GAP_PATTERN.finditer(text)]

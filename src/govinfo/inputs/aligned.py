@@ -44,7 +44,15 @@ if TYPE_CHECKING:
 GridRow = tuple[int, tuple[tuple[int, int], ...]]
 
 # Two blanks or more between two characters: where column-aligned text puts its gaps.
-_GAP = re.compile(r"\S[ \u3000\u00a0]{2,}(?=\S)")
+# Each pair of blanks is sought as a literal (a search in C that skips ahead), then the
+# characters round the gap are checked; beside a ``|`` is no gap: a line with one has
+# its cells told otherwise (``_line``).
+_BLANKS = " \u3000\u00a0"
+_GAPS = {
+    a + b: re.compile(re.escape(a + b) + "[" + _BLANKS + r"]*(?=[^\s|])")
+    for a in _BLANKS
+    for b in _BLANKS
+}
 # A line's runs of text: words separated by one blank at most.
 _RUN = re.compile(r"\S+(?:[ \u3000\u00a0]\S+)*")
 # How many lines before the first line with gaps, and after the last, a table may hold.
@@ -58,24 +66,36 @@ def aligned_rows(text: str) -> tuple[GridRow, ...]:
 
     Each row is keyed by where its first line starts; the other lines it
     takes (a label wrapped around its figures) are keyed too, with no cells.
-    Most texts have no two blanks between two characters, and cost one
-    search.
+    Most texts have no two blanks between two characters, and cost three
+    substring searches.
     """
-    if "  " not in text and "\u3000\u3000" not in text and "\xa0\xa0" not in text:
-        return ()
-    gaps = [m.start() for m in _GAP.finditer(text)]
+    gaps = _gaps(text)
     if not gaps:
         return ()
     raw = text.split("\n")
     starts = list(itertools.accumulate((len(line) + 1 for line in raw[:-1]), initial=0))
     # The lines from a few before the first line with gaps to a few after the last (a
     # table's wrapped labels and blank rows may have none).
-    first = max(0, bisect.bisect_right(starts, gaps[0]) - 1 - _NEAR)
-    last = min(len(raw) - 1, bisect.bisect_right(starts, gaps[-1]) - 1 + _NEAR)
+    first = max(0, bisect.bisect_right(starts, min(gaps)) - 1 - _NEAR)
+    last = min(len(raw) - 1, bisect.bisect_right(starts, max(gaps)) - 1 + _NEAR)
     lines = [
         line for n in range(first, last + 1) if (line := _line(raw[n], starts[n], n)) is not None
     ]
     return tuple(row for run in _runs(lines) for row in _rows(run))
+
+
+def _gaps(text: str) -> list[int]:
+    """Where each gap of ``text`` starts: the character before its blanks."""
+    found = []
+    # Most texts hold no blank but the space: one pair to seek, not nine.
+    blanks = " " + "".join(c for c in _BLANKS[1:] if c in text)
+    for pair, pattern in _GAPS.items():
+        if pair[0] in blanks and pair[1] in blanks and pair in text:
+            for m in pattern.finditer(text):
+                at = m.start() - 1
+                if at >= 0 and not text[at].isspace() and text[at] != "|":
+                    found.append(at)
+    return found
 
 
 def _line(raw: str, start: int, number: int) -> Line | None:
