@@ -36,7 +36,7 @@ from govinfo.templates.invariants import Check, fails, verdicts
 from govinfo.templates.spec import CellValue, number
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
     from decimal import Decimal
 
     from govinfo.reading.align import Assembly
@@ -64,6 +64,17 @@ def _checks_by_depth(short: Short, checks: list[Check]) -> list[list[Check]]:
     return by_depth
 
 
+#: A filling of some of a row's last cells: each cell's value and the kept cell it came from.
+_Suffix = tuple[tuple[CellValue, Cell | None], ...]
+
+
+def _open_at(short: Short, checks: list[Check]) -> list[bool]:
+    """By ``j``: whether a check reads cells both before cell ``j`` of ``short`` and from it on."""
+    position = {key: i for i, key in enumerate(short.keys)}
+    spans = [[position[k] for k in c.keys if k in position] for c in checks]
+    return [any(min(s) < j <= max(s) for s in spans) for j in range(len(short.keys) + 1)]
+
+
 class _Search:
     """The fillings of one short row's cells from its kept text that the checks allow.
 
@@ -71,7 +82,10 @@ class _Search:
     cell, a digit run into one or more consecutive cells (no number but 0
     starting with 0). Where ``blanks``, any cell may be blank, as a scraper
     drops empty cells without a trace. Each rule is checked as soon as its
-    cells are decided, so a row of table 四 is searched group by group.
+    cells are decided, so a row of table 四 is searched group by group; where
+    no rule reads cells on both sides of a cell (between table 四's groups),
+    the fillings from there on do not depend on the cells before, and are
+    found once for each place in the text.
     """
 
     def __init__(
@@ -92,14 +106,24 @@ class _Search:
         self.items = [c[TEXT] for c in short.cells]
         self.runs = [c[KIND] is Kind.RUN for c in short.cells]
         self.by_depth = _checks_by_depth(short, checks)
+        self.open = _open_at(short, checks)
         self.values: dict[str, CellValue] = {}
-        self.origin: dict[str, Cell] = {}
-        self.found: list[_Placement] = []
+        self.known_after: dict[tuple[int, int, int], list[_Suffix]] = {}
         self.steps = 0
 
     def run(self) -> list[_Placement] | None:
         """The candidates; ``None`` past ``MAX_STEPS`` or ``MAX_CANDIDATES``."""
-        return self.found if self._fill(0, 0, 0) else None
+        found = self._fill(0, 0, 0)
+        if found is None:
+            return None
+        keys = self.short.keys
+        return [
+            _Placement(
+                {k: v for k, (v, _) in zip(keys, fill, strict=True)},
+                {k: c for k, (_, c) in zip(keys, fill, strict=True) if c is not None},
+            )
+            for fill in found
+        ]
 
     def _value(self, key: str) -> int | Decimal | None:
         return number(self.values[key] if key in self.values else self.known.get(key))
@@ -121,7 +145,13 @@ class _Search:
         options: list[tuple[CellValue, int, int]] = []
         if i < len(items):
             text, column = items[i], self.short.columns[j]
-            for end in range(at + 1, len(text) + 1) if self.runs[i] else (len(text),):
+            last = len(text)
+            if self.runs[i] and not self.blanks:
+                # Every cell after this one takes a digit at least: leave them theirs.
+                rest = zip(items[i + 1 :], self.runs[i + 1 :], strict=True)
+                later = sum(len(t) if r else 1 for t, r in rest)
+                last = min(last, len(text) + later - (n - j - 1))
+            for end in range(at + 1, last + 1) if self.runs[i] else (len(text),):
                 if end - at > 1 and text[at] == "0":
                     break  # a number of several digits does not start with 0
                 read = read_cell(text[at:end], column, self.short.unit).value
@@ -130,29 +160,40 @@ class _Search:
             options.append((None, i, at))  # a blank cell, dropped from the text
         return options
 
-    def _fill(self, j: int, i: int, at: int) -> bool:
-        """Decide cell ``j`` and the cells after it; False when a limit is passed."""
-        if j == len(self.short.keys):
-            if i == len(self.items):  # every kept digit used
-                self.found.append(_Placement(dict(self.values), dict(self.origin)))
-            return len(self.found) <= MAX_CANDIDATES
-        if len(self.items) - i > len(self.short.keys) - j:
-            return True  # more kept cells than cells left
+    def _fill(self, j: int, i: int, at: int) -> list[_Suffix] | None:
+        """The fillings of cell ``j`` on, the text read from item ``i``, offset ``at``.
+
+        ``None`` when a limit is passed.
+        """
+        n = len(self.short.keys)
+        if j == n:
+            return [()] if i == len(self.items) else []  # every kept digit used
+        if len(self.items) - i > n - j:
+            return []  # more kept cells than cells left
+        place = (j, i, at)
+        if not self.open[j] and place in self.known_after:
+            self.steps += 1
+            return self.known_after[place]
         key = self.short.keys[j]
+        found: list[_Suffix] = []
         for read, next_item, next_at in self._options(j, i, at):
             self.steps += 1
             if self.steps > MAX_STEPS:
-                return False
+                return None
             self.values[key] = read
-            if read is None:
-                self.origin.pop(key, None)
-            else:
-                self.origin[key] = self.short.cells[i]
-            if self._holds(j) and not self._fill(j + 1, next_item, next_at):
-                return False
+            if not self._holds(j):
+                continue
+            rest = self._fill(j + 1, next_item, next_at)
+            if rest is None:
+                return None
+            cell = None if read is None else self.short.cells[i]
+            found += [((read, cell), *r) for r in rest]
+            if len(found) > MAX_CANDIDATES:
+                return None
         self.values.pop(key, None)
-        self.origin.pop(key, None)
-        return True
+        if not self.open[j]:
+            self.known_after[place] = found
+        return found
 
 
 def _blanks(shorts: list[Short]) -> set[str]:
@@ -172,47 +213,169 @@ def _blanks(shorts: list[Short]) -> set[str]:
     return {s.where for s in run_together if s.where.partition(".")[0] in with_blanks}
 
 
+def _readable(short: Short, checks: Iterable[Check], known: Mapping[str, CellValue]) -> list[Check]:
+    """The checks that can tell ``short``'s candidates apart: their other cells all written."""
+    own = set(short.keys)
+    return [
+        c
+        for c in checks
+        if own & set(c.keys) and all(known.get(k) is not None for k in set(c.keys) - own)
+    ]
+
+
+def _search(
+    short: Short, checks: list[Check], known: Mapping[str, CellValue]
+) -> tuple[list[_Placement] | None, int]:
+    """The candidates of ``short`` (``None``: too many) and the steps it took."""
+    # Run together, a row is cut as the form written out (no cell blank) where a
+    # rule checks the cuts; where none does, a blank cell left no trace and is as
+    # likely as a digit a cell: both are candidates.
+    search = _Search(short, checks, known, blanks=not short.run_together or not checks)
+    return search.run(), search.steps
+
+
 def recover(spec: TemplateSpec, out: Assembly) -> None:
-    """Place the cells of every short row of ``out`` where the invariants allow."""
+    """Place the cells of every short row of ``out`` where the invariants allow.
+
+    Rows are searched one at a time, each under the rules whose other cells are
+    written, until no row is settled any more; the rows left open that rules tie
+    together are then searched jointly (``_joint``).
+    """
     if not out.shorts:
         return
     all_checks = spec.checks
     blanks = _blanks(out.shorts)
-    pending = list(out.shorts)
-    candidates: dict[str, list[_Placement]] = {}
+    pending = [s for s in out.shorts if s.where not in blanks]
+    for short in out.shorts:
+        if short.where in blanks:
+            _not_cut(short, out)
+    candidates: dict[str, list[_Placement] | None] = {}
+    tried: dict[str, int] = {}  # how many rules a row was searched under
     progress = True
     while pending and progress:
         progress = False
         for short in list(pending):
-            own = set(short.keys)
-            # Only rules whose other cells are all written can tell placements apart.
-            checks = [
-                c
-                for c in all_checks
-                if own & set(c.keys)
-                and all(out.values.get(k) is not None for k in set(c.keys) - own)
-            ]
-            if short.where in blanks:
-                _not_cut(short, out)
-                pending.remove(short)
-                continue
-            # Run together, a row is cut as the form written out (no cell blank)
-            # where a rule checks the cuts; where none does, a blank cell left no
-            # trace and is as likely as a digit a cell: both are candidates.
-            fits = _Search(
-                short, checks, out.values, blanks=not short.run_together or not checks
-            ).run()
-            if fits is None:  # too many to tell apart: none is used
-                _too_many(short, out)
-                pending.remove(short)
-                continue
-            candidates[short.where] = fits
-            if len(fits) == 1:
+            checks = _readable(short, all_checks, out.values)
+            if tried.get(short.where) == len(checks):
+                continue  # no rule more to tell its candidates apart
+            tried[short.where] = len(checks)
+            fits = candidates[short.where] = _search(short, checks, out.values)[0]
+            if fits is not None and len(fits) == 1:
                 _recovered(short, fits[0], checks, out)
                 pending.remove(short)
                 progress = True
-    for short in pending:
-        _ambiguous(short, candidates[short.where], out)
+    for group in _tied(pending, all_checks):
+        joint = _joint(group, candidates, all_checks, out.values) if len(group) > 1 else None
+        for short in group:
+            fits = candidates[short.where]
+            if joint is not None:
+                used, read = joint
+                if len(used[short.where]) == 1:
+                    rules = [c for c in read if set(short.keys) & set(c.keys)]
+                    _recovered(short, used[short.where][0], rules, out)
+                else:
+                    _ambiguous(short, used[short.where], out)
+            elif fits is None:  # too many to tell apart: none is used
+                _too_many(short, out)
+            else:
+                _ambiguous(short, fits, out)
+
+
+def _tied(shorts: list[Short], checks: tuple[Check, ...]) -> list[list[Short]]:
+    """``shorts`` in groups that rules tie together (a rule reading cells of each), in order."""
+    group_of = list(range(len(shorts)))
+    row_of = {k: i for i, s in enumerate(shorts) for k in s.keys}
+
+    def root(i: int) -> int:
+        while group_of[i] != i:
+            i = group_of[i]
+        return i
+
+    for check in checks:
+        tied = {root(row_of[k]) for k in check.keys if k in row_of}
+        for i in tied:
+            group_of[i] = min(tied)
+    groups: dict[int, list[Short]] = {}
+    for i, short in enumerate(shorts):
+        groups.setdefault(root(i), []).append(short)
+    return list(groups.values())
+
+
+def _joint(
+    group: list[Short],
+    candidates: Mapping[str, list[_Placement] | None],
+    all_checks: tuple[Check, ...],
+    known: Mapping[str, CellValue],
+) -> tuple[dict[str, list[_Placement]], list[Check]] | None:
+    """Search the candidates of rows that rules tie together, jointly.
+
+    Each row alone left several candidates, or too many to list; a rule across
+    rows (R1, R2: a column's total) may hold for only some combinations. The
+    rows are chosen one after another, each rule checked as soon as its rows
+    are chosen; a row with too many candidates alone is searched again under
+    the rows chosen before it, which its rules now read. All within
+    ``MAX_STEPS`` for the group. Returns the candidates of each row that some
+    consistent filling of the group uses, and the rules read; ``None`` past the
+    budget or when no filling is consistent (the rows' own totals disagree):
+    then each row keeps its own candidates.
+    """
+    keys = {k for s in group for k in s.keys}
+    position = {k: i for i, s in enumerate(group) for k in s.keys}
+    checks = [
+        c
+        for c in all_checks
+        if keys & set(c.keys) and all(known.get(k) is not None for k in set(c.keys) - keys)
+    ]
+    by_row: list[list[Check]] = [[] for _ in group]
+    for check in checks:
+        by_row[max(position[k] for k in check.keys if k in position)].append(check)
+    # The candidates used, by their values (a row searched again lists them anew).
+    used: list[dict[tuple[CellValue, ...], _Placement]] = [{} for _ in group]
+    chosen: list[_Placement] = []
+    values: dict[str, CellValue] = dict(known)
+    steps = 0
+
+    def holds(row: int) -> bool:
+        for check in by_row[row]:
+            strict, lenient = verdicts(
+                check.rule.relation,
+                [number(values.get(k)) for k in check.total],
+                [number(values.get(k)) for k in check.parts],
+            )
+            if fails(strict, lenient):
+                return False
+        return True
+
+    def fill(row: int) -> bool:
+        nonlocal steps
+        if row == len(group):
+            for i, fit in enumerate(chosen):
+                used[i].setdefault(tuple(fit.values.values()), fit)
+            return True
+        short = group[row]
+        options = candidates[short.where]
+        if options is None:  # too many alone: searched under the rows chosen before
+            options, taken = _search(short, _readable(short, checks, values), values)
+            steps += taken
+            if options is None:
+                return False
+        for fit in options:
+            steps += 1
+            if steps > MAX_STEPS * len(group):
+                return False
+            values.update(fit.values)
+            chosen.append(fit)
+            if holds(row) and not fill(row + 1):
+                return False
+            chosen.pop()
+        for key in short.keys:
+            values[key] = known.get(key)
+        return True
+
+    if not fill(0) or not used[0]:
+        return None
+    found = {s.where: list(u.values()) for s, u in zip(group, used, strict=True)}
+    return found, checks
 
 
 def _summary(short: Short) -> str:
