@@ -68,11 +68,11 @@ def _checks_by_depth(short: Short, checks: list[Check]) -> list[list[Check]]:
 _Suffix = tuple[tuple[CellValue, Cell | None], ...]
 
 
-def _open_at(short: Short, checks: list[Check]) -> list[bool]:
-    """By ``j``: whether a check reads cells both before cell ``j`` of ``short`` and from it on."""
+def _open_at(short: Short, checks: list[Check]) -> list[list[Check]]:
+    """By ``j``: the checks that read cells both before cell ``j`` of ``short`` and from it on."""
     position = {key: i for i, key in enumerate(short.keys)}
-    spans = [[position[k] for k in c.keys if k in position] for c in checks]
-    return [any(min(s) < j <= max(s) for s in spans) for j in range(len(short.keys) + 1)]
+    spans = [(c, [position[k] for k in c.keys if k in position]) for c in checks]
+    return [[c for c, s in spans if min(s) < j <= max(s)] for j in range(len(short.keys) + 1)]
 
 
 class _Search:
@@ -82,10 +82,10 @@ class _Search:
     cell, a digit run into one or more consecutive cells (no number but 0
     starting with 0). Where ``blanks``, any cell may be blank, as a scraper
     drops empty cells without a trace. Each rule is checked as soon as its
-    cells are decided, so a row of table 四 is searched group by group; where
-    no rule reads cells on both sides of a cell (between table 四's groups),
-    the fillings from there on do not depend on the cells before, and are
-    found once for each place in the text.
+    cells are decided, so a row of table 四 is searched group by group. The
+    fillings from a cell on depend on the cells before only through the sums
+    of the rules that read cells on both sides (none between table 四's
+    groups): they are found once for each place in the text and those sums.
     """
 
     def __init__(
@@ -108,7 +108,7 @@ class _Search:
         self.by_depth = _checks_by_depth(short, checks)
         self.open = _open_at(short, checks)
         self.values: dict[str, CellValue] = {}
-        self.known_after: dict[tuple[int, int, int], list[_Suffix]] = {}
+        self.known_after: dict[tuple[int, int, int, tuple[int | Decimal, ...]], list[_Suffix]] = {}
         self.steps = 0
 
     def run(self) -> list[_Placement] | None:
@@ -170,8 +170,9 @@ class _Search:
             return [()] if i == len(self.items) else []  # every kept digit used
         if len(self.items) - i > n - j:
             return []  # more kept cells than cells left
-        place = (j, i, at)
-        if not self.open[j] and place in self.known_after:
+        sums = self._sums(j)
+        place = None if sums is None else (j, i, at, sums)
+        if place is not None and place in self.known_after:
             self.steps += 1
             return self.known_after[place]
         key = self.short.keys[j]
@@ -191,9 +192,24 @@ class _Search:
             if len(found) > MAX_CANDIDATES:
                 return None
         self.values.pop(key, None)
-        if not self.open[j]:
+        if place is not None:
             self.known_after[place] = found
         return found
+
+    def _sums(self, j: int) -> tuple[int | Decimal, ...] | None:
+        """What the cells before ``j`` add to each rule still open; ``None``: a blank among them."""
+        sums: list[int | Decimal] = []
+        for check in self.open[j]:
+            total: int | Decimal = 0
+            for sign, keys in ((1, check.total), (-1, check.parts)):
+                for key in keys:
+                    if key in self.values:
+                        value = number(self.values[key])
+                        if value is None:
+                            return None
+                        total += sign * value
+            sums.append(total)
+        return tuple(sums)
 
 
 def _blanks(shorts: list[Short]) -> set[str]:
@@ -211,6 +227,23 @@ def _blanks(shorts: list[Short]) -> set[str]:
     run_together = [s for s in shorts if s.run_together]
     with_blanks = {s.where.partition(".")[0] for s in run_together if digits(s) < len(s.keys)}
     return {s.where for s in run_together if s.where.partition(".")[0] in with_blanks}
+
+
+def _as_run(short: Short) -> Short:
+    """``short`` read as digits run together, in a text whose other rows ran together.
+
+    A line of digits alone (table 四's values under its run-together header) has
+    no label for the tokenizer to see it ran together; in a text whose rows ran
+    together, its digits are cut as theirs are, where they are enough for every
+    cell (else cells were dropped, as before).
+    """
+    cells = short.cells
+    if short.run_together or not all(c[TEXT].isdigit() and c[TEXT].isascii() for c in cells):
+        return short
+    if sum(len(c[TEXT]) for c in cells) < len(short.keys):
+        return short
+    runs = tuple((c[TEXT], c[START], c[END], Kind.RUN) for c in cells)
+    return attrs.evolve(short, cells=runs)
 
 
 def _readable(short: Short, checks: Iterable[Check], known: Mapping[str, CellValue]) -> list[Check]:
@@ -244,6 +277,8 @@ def recover(spec: TemplateSpec, out: Assembly) -> None:
     if not out.shorts:
         return
     all_checks = spec.checks
+    if any(s.run_together for s in out.shorts):
+        out.shorts = [_as_run(s) for s in out.shorts]
     blanks = _blanks(out.shorts)
     pending = [s for s in out.shorts if s.where not in blanks]
     for short in out.shorts:
@@ -264,8 +299,15 @@ def recover(spec: TemplateSpec, out: Assembly) -> None:
                 _recovered(short, fits[0], checks, out)
                 pending.remove(short)
                 progress = True
-    for group in _tied(pending, all_checks):
-        joint = _joint(group, candidates, all_checks, out.values) if len(group) > 1 else None
+    open_keys = {k for s in pending for k in s.keys}
+    # Rules that read only written cells and cells of rows left open: what ties rows.
+    tying = tuple(
+        c
+        for c in all_checks
+        if all(k in open_keys or out.values.get(k) is not None for k in c.keys)
+    )
+    for group in _tied(pending, tying):
+        joint = _joint(group, candidates, tried, tying, out.values) if len(group) > 1 else None
         for short in group:
             fits = candidates[short.where]
             if joint is not None:
@@ -304,6 +346,7 @@ def _tied(shorts: list[Short], checks: tuple[Check, ...]) -> list[list[Short]]:
 def _joint(
     group: list[Short],
     candidates: Mapping[str, list[_Placement] | None],
+    tried: Mapping[str, int],
     all_checks: tuple[Check, ...],
     known: Mapping[str, CellValue],
 ) -> tuple[dict[str, list[_Placement]], list[Check]] | None:
@@ -311,71 +354,83 @@ def _joint(
 
     Each row alone left several candidates, or too many to list; a rule across
     rows (R1, R2: a column's total) may hold for only some combinations. The
-    rows are chosen one after another, each rule checked as soon as its rows
-    are chosen; a row with too many candidates alone is searched again under
-    the rows chosen before it, which its rules now read. All within
+    rows are chosen one after another, those with candidates listed first,
+    each rule checked as soon as its rows are chosen; then each row with too
+    many candidates alone, the one the most rules now read first, is searched
+    again under the rows chosen before it. All within
     ``MAX_STEPS`` for the group. Returns the candidates of each row that some
     consistent filling of the group uses, and the rules read; ``None`` past the
     budget or when no filling is consistent (the rows' own totals disagree):
     then each row keeps its own candidates.
     """
     keys = {k for s in group for k in s.keys}
-    position = {k: i for i, s in enumerate(group) for k in s.keys}
     checks = [
         c
         for c in all_checks
         if keys & set(c.keys) and all(known.get(k) is not None for k in set(c.keys) - keys)
     ]
-    by_row: list[list[Check]] = [[] for _ in group]
-    for check in checks:
-        by_row[max(position[k] for k in check.keys if k in position)].append(check)
     # The candidates used, by their values (a row searched again lists them anew).
     used: list[dict[tuple[CellValue, ...], _Placement]] = [{} for _ in group]
-    chosen: list[_Placement] = []
+    chosen: dict[int, _Placement] = {}
     values: dict[str, CellValue] = dict(known)
     steps = 0
 
-    def holds(row: int) -> bool:
-        for check in by_row[row]:
-            strict, lenient = verdicts(
-                check.rule.relation,
-                [number(values.get(k)) for k in check.total],
-                [number(values.get(k)) for k in check.parts],
-            )
-            if fails(strict, lenient):
-                return False
-        return True
-
-    def fill(row: int) -> bool:
+    def next_row(left: list[int]) -> tuple[int, list[_Placement] | None]:
+        """A row whose candidates are listed; else the one the most rules now read, searched."""
         nonlocal steps
-        if row == len(group):
-            for i, fit in enumerate(chosen):
+        listed = [r for r in left if candidates[group[r].where] is not None]
+        if listed:
+            return listed[0], candidates[group[listed[0]].where]
+        readable = {r: _readable(group[r], checks, values) for r in left}
+        row = max(left, key=lambda r: len(readable[r]))
+        if len(readable[row]) == tried[group[row].where]:
+            return row, None  # no rule more than alone: as many candidates
+        options, taken = _search(group[row], readable[row], values)
+        steps += taken
+        return row, options
+
+    def fill(left: list[int]) -> bool:
+        nonlocal steps
+        if not left:
+            for i, fit in chosen.items():
                 used[i].setdefault(tuple(fit.values.values()), fit)
             return True
+        row, options = next_row(left)
+        if options is None:
+            return False
         short = group[row]
-        options = candidates[short.where]
-        if options is None:  # too many alone: searched under the rows chosen before
-            options, taken = _search(short, _readable(short, checks, values), values)
-            steps += taken
-            if options is None:
-                return False
+        rest = [r for r in left if r != row]
+        later = {k for r in rest for k in group[r].keys}
+        ready = [c for c in checks if set(short.keys) & set(c.keys) and not later & set(c.keys)]
         for fit in options:
             steps += 1
-            if steps > MAX_STEPS * len(group):
+            if steps > MAX_STEPS:
                 return False
             values.update(fit.values)
-            chosen.append(fit)
-            if holds(row) and not fill(row + 1):
+            chosen[row] = fit
+            if _all_hold(ready, values) and not fill(rest):
                 return False
-            chosen.pop()
+        chosen.pop(row, None)
         for key in short.keys:
             values[key] = known.get(key)
         return True
 
-    if not fill(0) or not used[0]:
+    if not fill(list(range(len(group)))) or not used[0]:
         return None
     found = {s.where: list(u.values()) for s, u in zip(group, used, strict=True)}
     return found, checks
+
+
+def _all_hold(checks: list[Check], values: Mapping[str, CellValue]) -> bool:
+    for check in checks:
+        strict, lenient = verdicts(
+            check.rule.relation,
+            [number(values.get(k)) for k in check.total],
+            [number(values.get(k)) for k in check.parts],
+        )
+        if fails(strict, lenient):
+            return False
+    return True
 
 
 def _summary(short: Short) -> str:
