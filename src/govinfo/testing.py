@@ -41,6 +41,7 @@ __all__ = [
     "counts",
     "metas",
     "reports",
+    "run_together_layouts",
     "run_together_texts",
     "scraped_texts",
     "templates",
@@ -305,37 +306,63 @@ def scraped_texts(draw: st.DrawFn, report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
-@st.composite
-def run_together_texts(draw: st.DrawFn, report: Report) -> str:
+def run_together_texts(report: Report) -> st.SearchStrategy[str]:
     """``report`` rendered, its tables written as a crawler that drops separators does.
 
     Each table row's cells are run together, labels and numbers alike ("规章000",
     "一、本年新收…数量11060000116"); a row with a blank cell, which would leave no
     trace, keeps its separators. Some spaces between the numbers of a labelled
     row may be left, and the rows are drawn all on one line with the table
-    headings, or a row a line. Where every cut is certain the cells come back; a parse never fills a
-    cell with another value than ``report``'s.
+    headings (a row that keeps its separators on a line of its own), or a row
+    a line. Where every cut is certain the cells come back; a parse never fills
+    a cell with another value than ``report``'s.
+    """
+    return run_together_layouts(report).map(lambda written: written[0])
+
+
+@st.composite
+def run_together_layouts(draw: st.DrawFn, report: Report) -> tuple[str, list[list[str] | None]]:
+    """[`run_together_texts`][govinfo.testing.run_together_texts], with how each line was written.
+
+    Returns the text and, for each line of ``render_text(report)``, ``None`` where
+    it was kept as rendered, else what was written between its ``|`` cells
+    (``""`` run together, ``" "`` a space left): what a test needs to know which
+    digits a crawler ran together.
     """
     lines = render_text(report).splitlines()
     first = next((i for i, line in enumerate(lines) if "|" in line), len(lines))
     written: list[str] = []
+    layouts: list[list[str] | None] = [None] * first
     for line in lines[first:]:
         cells = [c.strip() for c in line.split("|")[:-1]] if "|" in line else [line]
         if any(not c for c in cells[1:]):
             written.append(line)  # run together, a blank cell would leave no trace
+            layouts.append(None)
             continue
         text = cells[0] if cells else ""
         # A space left at times between numbers, after the label ran into the first:
         # in a row of numbers alone, spaces would be a PDF's columns, not a crawler's.
         labelled = bool(text) and not text[0].isdigit()
+        between: list[str] = []
         for cell in cells[1:]:
+            space = ""
             if labelled and text[-1].isdigit() and cell[0].isdigit():
-                text += draw(st.sampled_from(["", "", "", " "]))
-            text += cell
+                space = draw(st.sampled_from(["", "", "", " "]))
+            between.append(space)
+            text += space + cell
         written.append(text)
-    if draw(st.booleans()):
-        written = ["".join(written)]
-    return "\n".join([*lines[:first], *written]) + "\n"
+        layouts.append(between)
+    if draw(st.booleans()):  # one line, but for the rows kept with their separators
+        joined: list[str] = []
+        glue = False
+        for line, layout in zip(written, layouts[first:], strict=True):
+            if glue and layout is not None:
+                joined[-1] += line
+            else:
+                joined.append(line)
+            glue = layout is not None
+        written = joined
+    return "\n".join([*lines[:first], *written]) + "\n", layouts
 
 
 #: Names written over a part's value columns (words, as a printed form's headers are).

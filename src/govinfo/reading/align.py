@@ -19,6 +19,7 @@ import attrs
 from govinfo._diagnostics import UNKNOWN_ROW
 from govinfo.reading.cells import END, KIND, START, TEXT, Cell, Kind, LogicalRow
 from govinfo.reading.fill import Filler, Short
+from govinfo.reading.numbers import is_unit_text
 from govinfo.reading.spans import Notes
 from govinfo.templates.spec import CellValue, GroupSpec, RowSpec, TableSpec
 
@@ -74,10 +75,22 @@ def cut_labels(labels: LabelLookup, rows: Sequence[LogicalRow]) -> Sequence[Logi
     """``rows``, with the labels of run-together rows cut into this template's names."""
     if not any(r.run_together for r in rows):
         return rows
-    return [
-        r.relabelled(tuple(p for c in r.labels for p in labels.pieces(c))) if r.run_together else r
-        for r in rows
-    ]
+    return [_cut_row(labels, r) if r.run_together else r for r in rows]
+
+
+def _cut_row(labels: LabelLookup, row: LogicalRow) -> LogicalRow:
+    pieces = [p for c in row.labels for p in labels.pieces(c)]
+    # A v2015 indicator's 单位 column ran into its label ("收到申请数件12", "…人员数)人0"):
+    # the unit it is between separators, not a label of its own.
+    text, start, end, _ = pieces[-1]
+    words = next((i for i, c in enumerate(text) if c.isalnum()), len(text))
+    if len(pieces) < 2 or not is_unit_text(text[words:]):
+        return row.relabelled(tuple(pieces))
+    pieces.pop()
+    units = ((text[words:], start + words, end, Kind.UNIT), *row.units)
+    return LogicalRow(
+        tuple(pieces), row.cells, units, row.filled, row.last_filled, run_together=True
+    )
 
 
 def assemble(labels: LabelLookup, rows: Sequence[LogicalRow], notes: Notes) -> Assembly:

@@ -182,7 +182,11 @@ def _run_together(line: str) -> Shape | None:
     for m in _DIGITS.finditer(line):
         start, end = m.span()
         after = line[end : end + 1]
-        if after in _AFTER_FIGURE or not _LABEL_END.search(line, max(at, start - 8), start):
+        if after in _AFTER_FIGURE:
+            continue
+        # Digits follow a label, or a run with spaces between (a separator left in).
+        spaced = runs and at < start and line[at:start].isspace()
+        if not spaced and not _LABEL_END.search(line, max(at, start - 8), start):
             continue
         if after in _NUMBERING_MARKS and not line[end + 1 : end + 2].isdigit():
             end -= 1  # the next label's numbering

@@ -36,7 +36,7 @@ from govinfo.templates.invariants import Check, fails, verdicts
 from govinfo.templates.spec import CellValue, number
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
     from decimal import Decimal
 
     from govinfo.reading.align import Assembly
@@ -64,6 +64,17 @@ def _checks_by_depth(short: Short, checks: list[Check]) -> list[list[Check]]:
     return by_depth
 
 
+#: A filling of some of a row's last cells: each cell's value and the kept cell it came from.
+_Suffix = tuple[tuple[CellValue, Cell | None], ...]
+
+
+def _open_at(short: Short, checks: list[Check]) -> list[list[Check]]:
+    """By ``j``: the checks that read cells both before cell ``j`` of ``short`` and from it on."""
+    position = {key: i for i, key in enumerate(short.keys)}
+    spans = [(c, [position[k] for k in c.keys if k in position]) for c in checks]
+    return [[c for c, s in spans if min(s) < j <= max(s)] for j in range(len(short.keys) + 1)]
+
+
 class _Search:
     """The fillings of one short row's cells from its kept text that the checks allow.
 
@@ -71,7 +82,10 @@ class _Search:
     cell, a digit run into one or more consecutive cells (no number but 0
     starting with 0). Where ``blanks``, any cell may be blank, as a scraper
     drops empty cells without a trace. Each rule is checked as soon as its
-    cells are decided, so a row of table 四 is searched group by group.
+    cells are decided, so a row of table 四 is searched group by group. The
+    fillings from a cell on depend on the cells before only through the sums
+    of the rules that read cells on both sides (none between table 四's
+    groups): they are found once for each place in the text and those sums.
     """
 
     def __init__(
@@ -92,14 +106,24 @@ class _Search:
         self.items = [c[TEXT] for c in short.cells]
         self.runs = [c[KIND] is Kind.RUN for c in short.cells]
         self.by_depth = _checks_by_depth(short, checks)
+        self.open = _open_at(short, checks)
         self.values: dict[str, CellValue] = {}
-        self.origin: dict[str, Cell] = {}
-        self.found: list[_Placement] = []
+        self.known_after: dict[tuple[int, int, int, tuple[int | Decimal, ...]], list[_Suffix]] = {}
         self.steps = 0
 
     def run(self) -> list[_Placement] | None:
         """The candidates; ``None`` past ``MAX_STEPS`` or ``MAX_CANDIDATES``."""
-        return self.found if self._fill(0, 0, 0) else None
+        found = self._fill(0, 0, 0)
+        if found is None:
+            return None
+        keys = self.short.keys
+        return [
+            _Placement(
+                {k: v for k, (v, _) in zip(keys, fill, strict=True)},
+                {k: c for k, (_, c) in zip(keys, fill, strict=True) if c is not None},
+            )
+            for fill in found
+        ]
 
     def _value(self, key: str) -> int | Decimal | None:
         return number(self.values[key] if key in self.values else self.known.get(key))
@@ -121,7 +145,13 @@ class _Search:
         options: list[tuple[CellValue, int, int]] = []
         if i < len(items):
             text, column = items[i], self.short.columns[j]
-            for end in range(at + 1, len(text) + 1) if self.runs[i] else (len(text),):
+            last = len(text)
+            if self.runs[i] and not self.blanks:
+                # Every cell after this one takes a digit at least: leave them theirs.
+                rest = zip(items[i + 1 :], self.runs[i + 1 :], strict=True)
+                later = sum(len(t) if r else 1 for t, r in rest)
+                last = min(last, len(text) + later - (n - j - 1))
+            for end in range(at + 1, last + 1) if self.runs[i] else (len(text),):
                 if end - at > 1 and text[at] == "0":
                     break  # a number of several digits does not start with 0
                 read = read_cell(text[at:end], column, self.short.unit).value
@@ -130,29 +160,56 @@ class _Search:
             options.append((None, i, at))  # a blank cell, dropped from the text
         return options
 
-    def _fill(self, j: int, i: int, at: int) -> bool:
-        """Decide cell ``j`` and the cells after it; False when a limit is passed."""
-        if j == len(self.short.keys):
-            if i == len(self.items):  # every kept digit used
-                self.found.append(_Placement(dict(self.values), dict(self.origin)))
-            return len(self.found) <= MAX_CANDIDATES
-        if len(self.items) - i > len(self.short.keys) - j:
-            return True  # more kept cells than cells left
+    def _fill(self, j: int, i: int, at: int) -> list[_Suffix] | None:
+        """The fillings of cell ``j`` on, the text read from item ``i``, offset ``at``.
+
+        ``None`` when a limit is passed.
+        """
+        n = len(self.short.keys)
+        if j == n:
+            return [()] if i == len(self.items) else []  # every kept digit used
+        if len(self.items) - i > n - j:
+            return []  # more kept cells than cells left
+        sums = self._sums(j)
+        place = None if sums is None else (j, i, at, sums)
+        if place is not None and place in self.known_after:
+            self.steps += 1
+            return self.known_after[place]
         key = self.short.keys[j]
+        found: list[_Suffix] = []
         for read, next_item, next_at in self._options(j, i, at):
             self.steps += 1
             if self.steps > MAX_STEPS:
-                return False
+                return None
             self.values[key] = read
-            if read is None:
-                self.origin.pop(key, None)
-            else:
-                self.origin[key] = self.short.cells[i]
-            if self._holds(j) and not self._fill(j + 1, next_item, next_at):
-                return False
+            if not self._holds(j):
+                continue
+            rest = self._fill(j + 1, next_item, next_at)
+            if rest is None:
+                return None
+            cell = None if read is None else self.short.cells[i]
+            found += [((read, cell), *r) for r in rest]
+            if len(found) > MAX_CANDIDATES:
+                return None
         self.values.pop(key, None)
-        self.origin.pop(key, None)
-        return True
+        if place is not None:
+            self.known_after[place] = found
+        return found
+
+    def _sums(self, j: int) -> tuple[int | Decimal, ...] | None:
+        """What the cells before ``j`` add to each rule still open; ``None``: a blank among them."""
+        sums: list[int | Decimal] = []
+        for check in self.open[j]:
+            total: int | Decimal = 0
+            for sign, keys in ((1, check.total), (-1, check.parts)):
+                for key in keys:
+                    if key in self.values:
+                        value = number(self.values[key])
+                        if value is None:
+                            return None
+                        total += sign * value
+            sums.append(total)
+        return tuple(sums)
 
 
 def _blanks(shorts: list[Short]) -> set[str]:
@@ -172,47 +229,208 @@ def _blanks(shorts: list[Short]) -> set[str]:
     return {s.where for s in run_together if s.where.partition(".")[0] in with_blanks}
 
 
+def _as_run(short: Short) -> Short:
+    """``short`` read as digits run together, in a text whose other rows ran together.
+
+    A line of digits alone (table 四's values under its run-together header) has
+    no label for the tokenizer to see it ran together; in a text whose rows ran
+    together, its digits are cut as theirs are, where they are enough for every
+    cell (else cells were dropped, as before).
+    """
+    cells = short.cells
+    if short.run_together or not all(c[TEXT].isdigit() and c[TEXT].isascii() for c in cells):
+        return short
+    if sum(len(c[TEXT]) for c in cells) < len(short.keys):
+        return short
+    runs = tuple((c[TEXT], c[START], c[END], Kind.RUN) for c in cells)
+    return attrs.evolve(short, cells=runs)
+
+
+def _readable(short: Short, checks: Iterable[Check], known: Mapping[str, CellValue]) -> list[Check]:
+    """The checks that can tell ``short``'s candidates apart: their other cells all written."""
+    own = set(short.keys)
+    return [
+        c
+        for c in checks
+        if own & set(c.keys) and all(known.get(k) is not None for k in set(c.keys) - own)
+    ]
+
+
+def _search(
+    short: Short, checks: list[Check], known: Mapping[str, CellValue]
+) -> tuple[list[_Placement] | None, int]:
+    """The candidates of ``short`` (``None``: too many) and the steps it took."""
+    # Run together, a row is cut as the form written out (no cell blank) where a
+    # rule checks the cuts; where none does, a blank cell left no trace and is as
+    # likely as a digit a cell: both are candidates.
+    search = _Search(short, checks, known, blanks=not short.run_together or not checks)
+    return search.run(), search.steps
+
+
 def recover(spec: TemplateSpec, out: Assembly) -> None:
-    """Place the cells of every short row of ``out`` where the invariants allow."""
+    """Place the cells of every short row of ``out`` where the invariants allow.
+
+    Rows are searched one at a time, each under the rules whose other cells are
+    written, until no row is settled any more; the rows left open that rules tie
+    together are then searched jointly (``_joint``).
+    """
     if not out.shorts:
         return
     all_checks = spec.checks
+    if any(s.run_together for s in out.shorts):
+        out.shorts = [_as_run(s) for s in out.shorts]
     blanks = _blanks(out.shorts)
-    pending = list(out.shorts)
-    candidates: dict[str, list[_Placement]] = {}
+    pending = [s for s in out.shorts if s.where not in blanks]
+    for short in out.shorts:
+        if short.where in blanks:
+            _not_cut(short, out)
+    candidates: dict[str, list[_Placement] | None] = {}
+    tried: dict[str, int] = {}  # how many rules a row was searched under
     progress = True
     while pending and progress:
         progress = False
         for short in list(pending):
-            own = set(short.keys)
-            # Only rules whose other cells are all written can tell placements apart.
-            checks = [
-                c
-                for c in all_checks
-                if own & set(c.keys)
-                and all(out.values.get(k) is not None for k in set(c.keys) - own)
-            ]
-            if short.where in blanks:
-                _not_cut(short, out)
-                pending.remove(short)
-                continue
-            # Run together, a row is cut as the form written out (no cell blank)
-            # where a rule checks the cuts; where none does, a blank cell left no
-            # trace and is as likely as a digit a cell: both are candidates.
-            fits = _Search(
-                short, checks, out.values, blanks=not short.run_together or not checks
-            ).run()
-            if fits is None:  # too many to tell apart: none is used
-                _too_many(short, out)
-                pending.remove(short)
-                continue
-            candidates[short.where] = fits
-            if len(fits) == 1:
+            checks = _readable(short, all_checks, out.values)
+            if tried.get(short.where) == len(checks):
+                continue  # no rule more to tell its candidates apart
+            tried[short.where] = len(checks)
+            fits = candidates[short.where] = _search(short, checks, out.values)[0]
+            if fits is not None and len(fits) == 1:
                 _recovered(short, fits[0], checks, out)
                 pending.remove(short)
                 progress = True
-    for short in pending:
-        _ambiguous(short, candidates[short.where], out)
+    open_keys = {k for s in pending for k in s.keys}
+    # Rules that read only written cells and cells of rows left open: what ties rows.
+    tying = tuple(
+        c
+        for c in all_checks
+        if all(k in open_keys or out.values.get(k) is not None for k in c.keys)
+    )
+    for group in _tied(pending, tying):
+        joint = _joint(group, candidates, tried, tying, out.values) if len(group) > 1 else None
+        for short in group:
+            fits = candidates[short.where]
+            if joint is not None:
+                used, read = joint
+                if len(used[short.where]) == 1:
+                    rules = [c for c in read if set(short.keys) & set(c.keys)]
+                    _recovered(short, used[short.where][0], rules, out)
+                else:
+                    _ambiguous(short, used[short.where], out)
+            elif fits is None:  # too many to tell apart: none is used
+                _too_many(short, out)
+            else:
+                _ambiguous(short, fits, out)
+
+
+def _tied(shorts: list[Short], checks: tuple[Check, ...]) -> list[list[Short]]:
+    """``shorts`` in groups that rules tie together (a rule reading cells of each), in order."""
+    group_of = list(range(len(shorts)))
+    row_of = {k: i for i, s in enumerate(shorts) for k in s.keys}
+
+    def root(i: int) -> int:
+        while group_of[i] != i:
+            i = group_of[i]
+        return i
+
+    for check in checks:
+        tied = {root(row_of[k]) for k in check.keys if k in row_of}
+        for i in tied:
+            group_of[i] = min(tied)
+    groups: dict[int, list[Short]] = {}
+    for i, short in enumerate(shorts):
+        groups.setdefault(root(i), []).append(short)
+    return list(groups.values())
+
+
+def _joint(
+    group: list[Short],
+    candidates: Mapping[str, list[_Placement] | None],
+    tried: Mapping[str, int],
+    all_checks: tuple[Check, ...],
+    known: Mapping[str, CellValue],
+) -> tuple[dict[str, list[_Placement]], list[Check]] | None:
+    """Search the candidates of rows that rules tie together, jointly.
+
+    Each row alone left several candidates, or too many to list; a rule across
+    rows (R1, R2: a column's total) may hold for only some combinations. The
+    rows are chosen one after another, those with candidates listed first,
+    each rule checked as soon as its rows are chosen; then each row with too
+    many candidates alone, the one the most rules now read first, is searched
+    again under the rows chosen before it. All within
+    ``MAX_STEPS`` for the group. Returns the candidates of each row that some
+    consistent filling of the group uses, and the rules read; ``None`` past the
+    budget or when no filling is consistent (the rows' own totals disagree):
+    then each row keeps its own candidates.
+    """
+    keys = {k for s in group for k in s.keys}
+    checks = [
+        c
+        for c in all_checks
+        if keys & set(c.keys) and all(known.get(k) is not None for k in set(c.keys) - keys)
+    ]
+    # The candidates used, by their values (a row searched again lists them anew).
+    used: list[dict[tuple[CellValue, ...], _Placement]] = [{} for _ in group]
+    chosen: dict[int, _Placement] = {}
+    values: dict[str, CellValue] = dict(known)
+    steps = 0
+
+    def next_row(left: list[int]) -> tuple[int, list[_Placement] | None]:
+        """A row whose candidates are listed; else the one the most rules now read, searched."""
+        nonlocal steps
+        listed = [r for r in left if candidates[group[r].where] is not None]
+        if listed:
+            return listed[0], candidates[group[listed[0]].where]
+        readable = {r: _readable(group[r], checks, values) for r in left}
+        row = max(left, key=lambda r: len(readable[r]))
+        if len(readable[row]) == tried[group[row].where]:
+            return row, None  # no rule more than alone: as many candidates
+        options, taken = _search(group[row], readable[row], values)
+        steps += taken
+        return row, options
+
+    def fill(left: list[int]) -> bool:
+        nonlocal steps
+        if not left:
+            for i, fit in chosen.items():
+                used[i].setdefault(tuple(fit.values.values()), fit)
+            return True
+        row, options = next_row(left)
+        if options is None:
+            return False
+        short = group[row]
+        rest = [r for r in left if r != row]
+        later = {k for r in rest for k in group[r].keys}
+        ready = [c for c in checks if set(short.keys) & set(c.keys) and not later & set(c.keys)]
+        for fit in options:
+            steps += 1
+            if steps > MAX_STEPS:
+                return False
+            values.update(fit.values)
+            chosen[row] = fit
+            if _all_hold(ready, values) and not fill(rest):
+                return False
+        chosen.pop(row, None)
+        for key in short.keys:
+            values[key] = known.get(key)
+        return True
+
+    if not fill(list(range(len(group)))) or not used[0]:
+        return None
+    found = {s.where: list(u.values()) for s, u in zip(group, used, strict=True)}
+    return found, checks
+
+
+def _all_hold(checks: list[Check], values: Mapping[str, CellValue]) -> bool:
+    for check in checks:
+        strict, lenient = verdicts(
+            check.rule.relation,
+            [number(values.get(k)) for k in check.total],
+            [number(values.get(k)) for k in check.parts],
+        )
+        if fails(strict, lenient):
+            return False
+    return True
 
 
 def _summary(short: Short) -> str:
