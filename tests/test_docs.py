@@ -207,6 +207,8 @@ def test_changelog_versions_have_link_references() -> None:
     assert sorted(links) == sorted(versions)
     assert links["Unreleased"].endswith(f"/compare/v{versions[1]}...HEAD")
     assert links[versions[-1]].endswith(f"/releases/tag/v{versions[-1]}")
+    # The newest release is the version the package says it is.
+    assert versions[1] == govinfo.__version__
     assert all("govinfo-cn" in url for url in links.values())
 
 

@@ -531,3 +531,10 @@ def test_every_cell_whose_cut_is_unique_is_filled(data: st.DataObject, template:
     event(f"tied groups of rows not judged (too many cuts): {unjudged}")
     event(f"cells with a unique cut: {len(unique) // 10 * 10}+")
     assert {k: v for k, v in unique.items() if got[k] != v} == {}
+
+
+@pytest.mark.parametrize("text", ["00", "<table><tr><td>00</td></tr></table>", "007\n0 00"])
+def test_digits_without_a_label(text: str) -> None:
+    """A run of digits with no label at all is no row, and no error (found by fuzzing HTML)."""
+    result = govinfo.parse(text)
+    assert not result.report.meta.tables_found

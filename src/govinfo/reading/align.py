@@ -82,9 +82,11 @@ def _cut_row(labels: LabelLookup, row: LogicalRow) -> LogicalRow:
     pieces = [p for c in row.labels for p in labels.pieces(c)]
     # A v2015 indicator's 单位 column ran into its label ("收到申请数件12", "…人员数)人0"):
     # the unit it is between separators, not a label of its own.
+    if len(pieces) < 2:  # no label beside the unit (a row of digits alone has none)
+        return row.relabelled(tuple(pieces))
     text, start, end, _ = pieces[-1]
     words = next((i for i, c in enumerate(text) if c.isalnum()), len(text))
-    if len(pieces) < 2 or not is_unit_text(text[words:]):
+    if not is_unit_text(text[words:]):
         return row.relabelled(tuple(pieces))
     pieces.pop()
     units = ((text[words:], start + words, end, Kind.UNIT), *row.units)
