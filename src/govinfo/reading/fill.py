@@ -9,7 +9,6 @@ value block with fewer cells than columns is left to ``.recover``.
 
 from __future__ import annotations
 
-import itertools
 from typing import TYPE_CHECKING
 
 import attrs
@@ -26,7 +25,7 @@ from govinfo.reading.numbers import read_cell
 from govinfo.templates.spec import ColumnSpec
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Sequence
 
     from govinfo.reading.align import Assembly, Match
     from govinfo.reading.labels import LabelIndex
@@ -56,9 +55,8 @@ class Filler:
     """Fills the cells of one template's rows, by the column plans of its label index."""
 
     def __init__(self, index: LabelIndex) -> None:
-        """Fill by the plans and column headers of ``index``."""
+        """Fill by the column plans of ``index``."""
         self._plans = index.plans
-        self._column_headers = index.column_headers
 
     def rows(self, matches: Sequence[Match], out: Assembly) -> None:
         """Read the cells of the rows matched; of a row found twice, the fuller one."""
@@ -145,32 +143,28 @@ class Filler:
                 key=row.key,
             )
         values, sources, header_units = out.values, out.sources, out.header_units
-        # A unit written in the row applies to its cells; else each column's header's.
-        if unit or not header_units:
-            hints: Iterable[str | None] = itertools.repeat(unit)
-        else:
-            hints = map(header_units.get, self._column_headers[row.key])
-        cells = zip(plan, window, hints, strict=False)  # a short window: the rest stays blank
-        for (column, key, _, unit_key, money), (text, start, end, _), hint in cells:
+        # A short window: the columns past it stay blank.
+        for i in range(min(len(plan), len(window))):
+            column = plan[i]
+            key = column.key
+            text, start, end, _ = window[i]
             # Most cells, read here as read_cell reads them: 0, a blank, a plain count.
-            if text == "0" and not money:
-                values[key] = 0
+            if not column.money and (text == "0" or (text.isdigit() and text.isascii())):
+                values[key] = int(text)
                 sources[key] = (start, end)
                 continue
             if not text:
                 values[key] = None
                 sources[key] = (start, end)
                 continue
-            if text.isdigit() and text.isascii() and not money:
-                values[key] = int(text)
-                sources[key] = (start, end)
-                continue
-            value, note, detail, written = read_cell(text, column, hint)
+            # A unit written in the row applies to its cells; else the column header's.
+            hint = unit if unit or not header_units else header_units.get(column.header)
+            value, note, detail, written = read_cell(text, column.column, hint)
             values[key] = value
             sources[key] = span = (start, end)
-            if unit_key is not None and value is not None and written in _MONEY_UNITS:
-                values[unit_key] = written
-                sources[unit_key] = span
+            if column.unit_key is not None and value is not None and written in _MONEY_UNITS:
+                values[column.unit_key] = written
+                sources[column.unit_key] = span
             if note is not None:
                 out.notes.add(note, f"{key}: {detail}", (start, end), key=key)
 

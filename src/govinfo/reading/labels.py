@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -78,20 +78,30 @@ def _keys(label: str, aliases: Sequence[str]) -> set[str]:
     return {k for text in (label, *aliases) for k in label_keys(text) if k}
 
 
-class ColumnPlan(NamedTuple):
-    """How to fill one value column of a row."""
+class ColumnPlan:
+    """How to fill one value column of a row.
 
-    column: ColumnSpec
-    key: str
-    header: str  # the column label's key, under which a header may declare a unit
-    unit_key: str | None  # the cell recording the unit written in this column's cell
-    money: bool  # the column's, read once here: a column spec is no native class
+    A plain slotted class for the reason `LabelKeys` is: the filler reads one
+    for every cell of a report.
+    """
+
+    __slots__ = ("column", "header", "key", "money", "unit_key")
+
+    def __init__(
+        self, column: ColumnSpec, key: str, header: str, unit_key: str | None, *, money: bool
+    ) -> None:
+        """The plan of ``column``, whose cell is ``key``."""
+        self.column = column
+        self.key = key
+        self.header = header  # the column label's key, under which a header may declare a unit
+        self.unit_key = unit_key  # the cell recording the unit written in this column's cell
+        self.money = money  # the column's, read once here: a column spec is no native class
 
 
 def _plan(row: RowSpec) -> tuple[ColumnPlan, ...]:
     units = {c.unit_of: row.cell_key(c) for c in row.columns if c.unit_of is not None}
     return tuple(
-        ColumnPlan(c, row.cell_key(c), label_keys(c.label)[1], units.get(c.name), c.money)
+        ColumnPlan(c, row.cell_key(c), label_keys(c.label)[1], units.get(c.name), money=c.money)
         for c in row.value_columns
     )
 
@@ -187,7 +197,6 @@ class LabelIndex:
     headers: Mapping[str, TableSpec]
     block_words: Mapping[str, frozenset[str]]
     plans: Mapping[str, tuple[ColumnPlan, ...]]
-    column_headers: Mapping[str, tuple[str, ...]]  # by row key: each value column's header
     fuzzy_keys: tuple[str, ...]
     names: frozenset[str]  # every key that names a row, group, table or column header
     name_lengths: tuple[int, ...]  # the lengths of ``names``, longest first
@@ -225,7 +234,6 @@ class LabelIndex:
             MappingProxyType(headers),
             MappingProxyType(block_words),
             MappingProxyType(plans),
-            MappingProxyType({k: tuple(p.header for p in plan) for k, plan in plans.items()}),
             tuple(sorted(k for k in rows if len(k) >= 6)),
             frozenset((*rows, *groups, *anchors, *headers)),
             tuple(sorted({len(k) for k in (*rows, *groups, *anchors, *headers)}, reverse=True)),
