@@ -154,6 +154,25 @@ class TestBadDocx:
         with pytest.raises(govinfo.InputError, match="no Word document"):
             from_docx(out.getvalue())
 
+    @pytest.mark.parametrize(
+        "data",
+        [
+            b"not a docx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+            docx_package(
+                "<w:tbl><w:tr>" + w_tc("a", span=2).replace('"2"', '"x"') + "</w:tr></w:tbl>"
+            ),
+        ],
+        ids=["not a zip", "OLE", "malformed table"],
+    )
+    def test_error_names_the_file_once(self, data: bytes) -> None:
+        """Whichever step fails, the message starts with the file's name, and names it once."""
+        with pytest.raises(govinfo.InputError) as raised:
+            from_docx(data, name="报告.docx")
+        message = str(raised.value)
+        assert message.startswith("报告.docx: ")
+        assert message.count("报告.docx") == 1
+
     def test_old_word_file(self) -> None:
         """A Word 97-2003 .doc (an OLE compound file) raises InputError that says so."""
         with pytest.raises(govinfo.InputError, match="OLE compound file"):

@@ -118,9 +118,19 @@ def from_docx(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<do
         InputError: ``data`` is not a readable .docx file.
         InputTooLargeError: its parts, or its tables' grid cells, are over ``budget``.
     """
+    try:
+        return _read(data, budget, name)
+    except InputTooLargeError:
+        raise  # it names the file already
+    except InputError as exc:
+        raise InputError(f"{name}: {exc}") from None
+
+
+def _read(data: bytes, budget: Budget, name: str) -> Document:
+    """``from_docx``'s work; its errors name no file (``from_docx`` adds the name)."""
     if data.startswith(_OLE):
         raise InputError(
-            f"{name}: not a readable .docx file: an OLE compound file (a Word 97-2003 .doc, "
+            "not a readable .docx file: an OLE compound file (a Word 97-2003 .doc, "
             "or a password-protected .docx); save it as .docx without a password"
         )
     try:
@@ -137,26 +147,19 @@ def from_docx(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<do
         ValueError,
         etree.LxmlError,
     ) as exc:
-        raise InputError(f"{name}: not a readable .docx file: {_reason(exc)}") from None
+        raise InputError(f"not a readable .docx file: {_reason(exc)}") from None
     if root.getroottree().docinfo.internalDTD is not None:
         # Office never writes one; its entities are not expanded, so text would be lost.
-        raise InputError(f"{name}: not a readable .docx file: its document part declares a DTD")
+        raise InputError("not a readable .docx file: its document part declares a DTD")
     tag = root.tag if isinstance(root.tag, str) else ""
     ns, _, local = tag[1:].partition("}")
     if ns not in _NAMESPACES or local != "document":
-        raise InputError(
-            f"{name}: not a readable .docx file: its main part is no Word document ({tag})"
-        )
+        raise InputError(f"not a readable .docx file: its main part is no Word document ({tag})")
     names = _NAMES[ns]
     body = next(root.iterchildren(names.body), None)
     if body is None:
-        raise InputError(f"{name}: not a readable .docx file: the document has no body")
-    try:
-        blocks = _Body(names, CellAllowance(budget, name), body).read()
-    except InputError as exc:
-        if isinstance(exc, InputTooLargeError):
-            raise  # it names the file already
-        raise InputError(f"{name}: {exc}") from None
+        raise InputError("not a readable .docx file: the document has no body")
+    blocks = _Body(names, CellAllowance(budget, name), body).read()
     return Document(blocks, "docx", _title(core))
 
 
@@ -208,7 +211,7 @@ def _read_package(data: bytes, budget: Budget, name: str) -> tuple[bytes, bytes 
         document = parts.get(main.lower())
         if document is None:
             raise InputError(
-                f"{name}: not a readable .docx file: the package holds no Word document ({main})"
+                f"not a readable .docx file: the package holds no Word document ({main})"
             )
         properties = parts.get(core.lower())
         return archive.read(document), None if properties is None else archive.read(properties)
