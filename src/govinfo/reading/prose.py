@@ -286,19 +286,24 @@ _PROSE_PLACEHOLDER = re.compile(
 )
 
 
+def _holds_an_x(text: str) -> bool:
+    """Whether ``text`` holds a letter an unfilled figure is written with."""
+    return "x" in text or "X" in text or "×" in text
+
+
 def prose_placeholders(text: str, notes: Notes) -> int:
     """Note each line of prose holding unfilled figures ("xxxx条"); returns how many.
 
     Only lines without ``|`` that hold an x are searched: an unfilled template's
     tables hold hundreds of them, and are noted cell by cell.
     """
-    if "x" not in text and "X" not in text and "×" not in text:
+    if not _holds_an_x(text):
         return 0  # most reports: a scan for three characters, in C
     lines = 0
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
-        if "|" not in line and ("x" in line or "X" in line or "×" in line):
+        if "|" not in line and _holds_an_x(line):
             found = list(_PROSE_PLACEHOLDER.finditer(text, start, end))
             if found:
                 shown = ", ".join(
