@@ -199,13 +199,13 @@ def _scan(data: bytes, budget: Budget, name: str) -> None:
     decoded = words = 0
     at = 0
     while (found := _next_stream(data, at)) is not None:
-        start = found.end()
-        head_at = data.rfind(b"obj", max(0, found.start(1) - 8192), found.start(1))
+        start, keyword = found.end(), found.start(1)
+        head_at = data.rfind(b"obj", max(0, keyword - 8192), keyword)
         length: int | None = None
         filters: list[bytes] = []
         image = head_at < 0  # not a stream object: skipped like an image
         drawing = True
-        for size, spec, kind, extra in _KEYS.findall(data, max(head_at, 0), found.start(1)):
+        for size, spec, kind, extra in _KEYS.findall(data, max(head_at, 0), keyword):
             if size:
                 length = int(size)
             elif spec:
@@ -220,7 +220,7 @@ def _scan(data: bytes, budget: Budget, name: str) -> None:
         if end < 0:
             end = data.find(b"endstream", start)
             end = len(data) if end < 0 else end
-        at = end
+        at = end + len(b"endstream")  # the next stream keyword stands after this one's end
         if image:
             continue  # an image is drawn whole, never decoded for text
         body = _decode(data[start:end], filters, budget.max_bytes - decoded)

@@ -68,10 +68,11 @@ class RuledGrid(NamedTuple):
 
     def cell_at(self, x: float, y: float) -> int | None:
         """The index of the cell a point lies in, or ``None`` outside the table."""
-        if not (self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]):
+        xs, ys = self.xs, self.ys
+        if not (xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]):
             return None
-        column = min(bisect.bisect_right(self.xs, x) - 1, len(self.xs) - 2)
-        row = min(bisect.bisect_right(self.ys, y) - 1, len(self.ys) - 2)
+        column = min(bisect.bisect_right(xs, x), len(xs) - 1) - 1
+        row = min(bisect.bisect_right(ys, y), len(ys) - 1) - 1
         return self.owner[row][column]
 
 
@@ -85,13 +86,16 @@ def _merge(rules: list[tuple[float, float, float]]) -> list[Rule]:
             lines.append([rule])
     out: list[Rule] = []
     for line in lines:
-        spans: list[list[float]] = []  # [start, end] of the rules merged so far
-        for _, start, end in sorted(line, key=lambda r: r[1]):
-            if spans and start <= spans[-1][1] + TOLERANCE:
-                spans[-1][1] = max(spans[-1][1], end)
-            else:
-                spans.append([start, end])
-        out += [Rule(line[0][0], start, end) for start, end in spans]
+        at = line[0][0]
+        line.sort(key=lambda rule: rule[1])
+        _, start, end = line[0]
+        for _, rule_start, rule_end in line:
+            if rule_start > end + TOLERANCE:
+                out.append(Rule(at, start, end))
+                start, end = rule_start, rule_end
+            elif rule_end > end:
+                end = rule_end
+        out.append(Rule(at, start, end))
     return out
 
 
@@ -150,7 +154,8 @@ def _positions(values: Sequence[float]) -> list[float]:
 
 def _covered(rules: Sequence[Rule], start: float, end: float) -> bool:
     """Whether one of ``rules`` (those at a grid line) runs from ``start`` to ``end``."""
-    return any(r.start <= start + TOLERANCE and r.end >= end - TOLERANCE for r in rules)
+    start, end = start + TOLERANCE, end - TOLERANCE
+    return any(r.start <= start and r.end >= end for r in rules)
 
 
 def _at_each(rules: Sequence[Rule], positions: Sequence[float]) -> list[list[Rule]]:
