@@ -449,20 +449,23 @@ def _chars(
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
     box = pdfium_c.FPDFText_GetLooseCharBox
+    width, height = 2 * size[0], 2 * size[1]  # what the middle's coordinates add up to
     out: list[Char] = []
     last: Char | None = None
     spaced = False
     for i, ch in enumerate(text):
-        if ch.isspace() or ch < " ":
+        if ch <= " " or ch.isspace():
             spaced = True
             continue
         if not box(textpage, i, ref):
             continue
         x0, top = to_page(rect.left, rect.top)
         x1, bottom = to_page(rect.right, rect.bottom)
-        x0, x1 = (x0, x1) if x0 <= x1 else (x1, x0)
-        top, bottom = (top, bottom) if top <= bottom else (bottom, top)
-        if not (0 <= x0 + x1 <= 2 * size[0] and 0 <= top + bottom <= 2 * size[1]):
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if bottom < top:
+            top, bottom = bottom, top
+        if not (0 <= x0 + x1 <= width and 0 <= top + bottom <= height):
             continue
         if (
             last is not None
@@ -582,15 +585,21 @@ def _rows_of_chars(chars: Sequence[Char]) -> list[list[Char]]:
     """
     lines: list[list[Char]] = []
     top = bottom = 0.0
-    for ch in sorted(chars, key=lambda c: c[1] + c[3]):
-        if lines and min(bottom, ch[3]) - max(top, ch[1]) > 0.66 * min(ch[3] - ch[1], bottom - top):
-            lines[-1].append(ch)
-            continue
+    for ch in sorted(chars, key=_middle):
+        if lines:
+            shared = (bottom if bottom < ch[3] else ch[3]) - (top if top > ch[1] else ch[1])
+            if shared > 0.66 * min(ch[3] - ch[1], bottom - top):
+                lines[-1].append(ch)
+                continue
         lines.append([ch])
         top, bottom = ch[1], ch[3]
     for line in lines:
         line.sort()
     return lines
+
+
+def _middle(ch: Char) -> float:
+    return ch[1] + ch[3]
 
 
 def _words(chars: Sequence[Char], height: float) -> list[list[Any]]:
@@ -601,16 +610,17 @@ def _words(chars: Sequence[Char], height: float) -> list[list[Any]]:
     space between them.
     """
     words: list[list[Any]] = []
+    space, segment_gap = _SPACE * height, _SEGMENT_GAP * height
     for x0, _, x1, _, ch, spaced in chars:
         if words:
             word = words[-1]
             gap = x0 - word[2]
             if not spaced and (
-                gap <= _SPACE * height
-                or (gap <= _SEGMENT_GAP * height and _wide(ch) and _wide(word[0][-1]))
+                gap <= space or (gap <= segment_gap and _wide(ch) and _wide(word[0][-1]))
             ):
                 word[0] += ch
-                word[2] = max(word[2], x1)
+                if x1 > word[2]:
+                    word[2] = x1
                 continue
             words.append([ch, x0, x1, gap])
         else:
@@ -621,14 +631,18 @@ def _words(chars: Sequence[Char], height: float) -> list[list[Any]]:
 def _segments(chars: Sequence[Char], height: float) -> list[Segment]:
     """A line's characters as segments: cut at wide gaps; a run of figures, a figure a segment."""
     segments: list[list[list[Any]]] = []
+    segment_gap = _SEGMENT_GAP * height
     for word in _words(chars, height):
-        if segments and word[3] <= _SEGMENT_GAP * height:
+        if segments and word[3] <= segment_gap:
             segments[-1].append(word)
         else:
             segments.append([word])
     out: list[Segment] = []
     for seg in segments:
-        if len(seg) > 1 and all(is_figure(w[0]) for w in seg):
+        if len(seg) == 1:
+            text, x0, x1, _ = seg[0]
+            out.append(Segment(text, x0, x1, None, is_figure(text)))
+        elif all(is_figure(w[0]) for w in seg):
             out += [Segment(w[0], w[1], w[2], figure=True) for w in seg]
         else:
             out.append(Segment.of(" ".join(w[0] for w in seg), seg[0][1], seg[-1][2]))
@@ -642,8 +656,8 @@ def _wide(char: str) -> bool:
 def _lines(chars: Sequence[Char], page: int) -> list[Line]:
     out: list[Line] = []
     for row in _rows_of_chars(chars):
-        top = min(c[1] for c in row)
-        bottom = max(c[3] for c in row)
+        top = min([c[1] for c in row])
+        bottom = max([c[3] for c in row])
         out.append(Line(tuple(_segments(row, bottom - top)), top, bottom, page))
     return out
 
