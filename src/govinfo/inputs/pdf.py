@@ -679,8 +679,8 @@ def _layout(chars: Sequence[Char], boxes: Sequence[Box], page: int = 0) -> list[
     """A page's ruled tables and lines, top to bottom (borderless tables are read later)."""
     found = grids(boxes) if boxes else []
     in_cells: list[list[list[Char]]] = [[[] for _ in g.cells] for g in found]
-    free: list[Char] = []
-    for ch in chars:
+    free: list[Char] = [] if found else list(chars)
+    for ch in chars if found else ():
         x, y = (ch[0] + ch[2]) / 2, (ch[1] + ch[3]) / 2
         for n, grid in enumerate(found):
             cell = grid.cell_at(x, y)
@@ -776,8 +776,16 @@ def page_lines(pages: Sequence[str]) -> tuple[list[str], list[int]]:
 
 
 def _without_furniture(pages: Sequence[_Page]) -> list[list[_PageItem]]:
+    # `_trim` reads no further into a page than a page number and, _MAX_RUNNING times, a
+    # running line and a page number from either end: only those lines need their keys.
+    reach = 1 + 2 * _MAX_RUNNING
     ends: list[list[str | None]] = [
-        [_furniture_key(item) if isinstance(item, Line) else None for item in page.items]
+        [
+            _furniture_key(item)
+            if isinstance(item, Line) and (n < reach or len(page.items) - n <= reach)
+            else None
+            for n, item in enumerate(page.items)
+        ]
         for page in pages
     ]
     # A page number standing beside a running footer ("file.html 1/2") is part of its key.
