@@ -125,10 +125,8 @@ def find_columns(
                 columns.append([x0, x1])
             elif len(hit) == 1:
                 column = hit[0]
-                if x0 < column[0]:
-                    column[0] = x0
-                if x1 > column[1]:
-                    column[1] = x1
+                column[0] = min(column[0], x0)
+                column[1] = max(column[1], x1)
     return sorted((a, b) for a, b in columns)
 
 

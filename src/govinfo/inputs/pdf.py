@@ -587,7 +587,7 @@ def _rows_of_chars(chars: Sequence[Char]) -> list[list[Char]]:
     top = bottom = 0.0
     for ch in sorted(chars, key=_middle):
         if lines:
-            shared = (bottom if bottom < ch[3] else ch[3]) - (top if top > ch[1] else ch[1])
+            shared = min(bottom, ch[3]) - max(top, ch[1])
             if shared > 0.66 * min(ch[3] - ch[1], bottom - top):
                 lines[-1].append(ch)
                 continue
@@ -619,8 +619,7 @@ def _words(chars: Sequence[Char], height: float) -> list[list[Any]]:
                 gap <= space or (gap <= segment_gap and _wide(ch) and _wide(word[0][-1]))
             ):
                 word[0] += ch
-                if x1 > word[2]:
-                    word[2] = x1
+                word[2] = max(word[2], x1)
                 continue
             words.append([ch, x0, x1, gap])
         else:
