@@ -110,10 +110,6 @@ def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WF"
 
 
-def _overlapping(columns: Sequence[list[float]], x0: float, x1: float) -> list[int]:
-    return [i for i, (c0, c1) in enumerate(columns) if x0 < c1 and c0 < x1]
-
-
 def find_columns(
     rows: Sequence[Sequence[Segment]], seed: Sequence[tuple[float, float]] = ()
 ) -> list[tuple[float, float]]:
@@ -123,14 +119,14 @@ def find_columns(
     """
     columns: list[list[float]] = [[a, b] for a, b in seed]
     for row in sorted(rows, key=len, reverse=True):
-        for seg in row:
-            hit = _overlapping(columns, seg.x0, seg.x1)
+        for _, x0, x1, _, _ in row:
+            hit = [column for column in columns if x0 < column[1] and column[0] < x1]
             if not hit:
-                columns.append([seg.x0, seg.x1])
+                columns.append([x0, x1])
             elif len(hit) == 1:
-                column = columns[hit[0]]
-                column[0] = min(column[0], seg.x0)
-                column[1] = max(column[1], seg.x1)
+                column = hit[0]
+                column[0] = min(column[0], x0)
+                column[1] = max(column[1], x1)
     return sorted((a, b) for a, b in columns)
 
 
@@ -156,7 +152,8 @@ class Columns:
 
 def place(seg: Segment, columns: Sequence[tuple[float, float]]) -> tuple[int, int]:
     """The first column a segment stands in, and how many it spans (the nearest if none)."""
-    hit = [i for i, (c0, c1) in enumerate(columns) if seg.x0 < c1 and c0 < seg.x1]
+    x0, x1 = seg.x0, seg.x1
+    hit = [i for i, (c0, c1) in enumerate(columns) if x0 < c1 and c0 < x1]
     if hit:
         return hit[0], hit[-1] - hit[0] + 1
     middle = (seg.x0 + seg.x1) / 2
@@ -176,15 +173,14 @@ def _cells(lines: Sequence[Line], columns: Columns, figures: set[int]) -> list[C
     row's first segment are not cells of the row (a label spanning rows above
     it). Segments over the same columns are one cell, top to bottom.
     """
+    # (column, order, span, segment): sorted by column, then as they come (orders differ).
     placed = sorted(
-        (
-            (*columns.place(seg), n, seg)
-            for n, seg in enumerate(s for ln in lines for s in ln.segments)
-        ),
-        key=lambda item: (item[0], item[2]),
+        (column, n, span, seg)
+        for n, seg in enumerate(s for ln in lines for s in ln.segments)
+        for column, span in (columns.place(seg),)
     )
     groups: list[list[Any]] = []  # [column, end, [(order, segment)]]
-    for column, span, order, seg in placed:
+    for column, order, span, seg in placed:
         if groups and column < groups[-1][1]:
             groups[-1][1] = max(groups[-1][1], column + span)
             groups[-1][2].append((order, seg))
@@ -193,11 +189,16 @@ def _cells(lines: Sequence[Line], columns: Columns, figures: set[int]) -> list[C
     out: list[Cell] = []
     at = groups[0][0] if groups else len(columns)
     for column, end, members in groups:
-        out += [Cell("", c, 1, ()) for c in range(at, column) if c in figures]
-        # Words side by side in one column (a group label beside its item's label,
-        # where other rows' labels run across both) are cells side by side.
-        for part in _side_by_side([seg for _, seg in sorted(members, key=lambda m: m[0])]):
-            out.append(Cell(_cell_text(part), column, end - column, tuple(part)))
+        if column > at:
+            out += [Cell("", c, 1, ()) for c in range(at, column) if c in figures]
+        if len(members) == 1:
+            seg = members[0][1]
+            out.append(Cell(seg.text, column, end - column, (seg,)))
+        else:
+            # Words side by side in one column (a group label beside its item's label,
+            # where other rows' labels run across both) are cells side by side.
+            for part in _side_by_side([seg for _, seg in sorted(members)]):
+                out.append(Cell(_cell_text(part), column, end - column, tuple(part)))
         at = end
     out += [Cell("", c, 1, ()) for c in range(at, len(columns)) if c in figures]
     return out
@@ -205,14 +206,16 @@ def _cells(lines: Sequence[Line], columns: Columns, figures: set[int]) -> list[C
 
 def _side_by_side(segs: list[Segment]) -> list[list[Segment]]:
     """Segments in runs that overlap horizontally, left to right (each run top to bottom)."""
-    runs: list[list[Segment]] = []
-    for seg in sorted(segs, key=lambda s: s.x0):
-        if runs and seg.x0 < max(s.x1 for s in runs[-1]):
-            runs[-1].append(seg)
+    runs: list[list[int]] = []
+    reach = -math.inf
+    for n in sorted(range(len(segs)), key=lambda n: segs[n].x0):
+        if runs and segs[n].x0 < reach:
+            runs[-1].append(n)
+            reach = max(reach, segs[n].x1)
         else:
-            runs.append([seg])
-    order = {id(seg): n for n, seg in enumerate(segs)}
-    return [sorted(run, key=lambda s: order[id(s)]) for run in runs]
+            runs.append([n])
+            reach = segs[n].x1
+    return [[segs[n] for n in sorted(run)] for run in runs]
 
 
 def _cell_text(segs: Sequence[Segment]) -> str:

@@ -35,6 +35,9 @@ from govinfo.inputs.ruled import THIN, Box, RuledGrid, grids
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
 
+    #: A map from a PDF space (user space, a form's, a path's) to the page as shown.
+    ToPage = Callable[[float, float], tuple[float, float]]
+
 # A line that is only a page number: "3", "- 3 -", "— 3 —", "第3页", "第 3 页 共 10 页",
 # "共10页 第3页", "3/10", "Page 3 of 10" (read after NFKC, so full-width forms match too).
 _PAGE_NUMBER = re.compile(
@@ -164,7 +167,7 @@ def content_words(data: bytes) -> int:
     Words are told by the whitespace before them: an over-count at worst
     (words in strings), never an under-count of what PDFium parses.
     """
-    return data.count(b" ") + data.count(b"\n") + data.count(b"\r") + 1
+    return len(data) - len(data.translate(None, b" \n\r")) + 1
 
 
 class _Unchecked(Exception):  # noqa: N818 - a signal, not an error
@@ -196,13 +199,13 @@ def _scan(data: bytes, budget: Budget, name: str) -> None:
     decoded = words = 0
     at = 0
     while (found := _next_stream(data, at)) is not None:
-        start = found.end()
-        head_at = data.rfind(b"obj", max(0, found.start(1) - 8192), found.start(1))
+        start, keyword = found.end(), found.start(1)
+        head_at = data.rfind(b"obj", max(0, keyword - 8192), keyword)
         length: int | None = None
         filters: list[bytes] = []
         image = head_at < 0  # not a stream object: skipped like an image
         drawing = True
-        for size, spec, kind, extra in _KEYS.findall(data, max(head_at, 0), found.start(1)):
+        for size, spec, kind, extra in _KEYS.findall(data, max(head_at, 0), keyword):
             if size:
                 length = int(size)
             elif spec:
@@ -217,7 +220,7 @@ def _scan(data: bytes, budget: Budget, name: str) -> None:
         if end < 0:
             end = data.find(b"endstream", start)
             end = len(data) if end < 0 else end
-        at = end
+        at = end + len(b"endstream")  # the next stream keyword stands after this one's end
         if image:
             continue  # an image is drawn whole, never decoded for text
         body = _decode(data[start:end], filters, budget.max_bytes - decoded)
@@ -379,7 +382,7 @@ class _Page:
     size: tuple[float, float] = (0.0, 0.0)
 
 
-def _transform(width: float, height: float, rotation: int) -> Callable[[float, float], Any]:
+def _transform(width: float, height: float, rotation: int) -> ToPage:
     """From PDF user space to the page as shown: rotated, y growing downwards."""
     if rotation == 1:  # 90° clockwise: the left edge is at the top
         return lambda x, y: (y, x)
@@ -388,6 +391,15 @@ def _transform(width: float, height: float, rotation: int) -> Callable[[float, f
     if rotation == 3:
         return lambda x, y: (height - y, width - x)
     return lambda x, y: (x, height - y)
+
+
+def _within(obj: Any, to_page: ToPage, pdfium_c: Any) -> ToPage:  # noqa: ANN401
+    """From the space of a form or path object to the page: its matrix, then ``to_page``."""
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        return to_page
+    a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+    return lambda x, y: to_page(a * x + c * y + e, b * x + d * y + f)
 
 
 def _read_page(pdf: Any, index: int) -> _Page:  # noqa: ANN401 - pypdfium2's PdfDocument
@@ -415,7 +427,7 @@ def _read_page(pdf: Any, index: int) -> _Page:  # noqa: ANN401 - pypdfium2's Pdf
 
 def _chars(
     textpage: Any,  # noqa: ANN401 - PDFium's text page
-    to_page: Callable[[float, float], Any],
+    to_page: ToPage,
     size: tuple[float, float],
 ) -> list[Char]:
     """The characters shown on a page with their boxes, whitespace and duplicates left out.
@@ -437,20 +449,23 @@ def _chars(
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
     box = pdfium_c.FPDFText_GetLooseCharBox
+    width, height = 2 * size[0], 2 * size[1]  # what the middle's coordinates add up to
     out: list[Char] = []
     last: Char | None = None
     spaced = False
     for i, ch in enumerate(text):
-        if ch.isspace() or ch < " ":
+        if ch <= " " or ch.isspace():
             spaced = True
             continue
         if not box(textpage, i, ref):
             continue
         x0, top = to_page(rect.left, rect.top)
         x1, bottom = to_page(rect.right, rect.bottom)
-        x0, x1 = (x0, x1) if x0 <= x1 else (x1, x0)
-        top, bottom = (top, bottom) if top <= bottom else (bottom, top)
-        if not (0 <= x0 + x1 <= 2 * size[0] and 0 <= top + bottom <= 2 * size[1]):
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if bottom < top:
+            top, bottom = bottom, top
+        if not (0 <= x0 + x1 <= width and 0 <= top + bottom <= height):
             continue
         if (
             last is not None
@@ -467,18 +482,18 @@ def _chars(
 
 def _objects(
     container: Any,  # noqa: ANN401 - a PDFium page or form object
-    to_page: Callable[[float, float], Any],
+    to_page: ToPage,
     boxes: list[Box],
     pdfium_c: Any,  # noqa: ANN401
     *,
     form: bool = False,
-    matrix: tuple[float, ...] = (1, 0, 0, 1, 0, 0),
     depth: int = 0,
 ) -> int:
     """Collect the thin boxes the page's paths draw (ruling lines); count its images.
 
-    Most paths of a table are one thin line or rectangle each, told by their
-    bounds alone; only the others have their segments read.
+    ``to_page`` maps the container's space to the page as shown. Most paths
+    of a table are one thin line or rectangle each, told by their bounds
+    alone; only the others have their segments read.
     """
     count_objects = pdfium_c.FPDFFormObj_CountObjects if form else pdfium_c.FPDFPage_CountObjects
     get_object = pdfium_c.FPDFFormObj_GetObject if form else pdfium_c.FPDFPage_GetObject
@@ -491,7 +506,6 @@ def _objects(
     values = [ctypes.c_float() for _ in range(4)]
     refs = [ctypes.byref(v) for v in values]
     left, bottom, right, top = values
-    a, b, c, d, e, f = matrix
     images = 0
     for i in range(count_objects(container)):
         obj = get_object(container, i)
@@ -499,45 +513,20 @@ def _objects(
         if kind == path:
             if not get_bounds(obj, *refs):
                 continue
-            x0, y0 = to_page(
-                a * left.value + c * bottom.value + e, b * left.value + d * bottom.value + f
-            )
-            x1, y1 = to_page(
-                a * right.value + c * top.value + e, b * right.value + d * top.value + f
-            )
-            box = Box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
-            if box.x1 - box.x0 <= THIN or box.bottom - box.top <= THIN:
-                boxes.append(box)
+            x0, y0 = to_page(left.value, bottom.value)
+            x1, y1 = to_page(right.value, top.value)
+            x0, x1 = (x0, x1) if x0 <= x1 else (x1, x0)
+            y0, y1 = (y0, y1) if y0 <= y1 else (y1, y0)
+            if x1 - x0 <= THIN or y1 - y0 <= THIN:
+                boxes.append(Box(x0, y0, x1, y1))
             else:
-                _path_boxes(obj, matrix, to_page, boxes, pdfium_c)
+                _path_boxes(obj, to_page, boxes, pdfium_c)
         elif kind == image:
             images += 1
         elif kind == form_object and depth < 8:
-            inner = _compose(_matrix(obj, pdfium_c), matrix)
-            images += _objects(
-                obj, to_page, boxes, pdfium_c, form=True, matrix=inner, depth=depth + 1
-            )
+            inner = _within(obj, to_page, pdfium_c)
+            images += _objects(obj, inner, boxes, pdfium_c, form=True, depth=depth + 1)
     return images
-
-
-def _matrix(obj: Any, pdfium_c: Any) -> tuple[float, ...]:  # noqa: ANN401
-    m = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
-        return (1, 0, 0, 1, 0, 0)
-    return (m.a, m.b, m.c, m.d, m.e, m.f)
-
-
-def _compose(first: tuple[float, ...], then: tuple[float, ...]) -> tuple[float, ...]:
-    a, b, c, d, e, f = first
-    a2, b2, c2, d2, e2, f2 = then
-    return (
-        a * a2 + b * c2,
-        a * b2 + b * d2,
-        c * a2 + d * c2,
-        c * b2 + d * d2,
-        e * a2 + f * c2 + e2,
-        e * b2 + f * d2 + f2,
-    )
 
 
 def _box(points: Sequence[tuple[float, float]]) -> Box:
@@ -548,13 +537,12 @@ def _box(points: Sequence[tuple[float, float]]) -> Box:
 
 def _path_boxes(
     obj: Any,  # noqa: ANN401
-    parent: tuple[float, ...],
-    to_page: Callable[[float, float], Any],
+    to_page: ToPage,
     boxes: list[Box],
     pdfium_c: Any,  # noqa: ANN401
 ) -> None:
     """The ruling lines one path of several subpaths draws: thin subpaths, straight edges."""
-    a, b, c, d, e, f = _compose(_matrix(obj, pdfium_c), parent)
+    to_page = _within(obj, to_page, pdfium_c)
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke))
     x, y = ctypes.c_float(), ctypes.c_float()
@@ -563,7 +551,7 @@ def _path_boxes(
     for i in range(min(pdfium_c.FPDFPath_CountSegments(obj), 4096)):
         segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
         pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
-        point = to_page(a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        point = to_page(x.value, y.value)
         kind = pdfium_c.FPDFPathSegment_GetType(segment)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO or not subpaths:
             subpaths.append([point])
@@ -597,10 +585,12 @@ def _rows_of_chars(chars: Sequence[Char]) -> list[list[Char]]:
     """
     lines: list[list[Char]] = []
     top = bottom = 0.0
-    for ch in sorted(chars, key=lambda c: c[1] + c[3]):
-        if lines and min(bottom, ch[3]) - max(top, ch[1]) > 0.66 * min(ch[3] - ch[1], bottom - top):
-            lines[-1].append(ch)
-            continue
+    for ch in sorted(chars, key=_middle):
+        if lines:
+            shared = min(bottom, ch[3]) - max(top, ch[1])
+            if shared > 0.66 * min(ch[3] - ch[1], bottom - top):
+                lines[-1].append(ch)
+                continue
         lines.append([ch])
         top, bottom = ch[1], ch[3]
     for line in lines:
@@ -608,16 +598,25 @@ def _rows_of_chars(chars: Sequence[Char]) -> list[list[Char]]:
     return lines
 
 
-def _segments(chars: Sequence[Char], height: float) -> list[Segment]:
-    """A line's characters as segments: cut at wide gaps; a run of figures, a figure a segment."""
-    words: list[list[Any]] = []  # [text, x0, x1, gap before]
+def _middle(ch: Char) -> float:
+    return ch[1] + ch[3]
+
+
+def _words(chars: Sequence[Char], height: float) -> list[list[Any]]:
+    """A line's characters as words, each ``[text, x0, x1, gap before]``.
+
+    Characters closer than `_SPACE` line heights are one word, and so are
+    wide (CJK) characters up to `_SEGMENT_GAP` apart, unless the text has a
+    space between them.
+    """
+    words: list[list[Any]] = []
+    space, segment_gap = _SPACE * height, _SEGMENT_GAP * height
     for x0, _, x1, _, ch, spaced in chars:
         if words:
             word = words[-1]
             gap = x0 - word[2]
             if not spaced and (
-                gap <= _SPACE * height
-                or (gap <= _SEGMENT_GAP * height and _wide(ch) and _wide(word[0][-1]))
+                gap <= space or (gap <= segment_gap and _wide(ch) and _wide(word[0][-1]))
             ):
                 word[0] += ch
                 word[2] = max(word[2], x1)
@@ -625,15 +624,24 @@ def _segments(chars: Sequence[Char], height: float) -> list[Segment]:
             words.append([ch, x0, x1, gap])
         else:
             words.append([ch, x0, x1, 0.0])
+    return words
+
+
+def _segments(chars: Sequence[Char], height: float) -> list[Segment]:
+    """A line's characters as segments: cut at wide gaps; a run of figures, a figure a segment."""
     segments: list[list[list[Any]]] = []
-    for word in words:
-        if segments and word[3] <= _SEGMENT_GAP * height:
+    segment_gap = _SEGMENT_GAP * height
+    for word in _words(chars, height):
+        if segments and word[3] <= segment_gap:
             segments[-1].append(word)
         else:
             segments.append([word])
     out: list[Segment] = []
     for seg in segments:
-        if len(seg) > 1 and all(is_figure(w[0]) for w in seg):
+        if len(seg) == 1:
+            text, x0, x1, _ = seg[0]
+            out.append(Segment(text, x0, x1, None, is_figure(text)))
+        elif all(is_figure(w[0]) for w in seg):
             out += [Segment(w[0], w[1], w[2], figure=True) for w in seg]
         else:
             out.append(Segment.of(" ".join(w[0] for w in seg), seg[0][1], seg[-1][2]))
@@ -647,18 +655,22 @@ def _wide(char: str) -> bool:
 def _lines(chars: Sequence[Char], page: int) -> list[Line]:
     out: list[Line] = []
     for row in _rows_of_chars(chars):
-        top = min(c[1] for c in row)
-        bottom = max(c[3] for c in row)
+        top = min([c[1] for c in row])
+        bottom = max([c[3] for c in row])
         out.append(Line(tuple(_segments(row, bottom - top)), top, bottom, page))
     return out
 
 
 def _text(chars: Sequence[Char]) -> str:
-    """The text of characters in one cell: its lines, wrapped text joined."""
+    """The text of characters in one cell: its lines, wrapped text joined.
+
+    A line's words are joined by a space, as its segments would be (so it
+    needs no segments, nor to tell their figures).
+    """
     parts = []
     for row in _rows_of_chars(chars):
         height = max(c[3] for c in row) - min(c[1] for c in row)
-        parts.append(" ".join(s.text for s in _segments(row, height)))
+        parts.append(" ".join(word[0] for word in _words(row, height)))
     return join_texts(parts)
 
 
@@ -666,8 +678,8 @@ def _layout(chars: Sequence[Char], boxes: Sequence[Box], page: int = 0) -> list[
     """A page's ruled tables and lines, top to bottom (borderless tables are read later)."""
     found = grids(boxes) if boxes else []
     in_cells: list[list[list[Char]]] = [[[] for _ in g.cells] for g in found]
-    free: list[Char] = []
-    for ch in chars:
+    free: list[Char] = [] if found else list(chars)
+    for ch in chars if found else ():
         x, y = (ch[0] + ch[2]) / 2, (ch[1] + ch[3]) / 2
         for n, grid in enumerate(found):
             cell = grid.cell_at(x, y)
@@ -763,8 +775,16 @@ def page_lines(pages: Sequence[str]) -> tuple[list[str], list[int]]:
 
 
 def _without_furniture(pages: Sequence[_Page]) -> list[list[_PageItem]]:
+    # `_trim` reads no further into a page than a page number and, _MAX_RUNNING times, a
+    # running line and a page number from either end: only those lines need their keys.
+    reach = 1 + 2 * _MAX_RUNNING
     ends: list[list[str | None]] = [
-        [_furniture_key(item) if isinstance(item, Line) else None for item in page.items]
+        [
+            _furniture_key(item)
+            if isinstance(item, Line) and (n < reach or len(page.items) - n <= reach)
+            else None
+            for n, item in enumerate(page.items)
+        ]
         for page in pages
     ]
     # A page number standing beside a running footer ("file.html 1/2") is part of its key.

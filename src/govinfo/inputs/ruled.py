@@ -68,44 +68,47 @@ class RuledGrid(NamedTuple):
 
     def cell_at(self, x: float, y: float) -> int | None:
         """The index of the cell a point lies in, or ``None`` outside the table."""
-        if not (self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]):
+        xs, ys = self.xs, self.ys
+        if not (xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]):
             return None
-        column = min(bisect.bisect_right(self.xs, x) - 1, len(self.xs) - 2)
-        row = min(bisect.bisect_right(self.ys, y) - 1, len(self.ys) - 2)
+        column = min(bisect.bisect_right(xs, x), len(xs) - 1) - 1
+        row = min(bisect.bisect_right(ys, y), len(ys) - 1) - 1
         return self.owner[row][column]
 
 
-def _merge(rules: list[Rule]) -> list[Rule]:
-    """Collinear rules that touch or overlap, as one."""
-    lines: list[list[Rule]] = []
+def _merge(rules: list[tuple[float, float, float]]) -> list[Rule]:
+    """Collinear rules (``at``, ``start``, ``end``) that touch or overlap, as one."""
+    lines: list[list[tuple[float, float, float]]] = []
     for rule in sorted(rules):
-        if lines and rule.at - lines[-1][-1].at <= LINKED:
+        if lines and rule[0] - lines[-1][-1][0] <= LINKED:
             lines[-1].append(rule)
         else:
             lines.append([rule])
     out: list[Rule] = []
     for line in lines:
-        at = line[0].at
-        merged: list[Rule] = []
-        for rule in sorted(line, key=lambda r: r.start):
-            if merged and rule.start <= merged[-1].end + TOLERANCE:
-                merged[-1] = Rule(at, merged[-1].start, max(merged[-1].end, rule.end))
-            else:
-                merged.append(Rule(at, rule.start, rule.end))
-        out += merged
+        at = line[0][0]
+        line.sort(key=lambda rule: rule[1])
+        _, start, end = line[0]
+        for _, rule_start, rule_end in line:
+            if rule_start > end + TOLERANCE:
+                out.append(Rule(at, start, end))
+                start, end = rule_start, rule_end
+            elif rule_end > end:
+                end = rule_end
+        out.append(Rule(at, start, end))
     return out
 
 
 def split_rules(boxes: Sequence[Box]) -> tuple[list[Rule], list[Rule]]:
     """The horizontal and vertical rules among thin boxes (each merged with its collinear kin)."""
-    horizontal: list[Rule] = []
-    vertical: list[Rule] = []
+    horizontal: list[tuple[float, float, float]] = []
+    vertical: list[tuple[float, float, float]] = []
     for x0, top, x1, bottom in boxes:
         width, height = x1 - x0, bottom - top
         if height <= THIN and width > height:
-            horizontal.append(Rule(round((top + bottom) / 2, 1), x0, x1))
+            horizontal.append((round((top + bottom) / 2, 1), x0, x1))
         elif width <= THIN and height > width:
-            vertical.append(Rule(round((x0 + x1) / 2, 1), top, bottom))
+            vertical.append((round((x0 + x1) / 2, 1), top, bottom))
     return _merge(horizontal), _merge(vertical)
 
 
@@ -149,12 +152,15 @@ def _positions(values: Sequence[float]) -> list[float]:
     return out
 
 
-def _covered(rules: Sequence[Rule], at: float, start: float, end: float) -> bool:
-    """Whether a rule at ``at`` runs from ``start`` to ``end`` (within the tolerance)."""
-    return any(
-        abs(r.at - at) <= TOLERANCE and r.start <= start + TOLERANCE and r.end >= end - TOLERANCE
-        for r in rules
-    )
+def _covered(rules: Sequence[Rule], start: float, end: float) -> bool:
+    """Whether one of ``rules`` (those at a grid line) runs from ``start`` to ``end``."""
+    start, end = start + TOLERANCE, end - TOLERANCE
+    return any(r.start <= start and r.end >= end for r in rules)
+
+
+def _at_each(rules: Sequence[Rule], positions: Sequence[float]) -> list[list[Rule]]:
+    """For each grid line position, the rules standing there (within the tolerance)."""
+    return [[r for r in rules if abs(r.at - at) <= TOLERANCE] for at in positions]
 
 
 def grids(boxes: Sequence[Box]) -> list[RuledGrid]:
@@ -175,6 +181,7 @@ def grids(boxes: Sequence[Box]) -> list[RuledGrid]:
 
 def _grid(xs: list[float], ys: list[float], hs: list[Rule], vs: list[Rule]) -> RuledGrid:
     rows, columns = len(ys) - 1, len(xs) - 1
+    at_x, at_y = _at_each(vs, xs), _at_each(hs, ys)
     owner = [[-1] * columns for _ in range(rows)]
     cells: list[RuledCell] = []
     for r in range(rows):
@@ -182,10 +189,10 @@ def _grid(xs: list[float], ys: list[float], hs: list[Rule], vs: list[Rule]) -> R
             if owner[r][c] >= 0:
                 continue
             colspan = 1
-            while c + colspan < columns and not _covered(vs, xs[c + colspan], ys[r], ys[r + 1]):
+            while c + colspan < columns and not _covered(at_x[c + colspan], ys[r], ys[r + 1]):
                 colspan += 1
             rowspan = 1
-            while r + rowspan < rows and not _covered(hs, ys[r + rowspan], xs[c], xs[c + colspan]):
+            while r + rowspan < rows and not _covered(at_y[r + rowspan], xs[c], xs[c + colspan]):
                 rowspan += 1
             for dr in range(rowspan):
                 for dc in range(colspan):
