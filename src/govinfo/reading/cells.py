@@ -242,10 +242,15 @@ def _whitespace_shape(line: str) -> Shape | None:
         kind = _kind(tokens[-1][0]) if tokens else Kind.LABEL
     words: list[Cell] = [(t[0], t.start(), t.end(), Kind.LABEL) for t in tokens]
     glued = _run_together(words[-1][TEXT]) if words and figures else None
-    if glued:  # the label ran into its first numbers ("…申请数量110 60000 116")
+    runs = glued or any(k is Kind.RUN for *_, k in figures)
+    if runs and len(words) > 1 and (whole := _run_together(line[: words[-1][END]])):
+        # Cells ran together in the line: its words before the last may be rows run
+        # together too, a space left here and there ("行政处罚00 0行政强制0 00").
+        words = list(whole)
+    elif glued:  # the label ran into its first numbers ("…申请数量110 60000 116")
         start = words.pop()[START]
         words += [(text, start + a, start + b, k) for text, a, b, k in glued]
-    if glued or any(k is Kind.RUN for *_, k in figures):
+    if runs:
         # Cells run together in the line: each of its numbers may be several cells,
         # however a crawler left the spaces between them.
         figures = [
