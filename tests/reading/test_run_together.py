@@ -285,6 +285,129 @@ class TestRowsTogether:
         assert "2 placements fit" in open_cells.message
 
 
+#: Sentences stating one cell of v2019/v2021 each, as section 一 of a report says them.
+_STATEMENTS = {
+    "requests.new.total": "本年收到政府信息公开申请{}件。",
+    "requests.new.natural_person": "来自自然人的申请{}件。",
+    "requests.carried_over.total": "上年结转政府信息公开申请{}件。",
+    "requests.processed_total.total": "全年办理政府信息公开申请{}件。",
+    "requests.granted.total": "予以公开{}件。",
+    "requests.partially_granted.total": "部分公开{}件。",
+    "requests.carried_forward.total": "结转下年度继续办理{}件。",
+    "active.penalty.decisions": "行政处罚决定{}件。",
+    "review_litigation.review.total": "发生行政复议{}件。",
+}
+
+
+def _prose_of(values: dict[str, int]) -> str:
+    return "一、总体情况\n" + "".join(_STATEMENTS[k].format(v) for k, v in values.items()) + "\n"
+
+
+#: 11100000111 for the seven cells of 本年新收: 111|0|…|111 or 1|110|…|111 under R3.
+_NEW_OPEN = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量11100000111\n"
+
+
+class TestProseConfirms:
+    """A figure the prose states chooses among the cuts the rules leave; it never makes one."""
+
+    @pytest.mark.parametrize(
+        ("key", "template"), list(itertools.product(_STATEMENTS, ["v2019", "v2021"]))
+    )
+    def test_each_statement_is_read_as_its_cell(self, key: str, template: str) -> None:
+        """The sentences the property below writes state the cells it means."""
+        result = govinfo.parse(_prose_of({key: 7}), template=template)
+        assert cell_values(result.report)[key] == 7
+
+    def test_the_prose_decides_an_open_run(self) -> None:
+        """Alone the run has two cuts; "来自自然人的申请111件" agrees with one: it is used."""
+        result = govinfo.parse(
+            _prose_of({"requests.new.natural_person": 111}) + _NEW_OPEN, template="v2021"
+        )
+        new = _report_of(result).requests.new
+        assert (new.natural_person, new.commercial, new.total) == (111, 0, 111)
+        (split,) = [d for d in result.diagnostics if d.code == "split-by-invariants"]
+        assert "by R3 and the prose stating requests.new.natural_person=111" in split.message
+        assert "来自自然人的申请111件" in split.message
+        assert result.quote("requests.new.commercial") == "11100000111"  # read from the run
+        assert not [d for d in result.diagnostics if d.code == "ambiguous-cells"]
+
+    def test_a_statement_every_cut_agrees_with_decides_nothing(self) -> None:
+        """Both cuts have total 111: the prose stating it leaves them both open."""
+        result = govinfo.parse(_prose_of({"requests.new.total": 111}) + _NEW_OPEN, template="v2021")
+        new = _report_of(result).requests.new
+        assert (new.natural_person, new.commercial, new.total) == (None, None, 111)
+        (open_run,) = [d for d in result.diagnostics if d.code == "ambiguous-cells"]
+        assert "2 placements fit" in open_run.message
+        assert "prose" not in open_run.message
+
+    def test_prose_no_cut_agrees_with_invents_nothing(self) -> None:
+        """ "来自自然人的申请5件" fits neither cut: the cells stay open, as both diagnostics say."""
+        result = govinfo.parse(
+            _prose_of({"requests.new.natural_person": 5}) + _NEW_OPEN, template="v2021"
+        )
+        new = _report_of(result).requests.new
+        assert (new.natural_person, new.commercial, new.total) == (None, None, 111)
+        (open_run,) = [d for d in result.diagnostics if d.code == "ambiguous-cells"]
+        assert "2 placements fit" in open_run.message
+        assert "prose states requests.new.natural_person=5" in open_run.message
+        assert "which no placement agrees with" in open_run.message
+        codes = {d.code for d in result.diagnostics if d.key == "requests.new.natural_person"}
+        assert codes == {"prose-not-used"}  # tables win: the cell stays blank
+
+    def test_prose_that_states_two_values_decides_nothing(self) -> None:
+        """The same cell stated as 111 and as 1: the prose is no witness, the run stays open."""
+        text = (
+            _prose_of({"requests.new.natural_person": 111})
+            + "二、其他\n来自自然人的申请1件。\n"
+            + _NEW_OPEN
+        )
+        new = _report_of(govinfo.parse(text, template="v2021")).requests.new
+        assert (new.natural_person, new.commercial) == (None, None)
+
+    def test_prose_and_rules_across_rows_decide_together(self) -> None:
+        """Rows tied by R1 stay open jointly; the prose on one row settles the others too."""
+        text = (
+            _prose_of({"requests.new.natural_person": 111}) + "三、收到和处理政府信息公开申请情况\n"
+            "一、本年新收政府信息公开申请数量11100000111\n"
+            "二、上年结转政府信息公开申请数量0000000\n"
+            "(七)总计0000000\n"
+            "四、结转下年度继续办理11100000111\n"
+        )
+        result = govinfo.parse(text, template="v2019")
+        requests = _report_of(result).requests
+        assert (requests.new.natural_person, requests.new.commercial) == (111, 0)
+        assert (requests.carried_forward.natural_person, requests.carried_forward.commercial) == (
+            111,
+            0,
+        )
+        split = {d.key: d.message for d in result.diagnostics if d.code == "split-by-invariants"}
+        assert "the prose stating" in split["requests.carried_forward"]
+
+
+def _report_of(result: govinfo.ParseResult[Any]) -> Any:
+    report = result.report
+    assert isinstance(report, govinfo.ReportV2019 | govinfo.ReportV2021)
+    return report
+
+
+@given(st.data(), st.sampled_from(["v2021", "v2019"]))
+def test_true_prose_never_gives_another_value(data: st.DataObject, template: str) -> None:
+    """Any valid report run together, some of its figures stated in prose too.
+
+    No cell read differs from the report's, and every cell read without the
+    prose is read with it: the statements only choose among the cuts.
+    """
+    report = data.draw(valid_reports(template))
+    text = data.draw(run_together_texts(report))
+    want = cell_values(report)
+    stated = data.draw(st.lists(st.sampled_from(sorted(_STATEMENTS)), unique=True, max_size=4))
+    values = {k: want[k] for k in stated if want[k] is not None}
+    got = cell_values(govinfo.parse(_prose_of(values) + text, template=template).report)
+    assert {k: v for k, v in got.items() if v is not None and v != want[k]} == {}
+    alone = cell_values(govinfo.parse(text, template=template).report)
+    assert {k for k, v in alone.items() if v is not None and got[k] is None} == set()
+
+
 def test_spaced_rows_no_rule_reads() -> None:
     """Shrunk from the property below: "行政处罚00 0行政强制0 00" is two rows, not one.
 
