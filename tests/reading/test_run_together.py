@@ -139,6 +139,42 @@ class TestSplitting:
             1,
         )
 
+    def test_a_sign_in_a_run_starts_a_change(self) -> None:
+        """ "716-417298": the sign starts 本年增/减, so 716 is 上一年项目数量 and only it.
+
+        The change and 处理决定数量 share "-417298" in six ways (no rule reads the
+        row): blank. "12-3" for 收费's two cells has one cut; "7增1011", three.
+        """
+        text = "二、主动公开政府信息情况\n行政许可716-417298行政事业性收费12-3行政处罚7增1011\n"
+        result = govinfo.parse(text, template="v2019")
+        report = result.report
+        assert isinstance(report, govinfo.ReportV2019)
+        licensing, fees, penalty = (
+            report.active.licensing,
+            report.active.fees,
+            report.active.penalty,
+        )
+        assert (licensing.previous_items, licensing.change, licensing.decisions) == (
+            716,
+            None,
+            None,
+        )
+        assert (fees.previous_items, fees.change) == (12, -3)
+        assert (penalty.previous_items, penalty.change, penalty.decisions) == (7, None, None)
+        open_rows = {d.key: d.message for d in result.diagnostics if d.code == "ambiguous-cells"}
+        assert "6 placements fit" in open_rows["active.licensing"]
+        assert "change=-4, decisions=17298" in open_rows["active.licensing"]
+        assert "3 placements fit" in open_rows["active.penalty"]
+
+    def test_a_sign_in_a_column_of_counts_gives_no_cut(self) -> None:
+        """A sign starts no count: "110-60000116" for 本年新收 is left blank, not cut round it."""
+        result = govinfo.parse("一、本年新收政府信息公开申请数量110-60000116\n", template="v2021")
+        report = result.report
+        assert isinstance(report, govinfo.ReportV2021)
+        new = {k: v for k, v in cell_values(report).items() if k.startswith("requests.new.")}
+        assert set(new.values()) == {None}
+        assert any("no placement fits" in d.message for d in result.diagnostics)
+
     def test_totals_that_do_not_add_up_get_no_values(self) -> None:
         """A report whose printed total is wrong gets no cut that makes it right."""
         result = govinfo.parse("一、本年新收政府信息公开申请数量11060000117\n", template="v2021")
@@ -473,23 +509,32 @@ def _lines_of(spec: TemplateSpec) -> list[tuple[str, ...] | None]:
 
 @attrs.frozen
 class _Run:
-    """A run-together row: its cell keys, its digits, where spaces were left, blanks allowed."""
+    """A run-together row: its cell keys, its digits, where spaces were left, blanks allowed.
+
+    ``digits`` holds the minus signs of negative changes (本年增/减), the cells of ``signed``.
+    """
 
     keys: tuple[str, ...]
     digits: str
     spaces: frozenset[int]
     blanks: bool
+    signed: frozenset[str] = frozenset()
 
 
-def _readings(run: _Run, at: int) -> list[tuple[int | None, int]]:
-    """What the next cell of ``run`` may hold from digit ``at``: (value, next position)."""
+def _readings(run: _Run, at: int, key: str) -> list[tuple[int | None, int]]:
+    """What cell ``key`` of ``run`` may hold from digit ``at``: (value, next position)."""
     found: list[tuple[int | None, int]] = [(None, at)] if run.blanks else []
-    for end in range(at + 1, len(run.digits) + 1):
-        if end - at > 1 and run.digits[at] == "0":
+    digits, first = run.digits, at
+    if at < len(digits) and digits[at] == "-":
+        if key not in run.signed:
+            return found  # a sign starts a change, and only a change
+        first = at + 1
+    for end in range(first + 1, len(digits) + 1):
+        if end - first > 1 and digits[first] == "0":
             break  # no number but 0 starts with 0
-        found.append((int(run.digits[at:end]), end))
-        if end in run.spaces:
-            break  # a cell does not run over a space left in
+        found.append((int(digits[at:end]), end))
+        if end in run.spaces or digits[end : end + 1] == "-":
+            break  # a cell does not run over a space left in, or into a sign
     return found
 
 
@@ -518,7 +563,7 @@ def _every_value(
         step, after = [], set()
         for state in states:
             at, sums = state
-            for value, end in _readings(run, at):
+            for value, end in _readings(run, at, key):
                 if row_ends and end != len(run.digits):
                     continue
                 new = list(sums)
@@ -575,8 +620,12 @@ def _unique_cells(report: Report, layouts: list[list[str] | None]) -> tuple[dict
         assert texts == [cell_text(c.row, c.column, values) for c in cells]
         for k in keys:
             del known[k]
-        if not all(t.isdigit() for t in texts):
-            continue  # money, units, signs: not read here, and no rule reads them
+        signed = frozenset(k for k, c in zip(keys, cells, strict=True) if c.column.signed)
+        if not all(
+            (t[1:] if k in signed and t[:1] == "-" else t).isdigit()
+            for k, t in zip(keys, texts, strict=True)
+        ):
+            continue  # money, units: not read here, and no rule reads them
         spaces = [*between[len(between) - len(keys) + 1 :], ""]  # after each value
         ends = itertools.accumulate(len(t) for t in texts)
         runs.append(
@@ -585,6 +634,7 @@ def _unique_cells(report: Report, layouts: list[list[str] | None]) -> tuple[dict
                 "".join(texts),
                 frozenset(e for e, s in zip(ends, spaces, strict=True) if s),
                 blanks=not checked & set(keys),
+                signed=signed,
             )
         )
     unique: dict[str, Any] = {}

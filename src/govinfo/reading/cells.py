@@ -163,7 +163,9 @@ _PARTS_HELD: Final = 16384
 # Digits between words, as a crawler that drops the separators leaves them. Not a
 # run: digits with their unit or date ("2023年", "5件", "第3页"), and the last digit
 # when a "." or "、" and a word follow ("…00002.其他…": the next label's numbering).
-_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+# A sign inside a run starts a signed cell (本年增/减: "716-417298", "7增1011"); a run
+# may start with "+" or "-" too, where digits could.
+_DIGITS = re.compile(r"[+-]?\d+(?:\.\d+|(?:[+\-增减]\d+)+)?")
 _AFTER_FIGURE = frozenset("年月日号时分件条个项次人元%‰万千百亿页期届批篇份家场宗起")
 _NUMBERING_MARKS = frozenset(".、")
 # What a label ends in, where a crawler ran a number onto it (spaces between allowed).
@@ -190,6 +192,8 @@ def _run_together(line: str) -> Shape | None:
             continue
         if after in _NUMBERING_MARKS and not line[end + 1 : end + 2].isdigit():
             end -= 1  # the next label's numbering
+            while end > start and not line[end - 1].isdigit():
+                end -= 1  # a sign before it: not one of this run's
             if end == start:
                 continue
         words = line[at:start].strip()

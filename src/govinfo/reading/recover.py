@@ -51,6 +51,8 @@ if TYPE_CHECKING:
     from govinfo.reading.fill import Short
     from govinfo.templates.spec import TemplateSpec
 
+#: What starts a signed cell inside a run ("716-417298": 716 | -4 | 17298).
+_SIGNS = frozenset("+-增减")
 #: Steps of the search for one row's candidates, at most: past it, the row is left blank.
 MAX_STEPS = 20_000
 #: Candidates kept per row at most: more, and the row is left blank.
@@ -153,14 +155,21 @@ class _Search:
         options: list[tuple[CellValue, int, int]] = []
         if i < len(items):
             text, column = items[i], self.short.columns[j]
-            last = len(text)
+            last, first, digit = len(text), at + 1, at
+            if self.runs[i]:
+                if text[at] in _SIGNS:
+                    # A sign starts a signed cell (本年增/减), its digits after it.
+                    first, digit = at + 2, at + 1
+                    last = last if column.signed else at
+                # A cell runs up to the next sign at most: that starts the next cell.
+                last = next((k for k in range(digit, len(text)) if text[k] in _SIGNS), last)
             if self.runs[i] and not self.blanks:
                 # Every cell after this one takes a digit at least: leave them theirs.
                 rest = zip(items[i + 1 :], self.runs[i + 1 :], strict=True)
                 later = sum(len(t) if r else 1 for t, r in rest)
                 last = min(last, len(text) + later - (n - j - 1))
-            for end in range(at + 1, last + 1) if self.runs[i] else (len(text),):
-                if end - at > 1 and text[at] == "0":
+            for end in range(first, last + 1) if self.runs[i] else (len(text),):
+                if end - digit > 1 and text[digit] == "0":
                     break  # a number of several digits does not start with 0
                 read = read_cell(text[at:end], column, self.short.unit).value
                 options.append((read, i, end) if end < len(text) else (read, i + 1, 0))
@@ -230,7 +239,10 @@ def _blanks(shorts: list[Short]) -> set[str]:
     """
 
     def digits(short: Short) -> int:
-        return sum(len(c[TEXT]) if c[KIND] is Kind.RUN else 1 for c in short.cells)
+        runs = (c[TEXT] for c in short.cells if c[KIND] is Kind.RUN)
+        return sum(sum(d.isdigit() for d in text) for text in runs) + sum(
+            c[KIND] is not Kind.RUN for c in short.cells
+        )
 
     run_together = [s for s in shorts if s.run_together]
     with_blanks = {s.where.partition(".")[0] for s in run_together if digits(s) < len(s.keys)}
@@ -603,7 +615,8 @@ def _recovered(
     prose = f"the prose stating {_stating(said)}" if said else ""
     if short.run_together:
         reasons = " and ".join(r for r in (rules, prose) if r)
-        why = f"by {reasons}" if reasons else "the only cut (a digit a cell)"
+        single = all(len(str(v)) == 1 for v in fit.values.values())
+        why = f"by {reasons}" if reasons else "the only cut" + (" (a digit a cell)" * single)
         message = f"{_summary(short)}; digits cut {why}: {_placed(short, fit.values)}"
         out.notes.add(SPLIT_BY_INVARIANTS, message, (start, end), key=short.where)
         return
