@@ -164,8 +164,10 @@ _PARTS_HELD: Final = 16384
 # run: digits with their unit or date ("2023年", "5件", "第3页"), and the last digit
 # when a "." or "、" and a word follow ("…00002.其他…": the next label's numbering).
 # A sign inside a run starts a signed cell (本年增/减: "716-417298", "7增1011"); a run
-# may start with "+" or "-" too, where digits could.
-_DIGITS = re.compile(r"[+-]?\d+(?:\.\d+|(?:[+\-增减]\d+)+)?")
+# may start with "+" or "-" too, where digits could (not in the pattern: it would be
+# tried at every character of every label line).
+_DIGITS = re.compile(r"\d+(?:\.\d+|(?:[+\-增减]\d+)+)?")
+_LEADING_SIGNS = frozenset("+-")
 _AFTER_FIGURE = frozenset("年月日号时分件条个项次人元%‰万千百亿页期届批篇份家场宗起")
 _NUMBERING_MARKS = frozenset(".、")
 # What a label ends in, where a crawler ran a number onto it (spaces between allowed).
@@ -183,6 +185,8 @@ def _run_together(line: str) -> Shape | None:
     runs = 0
     for m in _DIGITS.finditer(line):
         start, end = m.span()
+        if start > at and line[start - 1] in _LEADING_SIGNS:
+            start -= 1
         after = line[end : end + 1]
         if after in _AFTER_FIGURE:
             continue
