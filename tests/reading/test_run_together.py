@@ -139,6 +139,42 @@ class TestSplitting:
             1,
         )
 
+    def test_a_sign_in_a_run_starts_a_change(self) -> None:
+        """ "716-417298": the sign starts 本年增/减, so 716 is 上一年项目数量 and only it.
+
+        The change and 处理决定数量 share "-417298" in six ways (no rule reads the
+        row): blank. "12-3" for 收费's two cells has one cut; "7增1011", three.
+        """
+        text = "二、主动公开政府信息情况\n行政许可716-417298行政事业性收费12-3行政处罚7增1011\n"
+        result = govinfo.parse(text, template="v2019")
+        report = result.report
+        assert isinstance(report, govinfo.ReportV2019)
+        licensing, fees, penalty = (
+            report.active.licensing,
+            report.active.fees,
+            report.active.penalty,
+        )
+        assert (licensing.previous_items, licensing.change, licensing.decisions) == (
+            716,
+            None,
+            None,
+        )
+        assert (fees.previous_items, fees.change) == (12, -3)
+        assert (penalty.previous_items, penalty.change, penalty.decisions) == (7, None, None)
+        open_rows = {d.key: d.message for d in result.diagnostics if d.code == "ambiguous-cells"}
+        assert "6 placements fit" in open_rows["active.licensing"]
+        assert "change=-4, decisions=17298" in open_rows["active.licensing"]
+        assert "3 placements fit" in open_rows["active.penalty"]
+
+    def test_a_sign_in_a_column_of_counts_gives_no_cut(self) -> None:
+        """A sign starts no count: "110-60000116" for 本年新收 is left blank, not cut round it."""
+        result = govinfo.parse("一、本年新收政府信息公开申请数量110-60000116\n", template="v2021")
+        report = result.report
+        assert isinstance(report, govinfo.ReportV2021)
+        new = {k: v for k, v in cell_values(report).items() if k.startswith("requests.new.")}
+        assert set(new.values()) == {None}
+        assert any("no placement fits" in d.message for d in result.diagnostics)
+
     def test_totals_that_do_not_add_up_get_no_values(self) -> None:
         """A report whose printed total is wrong gets no cut that makes it right."""
         result = govinfo.parse("一、本年新收政府信息公开申请数量11060000117\n", template="v2021")
@@ -285,13 +321,134 @@ class TestRowsTogether:
         assert "2 placements fit" in open_cells.message
 
 
-@pytest.mark.xfail(strict=True, reason="open: a spaced row no rule reads is lost (#18)")
-def test_spaced_rows_no_rule_reads() -> None:
-    """Shrunk from the property below: "行政处罚00 0行政强制0 00" loses both rows.
+#: Sentences stating one cell of v2019/v2021 each, as section 一 of a report says them.
+_STATEMENTS = {
+    "requests.new.total": "本年收到政府信息公开申请{}件。",
+    "requests.new.natural_person": "来自自然人的申请{}件。",
+    "requests.carried_over.total": "上年结转政府信息公开申请{}件。",
+    "requests.processed_total.total": "全年办理政府信息公开申请{}件。",
+    "requests.granted.total": "予以公开{}件。",
+    "requests.partially_granted.total": "部分公开{}件。",
+    "requests.carried_forward.total": "结转下年度继续办理{}件。",
+    "active.penalty.decisions": "行政处罚决定{}件。",
+    "review_litigation.review.total": "发生行政复议{}件。",
+}
 
-    A digit after a space is now a cell of the run before it, but here the row
-    after it begins with that line's label: the tokenizer splits the line into
-    rows wrongly. Rows a rule reads are unaffected (the property judges them).
+
+def _prose_of(values: dict[str, int]) -> str:
+    return "一、总体情况\n" + "".join(_STATEMENTS[k].format(v) for k, v in values.items()) + "\n"
+
+
+#: 11100000111 for the seven cells of 本年新收: 111|0|…|111 or 1|110|…|111 under R3.
+_NEW_OPEN = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量11100000111\n"
+
+
+class TestProseConfirms:
+    """A figure the prose states chooses among the cuts the rules leave; it never makes one."""
+
+    @pytest.mark.parametrize(
+        ("key", "template"), list(itertools.product(_STATEMENTS, ["v2019", "v2021"]))
+    )
+    def test_each_statement_is_read_as_its_cell(self, key: str, template: str) -> None:
+        """The sentences the property below writes state the cells it means."""
+        result = govinfo.parse(_prose_of({key: 7}), template=template)
+        assert cell_values(result.report)[key] == 7
+
+    def test_the_prose_decides_an_open_run(self) -> None:
+        """Alone the run has two cuts; "来自自然人的申请111件" agrees with one: it is used."""
+        result = govinfo.parse(
+            _prose_of({"requests.new.natural_person": 111}) + _NEW_OPEN, template="v2021"
+        )
+        new = _report_of(result).requests.new
+        assert (new.natural_person, new.commercial, new.total) == (111, 0, 111)
+        (split,) = [d for d in result.diagnostics if d.code == "split-by-invariants"]
+        assert "by R3 and the prose stating requests.new.natural_person=111" in split.message
+        assert "来自自然人的申请111件" in split.message
+        assert result.quote("requests.new.commercial") == "11100000111"  # read from the run
+        assert not [d for d in result.diagnostics if d.code == "ambiguous-cells"]
+
+    def test_a_statement_every_cut_agrees_with_decides_nothing(self) -> None:
+        """Both cuts have total 111: the prose stating it leaves them both open."""
+        result = govinfo.parse(_prose_of({"requests.new.total": 111}) + _NEW_OPEN, template="v2021")
+        new = _report_of(result).requests.new
+        assert (new.natural_person, new.commercial, new.total) == (None, None, 111)
+        (open_run,) = [d for d in result.diagnostics if d.code == "ambiguous-cells"]
+        assert "2 placements fit" in open_run.message
+        assert "prose" not in open_run.message
+
+    def test_prose_no_cut_agrees_with_invents_nothing(self) -> None:
+        """ "来自自然人的申请5件" fits neither cut: the cells stay open, as both diagnostics say."""
+        result = govinfo.parse(
+            _prose_of({"requests.new.natural_person": 5}) + _NEW_OPEN, template="v2021"
+        )
+        new = _report_of(result).requests.new
+        assert (new.natural_person, new.commercial, new.total) == (None, None, 111)
+        (open_run,) = [d for d in result.diagnostics if d.code == "ambiguous-cells"]
+        assert "2 placements fit" in open_run.message
+        assert "prose states requests.new.natural_person=5" in open_run.message
+        assert "which no placement agrees with" in open_run.message
+        codes = {d.code for d in result.diagnostics if d.key == "requests.new.natural_person"}
+        assert codes == {"prose-not-used"}  # tables win: the cell stays blank
+
+    def test_prose_that_states_two_values_decides_nothing(self) -> None:
+        """The same cell stated as 111 and as 1: the prose is no witness, the run stays open."""
+        text = (
+            _prose_of({"requests.new.natural_person": 111})
+            + "二、其他\n来自自然人的申请1件。\n"
+            + _NEW_OPEN
+        )
+        new = _report_of(govinfo.parse(text, template="v2021")).requests.new
+        assert (new.natural_person, new.commercial) == (None, None)
+
+    def test_prose_and_rules_across_rows_decide_together(self) -> None:
+        """Rows tied by R1 stay open jointly; the prose on one row settles the others too."""
+        text = (
+            _prose_of({"requests.new.natural_person": 111}) + "三、收到和处理政府信息公开申请情况\n"
+            "一、本年新收政府信息公开申请数量11100000111\n"
+            "二、上年结转政府信息公开申请数量0000000\n"
+            "(七)总计0000000\n"
+            "四、结转下年度继续办理11100000111\n"
+        )
+        result = govinfo.parse(text, template="v2019")
+        requests = _report_of(result).requests
+        assert (requests.new.natural_person, requests.new.commercial) == (111, 0)
+        assert (requests.carried_forward.natural_person, requests.carried_forward.commercial) == (
+            111,
+            0,
+        )
+        split = {d.key: d.message for d in result.diagnostics if d.code == "split-by-invariants"}
+        assert "the prose stating" in split["requests.carried_forward"]
+
+
+def _report_of(result: govinfo.ParseResult[Any]) -> Any:
+    report = result.report
+    assert isinstance(report, govinfo.ReportV2019 | govinfo.ReportV2021)
+    return report
+
+
+@given(st.data(), st.sampled_from(["v2021", "v2019"]))
+def test_true_prose_never_gives_another_value(data: st.DataObject, template: str) -> None:
+    """Any valid report run together, some of its figures stated in prose too.
+
+    No cell read differs from the report's, and every cell read without the
+    prose is read with it: the statements only choose among the cuts.
+    """
+    report = data.draw(valid_reports(template))
+    text = data.draw(run_together_texts(report))
+    want = cell_values(report)
+    stated = data.draw(st.lists(st.sampled_from(sorted(_STATEMENTS)), unique=True, max_size=4))
+    values = {k: want[k] for k in stated if want[k] is not None}
+    got = cell_values(govinfo.parse(_prose_of(values) + text, template=template).report)
+    assert {k: v for k, v in got.items() if v is not None and v != want[k]} == {}
+    alone = cell_values(govinfo.parse(text, template=template).report)
+    assert {k for k, v in alone.items() if v is not None and got[k] is None} == set()
+
+
+def test_spaced_rows_no_rule_reads() -> None:
+    """Shrunk from the property below: "行政处罚00 0行政强制0 00" is two rows, not one.
+
+    The line's last word ran into its numbers, and so did the words before it:
+    the whole line is cut, the spaces left in ending no row.
     """
     text = "二、主动公开政府信息情况\n行政处罚00 0行政强制0 00\n"
     active = govinfo.parse(text, template="v2019").report.active
@@ -352,23 +509,32 @@ def _lines_of(spec: TemplateSpec) -> list[tuple[str, ...] | None]:
 
 @attrs.frozen
 class _Run:
-    """A run-together row: its cell keys, its digits, where spaces were left, blanks allowed."""
+    """A run-together row: its cell keys, its digits, where spaces were left, blanks allowed.
+
+    ``digits`` holds the minus signs of negative changes (本年增/减), the cells of ``signed``.
+    """
 
     keys: tuple[str, ...]
     digits: str
     spaces: frozenset[int]
     blanks: bool
+    signed: frozenset[str] = frozenset()
 
 
-def _readings(run: _Run, at: int) -> list[tuple[int | None, int]]:
-    """What the next cell of ``run`` may hold from digit ``at``: (value, next position)."""
+def _readings(run: _Run, at: int, key: str) -> list[tuple[int | None, int]]:
+    """What cell ``key`` of ``run`` may hold from digit ``at``: (value, next position)."""
     found: list[tuple[int | None, int]] = [(None, at)] if run.blanks else []
-    for end in range(at + 1, len(run.digits) + 1):
-        if end - at > 1 and run.digits[at] == "0":
+    digits, first = run.digits, at
+    if at < len(digits) and digits[at] == "-":
+        if key not in run.signed:
+            return found  # a sign starts a change, and only a change
+        first = at + 1
+    for end in range(first + 1, len(digits) + 1):
+        if end - first > 1 and digits[first] == "0":
             break  # no number but 0 starts with 0
-        found.append((int(run.digits[at:end]), end))
-        if end in run.spaces:
-            break  # a cell does not run over a space left in
+        found.append((int(digits[at:end]), end))
+        if end in run.spaces or digits[end : end + 1] == "-":
+            break  # a cell does not run over a space left in, or into a sign
     return found
 
 
@@ -397,7 +563,7 @@ def _every_value(
         step, after = [], set()
         for state in states:
             at, sums = state
-            for value, end in _readings(run, at):
+            for value, end in _readings(run, at, key):
                 if row_ends and end != len(run.digits):
                     continue
                 new = list(sums)
@@ -454,11 +620,13 @@ def _unique_cells(report: Report, layouts: list[list[str] | None]) -> tuple[dict
         assert texts == [cell_text(c.row, c.column, values) for c in cells]
         for k in keys:
             del known[k]
-        if not all(t.isdigit() for t in texts):
-            continue  # money, units, signs: not read here, and no rule reads them
+        signed = frozenset(k for k, c in zip(keys, cells, strict=True) if c.column.signed)
+        if not all(
+            (t[1:] if k in signed and t[:1] == "-" else t).isdigit()
+            for k, t in zip(keys, texts, strict=True)
+        ):
+            continue  # money, units: not read here, and no rule reads them
         spaces = [*between[len(between) - len(keys) + 1 :], ""]  # after each value
-        if not checked & set(keys) and any(spaces):
-            continue  # known open: test_spaced_rows_no_rule_reads (a row split into several)
         ends = itertools.accumulate(len(t) for t in texts)
         runs.append(
             _Run(
@@ -466,6 +634,7 @@ def _unique_cells(report: Report, layouts: list[list[str] | None]) -> tuple[dict
                 "".join(texts),
                 frozenset(e for e, s in zip(ends, spaces, strict=True) if s),
                 blanks=not checked & set(keys),
+                signed=signed,
             )
         )
     unique: dict[str, Any] = {}

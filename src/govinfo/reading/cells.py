@@ -163,7 +163,11 @@ _PARTS_HELD: Final = 16384
 # Digits between words, as a crawler that drops the separators leaves them. Not a
 # run: digits with their unit or date ("2023年", "5件", "第3页"), and the last digit
 # when a "." or "、" and a word follow ("…00002.其他…": the next label's numbering).
-_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+# A sign inside a run starts a signed cell (本年增/减: "716-417298", "7增1011"); a run
+# may start with "+" or "-" too, where digits could (not in the pattern: it would be
+# tried at every character of every label line).
+_DIGITS = re.compile(r"\d+(?:\.\d+|(?:[+\-增减]\d+)+)?")
+_LEADING_SIGNS = frozenset("+-")
 _AFTER_FIGURE = frozenset("年月日号时分件条个项次人元%‰万千百亿页期届批篇份家场宗起")
 _NUMBERING_MARKS = frozenset(".、")
 # What a label ends in, where a crawler ran a number onto it (spaces between allowed).
@@ -181,6 +185,8 @@ def _run_together(line: str) -> Shape | None:
     runs = 0
     for m in _DIGITS.finditer(line):
         start, end = m.span()
+        if start > at and line[start - 1] in _LEADING_SIGNS:
+            start -= 1
         after = line[end : end + 1]
         if after in _AFTER_FIGURE:
             continue
@@ -190,6 +196,8 @@ def _run_together(line: str) -> Shape | None:
             continue
         if after in _NUMBERING_MARKS and not line[end + 1 : end + 2].isdigit():
             end -= 1  # the next label's numbering
+            while end > start and not line[end - 1].isdigit():
+                end -= 1  # a sign before it: not one of this run's
             if end == start:
                 continue
         words = line[at:start].strip()
@@ -242,10 +250,15 @@ def _whitespace_shape(line: str) -> Shape | None:
         kind = _kind(tokens[-1][0]) if tokens else Kind.LABEL
     words: list[Cell] = [(t[0], t.start(), t.end(), Kind.LABEL) for t in tokens]
     glued = _run_together(words[-1][TEXT]) if words and figures else None
-    if glued:  # the label ran into its first numbers ("…申请数量110 60000 116")
+    runs = glued or any(k is Kind.RUN for *_, k in figures)
+    if runs and len(words) > 1 and (whole := _run_together(line[: words[-1][END]])):
+        # Cells ran together in the line: its words before the last may be rows run
+        # together too, a space left here and there ("行政处罚00 0行政强制0 00").
+        words = list(whole)
+    elif glued:  # the label ran into its first numbers ("…申请数量110 60000 116")
         start = words.pop()[START]
         words += [(text, start + a, start + b, k) for text, a, b, k in glued]
-    if glued or any(k is Kind.RUN for *_, k in figures):
+    if runs:
         # Cells run together in the line: each of its numbers may be several cells,
         # however a crawler left the spaces between them.
         figures = [

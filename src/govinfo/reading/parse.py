@@ -455,13 +455,16 @@ def parse_document(
     if spec is None:
         spec, era = _era(facts.year, norm.text)
     assembly = assemble(lookups[spec.template], read_as[spec.template], notes)
-    recover(spec, assembly)
+    unfilled = prose_placeholders(norm.text, notes) >= _UNFILLED
+    # What the prose states, read once: it may confirm a cut of digits run together.
+    labels = sorted((c[START], c[END]) for m in assembly.matches for c in m.logical.labels)
+    figures = None if unfilled else prose_figures(norm.text, spec.prose, labels)
+    recover(spec, assembly, figures or ())
     _year_note(facts, notes)
     tables_found = bool(assembly.tables_found) and assembly.rows_matched > 0
     offsets = dict(assembly.sources)
     values: dict[str, object] = dict(assembly.values)
-    unfilled = prose_placeholders(norm.text, notes) >= _UNFILLED
-    fee = _prose(spec, norm.text, assembly, values, offsets, notes, unfilled=unfilled)
+    fee = _prose(spec, norm.text, assembly, values, offsets, notes, figures)
     # A report: cells read (from a table or prose), some template's rows recognised
     # (an input forced to another template than its tables' holds one), or a report's
     # title (a report cut short before its figures is still a report: its meta counts).
@@ -524,11 +527,14 @@ def _prose(
     values: dict[str, object],
     offsets: dict[str, tuple[int, int]],
     notes: Notes,
-    *,
-    unfilled: bool,
+    figures: list[ProseFigure] | None,
 ) -> Decimal | None:
-    """Fill cells from prose where no table row holds them; returns the 信息处理费."""
-    if unfilled:
+    """Fill cells from ``figures`` (the prose's) where no table row holds them.
+
+    ``figures`` is ``None`` where the text reads as an unfilled model. Returns
+    the 信息处理费.
+    """
+    if figures is None:
         notes.add(
             UNFILLED_TEMPLATE,
             "the text reads as an unfilled model (many placeholders): "
@@ -536,8 +542,7 @@ def _prose(
         )
         return None
     reader = _ProseReader(spec, assembly, values, offsets, notes)
-    labels = sorted((c[START], c[END]) for m in assembly.matches for c in m.logical.labels)
-    for figure in prose_figures(text, spec.prose, labels):
+    for figure in figures:
         reader.read(figure)
     fee = processing_fee(text)
     if fee is None:

@@ -21,6 +21,13 @@ blank, listing them.
 
 Nothing is invented: a report whose printed totals do not add up gets no
 candidate, and no value.
+
+Prose that states a figure of a row left open ("全年办理政府信息公开申请218件")
+may confirm a candidate: once the rules have told apart all they can, only the
+candidates that agree with every statement about the row's cells are kept
+(and, where rules tie rows, the rows are searched together again). The prose
+only chooses among candidates, each value still read from the row: where no
+candidate agrees with it, it decides nothing, and the diagnostic says so.
 """
 
 from __future__ import annotations
@@ -32,17 +39,20 @@ import attrs
 from govinfo._diagnostics import AMBIGUOUS_CELLS, RECOVERED, SPLIT_BY_INVARIANTS
 from govinfo.reading.cells import END, KIND, START, TEXT, Cell, Kind
 from govinfo.reading.numbers import read_cell
+from govinfo.reading.prose import ProseFigure
 from govinfo.templates.invariants import Check, fails, verdicts
 from govinfo.templates.spec import CellValue, number
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Mapping, Sequence
     from decimal import Decimal
 
     from govinfo.reading.align import Assembly
     from govinfo.reading.fill import Short
     from govinfo.templates.spec import TemplateSpec
 
+#: What starts a signed cell inside a run ("716-417298": 716 | -4 | 17298).
+_SIGNS = frozenset("+-增减")
 #: Steps of the search for one row's candidates, at most: past it, the row is left blank.
 MAX_STEPS = 20_000
 #: Candidates kept per row at most: more, and the row is left blank.
@@ -145,14 +155,21 @@ class _Search:
         options: list[tuple[CellValue, int, int]] = []
         if i < len(items):
             text, column = items[i], self.short.columns[j]
-            last = len(text)
+            last, first, digit = len(text), at + 1, at
+            if self.runs[i]:
+                if text[at] in _SIGNS:
+                    # A sign starts a signed cell (本年增/减), its digits after it.
+                    first, digit = at + 2, at + 1
+                    last = last if column.signed else at
+                # A cell runs up to the next sign at most: that starts the next cell.
+                last = next((k for k in range(digit, len(text)) if text[k] in _SIGNS), last)
             if self.runs[i] and not self.blanks:
                 # Every cell after this one takes a digit at least: leave them theirs.
                 rest = zip(items[i + 1 :], self.runs[i + 1 :], strict=True)
                 later = sum(len(t) if r else 1 for t, r in rest)
                 last = min(last, len(text) + later - (n - j - 1))
-            for end in range(at + 1, last + 1) if self.runs[i] else (len(text),):
-                if end - at > 1 and text[at] == "0":
+            for end in range(first, last + 1) if self.runs[i] else (len(text),):
+                if end - digit > 1 and text[digit] == "0":
                     break  # a number of several digits does not start with 0
                 read = read_cell(text[at:end], column, self.short.unit).value
                 options.append((read, i, end) if end < len(text) else (read, i + 1, 0))
@@ -222,7 +239,10 @@ def _blanks(shorts: list[Short]) -> set[str]:
     """
 
     def digits(short: Short) -> int:
-        return sum(len(c[TEXT]) if c[KIND] is Kind.RUN else 1 for c in short.cells)
+        runs = (c[TEXT] for c in short.cells if c[KIND] is Kind.RUN)
+        return sum(sum(d.isdigit() for d in text) for text in runs) + sum(
+            c[KIND] is not Kind.RUN for c in short.cells
+        )
 
     run_together = [s for s in shorts if s.run_together]
     with_blanks = {s.where.partition(".")[0] for s in run_together if digits(s) < len(s.keys)}
@@ -267,12 +287,14 @@ def _search(
     return search.run(), search.steps
 
 
-def recover(spec: TemplateSpec, out: Assembly) -> None:
+def recover(spec: TemplateSpec, out: Assembly, figures: Sequence[ProseFigure] = ()) -> None:
     """Place the cells of every short row of ``out`` where the invariants allow.
 
     Rows are searched one at a time, each under the rules whose other cells are
     written, until no row is settled any more; the rows left open that rules tie
-    together are then searched jointly (``_joint``).
+    together are then searched jointly (``_joint``). The candidates still open
+    are narrowed by what the prose states (``figures``) where it agrees with
+    some of them (``_Confirming``).
     """
     if not out.shorts:
         return
@@ -286,6 +308,7 @@ def recover(spec: TemplateSpec, out: Assembly) -> None:
             _not_cut(short, out)
     candidates: dict[str, list[_Placement] | None] = {}
     tried: dict[str, int] = {}  # how many rules a row was searched under
+    searched: dict[str, list[Check]] = {}  # and which
     progress = True
     while pending and progress:
         progress = False
@@ -294,6 +317,7 @@ def recover(spec: TemplateSpec, out: Assembly) -> None:
             if tried.get(short.where) == len(checks):
                 continue  # no rule more to tell its candidates apart
             tried[short.where] = len(checks)
+            searched[short.where] = checks
             fits = candidates[short.where] = _search(short, checks, out.values)[0]
             if fits is not None and len(fits) == 1:
                 _recovered(short, fits[0], checks, out)
@@ -306,21 +330,145 @@ def recover(spec: TemplateSpec, out: Assembly) -> None:
         for c in all_checks
         if all(k in open_keys or out.values.get(k) is not None for k in c.keys)
     )
+    confirming = _Confirming(spec, figures, candidates, tried, tying, out.values)
     for group in _tied(pending, tying):
         joint = _joint(group, candidates, tried, tying, out.values) if len(group) > 1 else None
+        settled: dict[str, tuple[list[_Placement] | None, list[Check]]] = {}
         for short in group:
-            fits = candidates[short.where]
             if joint is not None:
                 used, read = joint
-                if len(used[short.where]) == 1:
-                    rules = [c for c in read if set(short.keys) & set(c.keys)]
-                    _recovered(short, used[short.where][0], rules, out)
-                else:
-                    _ambiguous(short, used[short.where], out)
-            elif fits is None:  # too many to tell apart: none is used
-                _too_many(short, out)
+                rules = [c for c in read if set(short.keys) & set(c.keys)]
+                settled[short.where] = (used[short.where], rules)
             else:
-                _ambiguous(short, fits, out)
+                settled[short.where] = (candidates[short.where], searched[short.where])
+        said, unmet = confirming.narrow(group, settled, joint=joint is not None)
+        for short in group:
+            _settle(short, *settled[short.where], out, said.get(short.where, ()), unmet)
+
+
+def _settle(
+    short: Short,
+    fits: list[_Placement] | None,
+    rules: list[Check],
+    out: Assembly,
+    said: Sequence[ProseFigure],
+    unmet: Mapping[str, Sequence[ProseFigure]],
+) -> None:
+    """Fill ``short`` from its candidates left, ``fits``, as the rules and ``said`` chose them."""
+    if fits is None:  # too many to tell apart: none is used
+        _too_many(short, out)
+    elif len(fits) == 1:
+        _recovered(short, fits[0], rules, out, said)
+    else:
+        _ambiguous(short, fits, out, said, unmet.get(short.where, ()))
+
+
+#: A cell's value as a prose statement gives it, and the statement.
+_Statement = tuple[CellValue, ProseFigure]
+
+
+class _Confirming:
+    """Narrows the candidates rules left open to those the prose's statements agree with.
+
+    A statement counts for a cell when it names that cell alone, is no share
+    of a whole (其中…), and the prose states no other value for it elsewhere.
+    """
+
+    def __init__(
+        self,
+        spec: TemplateSpec,
+        figures: Sequence[ProseFigure],
+        candidates: Mapping[str, list[_Placement] | None],
+        tried: Mapping[str, int],
+        tying: tuple[Check, ...],
+        known: Mapping[str, CellValue],
+    ) -> None:
+        """Narrow by ``figures``; a group is searched again as ``recover`` searched it."""
+        self.spec = spec
+        self.figures = figures
+        self.candidates = candidates
+        self.tried = tried
+        self.tying = tying
+        self.known = known
+        self._stated: dict[str, _Statement] | None = None
+
+    def stated(self) -> dict[str, _Statement]:
+        """The cells the prose states, each with one value (read once, when first asked)."""
+        if self._stated is None:
+            first: dict[str, ProseFigure] = {}
+            torn: set[str] = set()  # stated twice, two values: the prose decides nothing
+            for figure in self.figures:
+                if figure.part or len(figure.keys) != 1 or figure.keys[0] not in self.spec.by_key:
+                    continue
+                prior = first.setdefault(figure.keys[0], figure)
+                if prior.value != figure.value:
+                    torn.add(figure.keys[0])
+            self._stated = {
+                key: (read_cell(str(f.value), self.spec.by_key[key].column, f.unit).value, f)
+                for key, f in first.items()
+                if key not in torn
+            }
+        return self._stated
+
+    def narrow(
+        self,
+        group: list[Short],
+        settled: dict[str, tuple[list[_Placement] | None, list[Check]]],
+        *,
+        joint: bool,
+    ) -> tuple[dict[str, tuple[ProseFigure, ...]], dict[str, tuple[ProseFigure, ...]]]:
+        """Narrow ``settled`` (the candidates of ``group`` and the rules read) in place.
+
+        ``joint``: whether the group's rows were searched together and some filling
+        held. Returns, by row, the statements that narrowed its candidates, and the
+        statements no candidate of the row agrees with (which decide nothing).
+        """
+        said: dict[str, tuple[ProseFigure, ...]] = {}
+        unmet: dict[str, tuple[ProseFigure, ...]] = {}
+        if not self.figures:
+            return said, unmet
+        narrowed: dict[str, list[_Placement]] = {}
+        used: list[ProseFigure] = []
+        for short in group:
+            fits = settled[short.where][0]
+            if fits is None or len(fits) < 2:
+                continue
+            stated = self.stated()
+            about = [stated[k] + (k,) for k in short.keys if k in stated]
+            if not about:
+                continue
+            agree = [f for f in fits if all(f.values[k] == v for v, _, k in about)]
+            # The statements that tell candidates apart (some candidate has another value).
+            telling = tuple(s for v, s, k in about if any(f.values[k] != v for f in fits))
+            if not agree:
+                unmet[short.where] = telling
+            elif len(agree) < len(fits):
+                narrowed[short.where] = agree
+                used += telling
+        if not narrowed:
+            return said, unmet
+        before = {w: len(fits) for w, (fits, _) in settled.items() if fits is not None}
+        if joint:
+            # Rows tied by rules: what the prose keeps of one row may settle the others.
+            again = _joint(
+                group, {**self.candidates, **narrowed}, self.tried, self.tying, self.known
+            )
+            if again is None:
+                # The statements and the rules across rows hold together for no filling.
+                for where in narrowed:
+                    unmet[where] = tuple(used)
+                return said, unmet
+            found, read = again
+            for short in group:
+                rules = [c for c in read if set(short.keys) & set(c.keys)]
+                settled[short.where] = (found[short.where], rules)
+        else:
+            for where, agree in narrowed.items():
+                settled[where] = (agree, settled[where][1])
+        for where, (fits, _) in settled.items():
+            if fits is not None and len(fits) < before.get(where, len(fits) + 1):
+                said[where] = tuple(used)
+        return said, unmet
 
 
 def _tied(shorts: list[Short], checks: tuple[Check, ...]) -> list[list[Short]]:
@@ -446,16 +594,34 @@ def _placed(short: Short, values: dict[str, CellValue]) -> str:
     )
 
 
-def _recovered(short: Short, fit: _Placement, checks: list[Check], out: Assembly) -> None:
+def _stating(said: Sequence[ProseFigure]) -> str:
+    """The statements of the prose named in a message, with their sentences."""
+    by_sentence: dict[str, list[str]] = {}
+    for f in said:
+        by_sentence.setdefault(f.sentence, []).append(f"{f.key}={f.value}")
+    return "; ".join(f"{', '.join(stated)} ({s})" for s, stated in by_sentence.items())
+
+
+def _recovered(
+    short: Short,
+    fit: _Placement,
+    checks: list[Check],
+    out: Assembly,
+    said: Sequence[ProseFigure] = (),
+) -> None:
     _place(fit, fit.values, out)
     start, end = short.cells[0][START], short.cells[-1][END]
+    rules = ", ".join(sorted({c.rule.id for c in checks}))
+    prose = f"the prose stating {_stating(said)}" if said else ""
     if short.run_together:
-        rules = sorted({c.rule.id for c in checks})
-        why = f"by {', '.join(rules)}" if rules else "the only cut (a digit a cell)"
+        reasons = " and ".join(r for r in (rules, prose) if r)
+        single = all(len(str(v)) == 1 for v in fit.values.values())
+        why = f"by {reasons}" if reasons else "the only cut" + (" (a digit a cell)" * single)
         message = f"{_summary(short)}; digits cut {why}: {_placed(short, fit.values)}"
         out.notes.add(SPLIT_BY_INVARIANTS, message, (start, end), key=short.where)
         return
-    message = f"{_summary(short)}; recovered by invariants: {_placed(short, fit.values)}"
+    how = f"invariants and {prose}" if said else "invariants"
+    message = f"{_summary(short)}; recovered by {how}: {_placed(short, fit.values)}"
     out.notes.add(RECOVERED, message, (start, end), key=short.where)
 
 
@@ -477,7 +643,13 @@ def _too_many(short: Short, out: Assembly) -> None:
     out.notes.add(AMBIGUOUS_CELLS, message, (start, end), key=short.where)
 
 
-def _ambiguous(short: Short, fits: list[_Placement], out: Assembly) -> None:
+def _ambiguous(
+    short: Short,
+    fits: list[_Placement],
+    out: Assembly,
+    said: Sequence[ProseFigure] = (),
+    unmet: Sequence[ProseFigure] = (),
+) -> None:
     if fits:
         first = fits[0].values
         agreed = {
@@ -492,6 +664,10 @@ def _ambiguous(short: Short, fits: list[_Placement], out: Assembly) -> None:
         )
     else:
         message = f"{_summary(short)}; no placement fits the invariants, all left blank"
+    if said:
+        message += f"; the prose stating {_stating(said)} kept these"
+    if unmet:
+        message += f"; the prose states {_stating(unmet)}, which no placement agrees with"
     start, end = short.cells[0][START], short.cells[-1][END]
     out.notes.add(AMBIGUOUS_CELLS, message, (start, end), key=short.where)
 
