@@ -214,6 +214,32 @@ def test_lone_figure_far_below_its_header_is_left_blank() -> None:
     assert report.requests.carried_forward.total is None
 
 
+def test_label_line_over_no_figure_column_names_no_column() -> None:
+    """A row's label on a line of its own, left of every figure, is no blank column.
+
+    Found by the property above: the second part of "(六)其他处理"'s label stood
+    where a header word could, and was taken for a first column no row fills,
+    so six figures under seven columns moved one column right, with no
+    diagnostic. A header line names columns only if it has words over the
+    figures' columns too; without one, the row is left to recovery.
+    """
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        f"(六)其他处理{' ' * 14}1.申请人无正当理由逾期不补正、"
+        "行政机关不再处理其政府信息公开申请\n\n"
+        f"(七)总计{' ' * 85}0\n\n"
+        f"四、结转下年度继续办理{' ' * 49}0    0    0    0    0         0\n"
+    )
+    result = govinfo.parse(text, template="v2021")
+    carried = result.report.requests.carried_forward
+    assert carried.natural_person is None
+    assert carried.commercial is None
+    assert any(
+        d.code == "ambiguous-cells" and "requests.carried_forward" in d.message
+        for d in result.diagnostics
+    )
+
+
 @given(st.data(), st.sampled_from(["v2021"]).flatmap(valid_reports))
 def test_round_trip(data: st.DataObject, report: govinfo.Report) -> None:
     """A filled report printed as column-aligned text parses back to it, cell for cell."""

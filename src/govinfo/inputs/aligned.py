@@ -269,7 +269,7 @@ def _rows(lines: Sequence[Line]) -> list[GridRow]:
             mine = {*rows, *(m for m, n in taken.items() if n in rows)}
             words = [(s.x0, s.x1) for m in mine for s in data[m].segments if not s.figure]
             labels_end = max((x1 for _, x1 in words if x1 <= first), default=-math.inf)
-            extents += _blank_columns(heads, [*columns.extents, *words], labels_end)
+            extents += _blank_columns(heads, extents, [*columns.extents, *words], labels_end)
             figures = set(range(len(extents)))
             out += _section_rows(data, rows, taken, Columns(sorted(extents)), figures)
             out += [(data[n].source, ()) for n in run if n in wrapped]
@@ -303,15 +303,26 @@ def _wrapped_figures(data: Sequence[Line]) -> set[int]:
 
 
 def _blank_columns(
-    heads: Sequence[Line], taken: Sequence[tuple[float, float]], labels_end: float
+    heads: Sequence[Line],
+    figured: Sequence[tuple[float, float]],
+    taken: Sequence[tuple[float, float]],
+    labels_end: float,
 ) -> list[tuple[float, float]]:
     """The columns of figures no row has a figure in, as the header words over them show.
 
     A header word right of the rows' labels, over no column and no row's
-    words, and two characters or more from them and from one another.
+    words, and two characters or more from them and from one another, on a
+    header line that has words over the ``figured`` columns too: a line of
+    words over none of them names no column of theirs (a row's label
+    wrapped onto a line of its own, say).
     """
     out: list[tuple[float, float]] = []
-    for seg in sorted((s for line in heads for s in line.segments), key=lambda s: s.x0):
+    naming = [
+        line
+        for line in heads
+        if any(s.x0 < x1 and x0 < s.x1 for s in line.segments for x0, x1 in figured)
+    ]
+    for seg in sorted((s for line in naming for s in line.segments), key=lambda s: s.x0):
         near = [*taken, *out]
         if seg.x0 >= labels_end + _MIN_GAP and all(
             seg.x1 + _MIN_GAP <= x0 or x1 + _MIN_GAP <= seg.x0 for x0, x1 in near
