@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import ctypes
+import gc
 import math
 import multiprocessing
 import multiprocessing.process
@@ -16,7 +17,7 @@ import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
 from multiprocessing.reduction import ForkingPickler
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
@@ -338,21 +339,41 @@ class _Worker(Generic[T]):
             target=_serve, args=(theirs, reading, template, max_bytes, work), daemon=True
         )
         _block_stops()
+        # The objects made so far are left out of the worker's collections: a collection
+        # walking them would write to, and so copy, every page of them (as the gc
+        # module's documentation advises for fork without exec). One the caller froze
+        # stays frozen.
+        thaw = gc.get_freeze_count() == 0
+        gc.freeze()
         try:
             process.start()
         finally:
+            if thaw:
+                gc.unfreeze()
             _unblock_stops()
         theirs.close()
         return cls(process, ours, reading)
 
     def stop(self) -> None:
         """End the process, mid-file if need be."""
-        self.process.terminate()
-        self.process.join(5)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
-        self.conn.close()
+        _stop_all([self])
+
+
+def _stop_all(workers: Iterable[_Worker[Any]]) -> None:
+    """End the workers' processes, mid-file if need be: all told at once, then awaited.
+
+    A process takes a while to end (its memory to be given back): awaited in
+    turn, each would add its time to the batch's.
+    """
+    ending = list(workers)
+    for worker in ending:
+        worker.process.terminate()
+    for worker in ending:
+        worker.process.join(5)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+        worker.conn.close()
 
 
 @attrs.define
@@ -400,8 +421,7 @@ class _Workers(Generic[T]):
                 elif not listed:
                     break
         finally:  # done, interrupted, or closed early: no process outlives the batch
-            for worker in self.workers:
-                worker.stop()
+            _stop_all(self.workers)
 
     def _start(self) -> _Worker[T]:
         return _Worker.start(self.template, self.max_bytes, self.work)
