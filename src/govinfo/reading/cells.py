@@ -180,6 +180,8 @@ def _run_together(line: str) -> Shape | None:
     Labels are the words between digit runs; each run is a ``Kind.RUN``
     cell (one cell or several, split later by the template's invariants).
     """
+    if _DIGITS.search(line) is None:
+        return None  # most lines that reach here are headings: one search, in C
     cells: list[Cell] = []
     at = 0
     runs = 0
