@@ -11,9 +11,17 @@ from hypothesis import strategies as st
 import govinfo
 from govinfo.reading.meta import (
     _AGENCY_NAME,
+    _CJK,
+    _CLOSING,
+    _DATE,
+    _LEVEL_FIRSTS,
+    _NAME_AT,
+    _NAME_STARTS,
     _NOT_IN_NAMES,
     _OPENING,
+    _name,
     _named_in_opening,
+    _signed,
 )
 from helpers import cell_values, seed_text
 
@@ -243,3 +251,31 @@ def test_an_opening_name_is_found_where_a_name_is_tried_at_every_start(text: str
     )
     first = next((m.span() for m in tried if m and not _NOT_IN_NAMES.search(m[0])), None)
     assert _named_in_opening(text) == first
+
+
+# The scans as first written, anchored at line starts: the module's own are written
+# to be skipped through in C, and must find the same.
+_LINE_STARTS = re.compile(
+    rf"(?:^|[,。;:、(]|由|做好|请与)(?=[{_CJK}]{{2,8}}[{_LEVEL_FIRSTS}])", re.MULTILINE
+)
+_SIGNED_LINES = re.compile(
+    rf"^[ \t]*([{_CJK}]{{4,40}})[ \t]*\n(?:[ \t]*\n){{0,2}}[ \t]*{_DATE}", re.MULTILINE
+)
+_PIECES = st.sampled_from(
+    ["京山市卫生健康局", "人民政府", "2023年1月5日", "2023-01-05", "\n", "\n\n", " ", "\t",
+     "由", "做好", ",", "。", "(", "x", "1"]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_scans_find_what_line_anchored_patterns_find(text: str) -> None:
+    """Name starts in the opening, and signatures in the closing, as ``^`` patterns find them."""
+    limit = min(len(text), _OPENING)
+    first = [0] if _NAME_AT.match(text, 0, limit) else []
+    starts = first + [m.end() for m in _NAME_STARTS.finditer(text, 0, limit)]
+    assert starts == [m.end() for m in _LINE_STARTS.finditer(text, 0, limit)]
+    closing = max(0, len(text) - _CLOSING)
+    expected = None
+    for m in _SIGNED_LINES.finditer(text, closing):
+        expected = _name(text, *m.span(1)) or expected
+    assert _signed(text) == expected

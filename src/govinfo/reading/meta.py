@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import itertools
 import re
 
 import attrs
@@ -64,15 +65,20 @@ _NOT_IN_NAMES = re.compile(
 # Not after a quotation mark: a quoted name is a website's ("“XX区人民政府”门户网站").
 # A name's first place is 2 to 8 characters before its level: where no level
 # begins that near, no name starts (most starts: told in the scan, not by a match).
-_NAME_STARTS = re.compile(
-    rf"(?:^|[,。;:、(]|由|做好|请与)(?=[{_CJK}]{{2,8}}[{_LEVEL_FIRSTS}])", re.MULTILINE
-)
+_NAME_AHEAD = rf"(?=[{_CJK}]{{2,8}}[{_LEVEL_FIRSTS}])"
+# Each mark its own literal, a line's start its LF (the text's own start is looked at
+# apart): a pattern opening on literals only is scanned for its first characters in C,
+# where one opening on ``^`` or a class is tried at every character.
+_NAME_STARTS = re.compile(rf"(?:,|。|;|:|、|\(|\n|由|做好|请与){_NAME_AHEAD}")
+_NAME_AT = re.compile(_NAME_AHEAD)
 #: How far into the text the opening sentences go, and the closing signature.
 _OPENING = 500
 _CLOSING = 600
-_SIGNED = re.compile(
-    rf"^[ \t]*([{_CJK}]{{4,40}})[ \t]*\n(?:[ \t]*\n){{0,2}}[ \t]*{_DATE}", re.MULTILINE
-)
+# A line holding a name alone, a date under it; the line's start is the LF before it
+# (the text's first line is looked at apart), so that the scan skips to each LF.
+_SIGNED_LINE = rf"[ \t]*([{_CJK}]{{4,40}})[ \t]*\n(?:[ \t]*\n){{0,2}}[ \t]*{_DATE}"
+_SIGNED = re.compile(rf"\n{_SIGNED_LINE}")
+_SIGNED_FIRST = re.compile(_SIGNED_LINE)
 # A page header a PDF viewer prints before the title ("Page 8 - …") is not part of it.
 _TITLE = re.compile(
     r"^\s*(?:(?:Page|P\.)\s*\d{1,4}\s*[-—–:]\s*)?"
@@ -250,8 +256,9 @@ def _name(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _named_in_opening(text: str) -> tuple[int, int] | None:
     """The first agency the opening sentences name ("2022年,京山市卫生健康局…")."""
     limit = min(len(text), _OPENING)
-    for start in _NAME_STARTS.finditer(text, 0, limit):
-        m = _AGENCY_NAME.match(text, start.end(), limit)
+    first = [0] if _NAME_AT.match(text, 0, limit) else []
+    for start in itertools.chain(first, (m.end() for m in _NAME_STARTS.finditer(text, 0, limit))):
+        m = _AGENCY_NAME.match(text, start, limit)
         if m and not _NOT_IN_NAMES.search(m[0]):
             return m.span()
     return None
@@ -260,7 +267,10 @@ def _named_in_opening(text: str) -> tuple[int, int] | None:
 def _signed(text: str) -> tuple[int, int] | None:
     """The agency signing the report: a name alone on its line, a date under it."""
     found = None
-    for m in _SIGNED.finditer(text, max(0, len(text) - _CLOSING)):
+    start = max(0, len(text) - _CLOSING)
+    first = _SIGNED_FIRST.match(text) if start == 0 else None
+    after = max(0, start - 1) if first is None else first.end()
+    for m in itertools.chain((first,) if first else (), _SIGNED.finditer(text, after)):
         found = _name(text, *m.span(1)) or found
     return found
 
