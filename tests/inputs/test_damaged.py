@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -32,6 +33,19 @@ def test_damaged_files(data: st.DataObject) -> None:
     except govinfo.InputError:
         return
     assert isinstance(doc, Document)
+
+
+def test_pdf_title_with_a_lone_surrogate_reads_without_it() -> None:
+    """A Title whose UTF-16 holds a lone surrogate (found by the property above): no title.
+
+    pypdfium2 refuses to decode it; the pages read as ever.
+    """
+    good = example_pdf()
+    at = good.index(b"/Title (") + len(b"/Title (")
+    damaged = good[:at] + b"\\376\\377\\330\\000" + good[at:]  # BOM, then U+D800 alone
+    doc = from_pdf(damaged)
+    assert doc.title is None
+    assert doc == attrs.evolve(from_pdf(good), title=None)
 
 
 @pytest.mark.parametrize(("read", "module", "extra"), [(from_pdf, "pypdfium2", "pdf")])

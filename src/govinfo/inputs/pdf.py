@@ -114,7 +114,7 @@ def from_pdf(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<pdf
             ) from None
         raise InputError(f"{name}: not a readable PDF: {_reason(exc)}") from None
     try:
-        title = pdf.get_metadata_dict().get("Title")
+        title = _info_title(pdf)
         pages = [_read_page(pdf, i) for i in range(len(pdf))]
     except pypdfium2.PdfiumError as exc:
         raise InputError(f"{name}: not a readable PDF: {_reason(exc)}") from None
@@ -380,6 +380,19 @@ class _Page:
     scanned: bool = False
     #: For OCR: the page's size in points.
     size: tuple[float, float] = (0.0, 0.0)
+
+
+def _info_title(pdf: Any) -> str | None:  # noqa: ANN401 - pypdfium2's PdfDocument
+    """The Title of the document information; ``None`` where its UTF-16 is broken.
+
+    A damaged file's title may hold a lone surrogate, which pypdfium2's
+    decoding refuses: the title is metadata only, and the pages still read.
+    """
+    try:
+        title: str = pdf.get_metadata_value("Title")
+    except UnicodeDecodeError:
+        return None
+    return title
 
 
 def _transform(width: float, height: float, rotation: int) -> ToPage:
