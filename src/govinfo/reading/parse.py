@@ -457,8 +457,7 @@ def parse_document(
     assembly = assemble(lookups[spec.template], read_as[spec.template], notes)
     unfilled = prose_placeholders(norm.text, notes) >= _UNFILLED
     # What the prose states, read once: it may confirm a cut of digits run together.
-    labels = sorted((c[START], c[END]) for m in assembly.matches for c in m.logical.labels)
-    figures = None if unfilled else prose_figures(norm.text, spec.prose, labels)
+    figures = None if unfilled else prose_figures(norm.text, spec.prose, _row_labels(assembly))
     recover(spec, assembly, figures or ())
     _year_note(facts, notes)
     tables_found = bool(assembly.tables_found) and assembly.rows_matched > 0
@@ -511,6 +510,11 @@ def parse_document(
         found=found,
         file=file,
     )
+
+
+def _row_labels(assembly: Assembly) -> list[tuple[int, int]]:
+    """The spans of the matched rows' labels, sorted: their words are table, not prose."""
+    return sorted((c[START], c[END]) for m in assembly.matches for c in m.logical.labels)
 
 
 def _year_note(facts: MetaFacts, notes: Notes) -> None:
