@@ -518,11 +518,19 @@ class _Claim(NamedTuple):
 
     def keeping(self, won: dict[int, int]) -> _Claim:
         """The claim cut where a line goes to another row (the lines beyond it too)."""
+        return self._replace(
+            above=_kept(self.above, won, self.row), below=_kept(self.below, won, self.row)
+        )
 
-        def cut(side: list[int]) -> list[int]:
-            return list(itertools.takewhile(lambda m: won.get(m) == self.row, side))
 
-        return self._replace(above=cut(self.above), below=cut(self.below))
+def _kept(side: list[int], won: dict[int, int], row: int) -> list[int]:
+    """The lines of ``side``, nearest first, up to the first that another row won."""
+    kept: list[int] = []
+    for line in side:
+        if won.get(line) != row:
+            break
+        kept.append(line)
+    return kept
 
 
 def _resolve(claims: list[_Claim]) -> dict[int, int]:

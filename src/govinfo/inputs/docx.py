@@ -390,11 +390,11 @@ class _Body:
         n, stack = self.names, self.stack
         parent = element.getparent()
         owner = parent if tag == n.tbl_grid or parent is None else parent.getparent()
-        top = stack[-1]
-        if top[ELEMENT] is owner:
-            found: _Open | None = top
-        else:
-            found = next((entry for entry in reversed(stack) if entry[ELEMENT] is owner), None)
+        found: _Open | None = None
+        for at in range(len(stack) - 1, -1, -1):  # the top of the stack, most often
+            if stack[at][ELEMENT] is owner:
+                found = stack[at]
+                break
         if owner is None or found is None or (table := found[TABLE]) is None:
             return
         kind = found[KIND]
@@ -476,7 +476,10 @@ def _enclosing(element: _Element, stack: list[_Open], *kinds: _Kind) -> _Open:
         for i in range(len(stack) - 1, -1, -1):
             if stack[i][ELEMENT] is ancestor:
                 del stack[i + 1 :]
-                return next((o for o in reversed(stack) if o[KIND] in kinds), stack[i])
+                for inner in range(i, -1, -1):
+                    if stack[inner][KIND] in kinds:
+                        return stack[inner]
+                return stack[i]
         ancestor = ancestor.getparent()
     return stack[0]  # the body, which encloses every element read
 

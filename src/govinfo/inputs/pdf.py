@@ -98,7 +98,9 @@ def from_pdf(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<pdf
             (``page_operators`` a content stream, ``operators`` in all).
     """
     try:
-        import pypdfium2  # noqa: PLC0415 - optional extra
+        # A from-import: compiled by mypyc, a plain import statement would take the None
+        # that stands in sys.modules for a package blocked from import for the module.
+        from pypdfium2 import PdfDocument, PdfiumError  # noqa: PLC0415 - optional extra
     except ImportError:
         raise MissingExtraError.needs("pdf", f"{name}: reading .pdf files") from None
 
@@ -106,8 +108,8 @@ def from_pdf(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<pdf
         raise InputError(f"{name}: not a readable PDF: no PDF header")
     check_streams(data, budget, name)
     try:
-        pdf = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError as exc:
+        pdf = PdfDocument(data)
+    except PdfiumError as exc:
         if "password" in str(exc).lower():
             raise InputError(
                 f"{name}: not a readable PDF: it is encrypted with a password"
@@ -116,7 +118,7 @@ def from_pdf(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<pdf
     try:
         title = _info_title(pdf)
         pages = [_read_page(pdf, i) for i in range(len(pdf))]
-    except pypdfium2.PdfiumError as exc:
+    except PdfiumError as exc:
         raise InputError(f"{name}: not a readable PDF: {_reason(exc)}") from None
     finally:
         pdf.close()
