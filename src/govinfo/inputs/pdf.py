@@ -440,6 +440,10 @@ def _read_page(pdf: Any, index: int) -> _Page:  # noqa: ANN401 - pypdfium2's Pdf
     return _Page(_layout(chars, boxes, index + 1), index + 1, size=shown)
 
 
+#: PDFium's ``FPDFText_GetLooseCharBox(text_page, index, rect) -> FPDF_BOOL``.
+_CHAR_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+
+
 def _chars(
     textpage: Any,  # noqa: ANN401 - PDFium's text page
     to_page: ToPage,
@@ -462,8 +466,11 @@ def _chars(
     if len(text) != count:
         text = "".join(chr(unicode(textpage, i)) for i in range(count))
     rect = pdfium_c.FS_RECTF()
-    ref = ctypes.byref(rect)
-    box = pdfium_c.FPDFText_GetLooseCharBox
+    # Called once a character: through a prototype of plain pointers, as the bindings'
+    # typed arguments are converted at every call (a third of the call's cost).
+    box = ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, _CHAR_BOX)
+    ref = ctypes.addressof(rect)
+    textpage = ctypes.cast(textpage, ctypes.c_void_p).value
     width, height = 2 * size[0], 2 * size[1]  # what the middle's coordinates add up to
     out: list[Char] = []
     last: Char | None = None
