@@ -440,8 +440,21 @@ def _read_page(pdf: Any, index: int) -> _Page:  # noqa: ANN401 - pypdfium2's Pdf
     return _Page(_layout(chars, boxes, index + 1), index + 1, size=shown)
 
 
-#: PDFium's ``FPDFText_GetLooseCharBox(text_page, index, rect) -> FPDF_BOOL``.
-_CHAR_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+# Prototypes of plain pointers for PDFium's functions called once a character or a page
+# object: through them a call costs half to two thirds of a call through the bindings,
+# whose typed arguments are converted, and typed results made, at every call.
+_HANDLE = ctypes.c_void_p
+#: ``FPDFText_GetLooseCharBox(text_page, index, rect) -> FPDF_BOOL``.
+_CHAR_BOX = ctypes.CFUNCTYPE(ctypes.c_int, _HANDLE, ctypes.c_int, _HANDLE)
+#: ``FPDFPage_CountObjects(page)``, ``FPDFFormObj_CountObjects(form)``,
+#: ``FPDFPageObj_GetType(obj)``.
+_OF_HANDLE = ctypes.CFUNCTYPE(ctypes.c_int, _HANDLE)
+#: ``FPDFPage_GetObject(page, index)``.
+_PAGE_OBJECT = ctypes.CFUNCTYPE(_HANDLE, _HANDLE, ctypes.c_int)
+#: ``FPDFFormObj_GetObject(form, index)``.
+_FORM_OBJECT = ctypes.CFUNCTYPE(_HANDLE, _HANDLE, ctypes.c_ulong)
+#: ``FPDFPageObj_GetBounds(obj, left, bottom, right, top) -> FPDF_BOOL``.
+_BOUNDS = ctypes.CFUNCTYPE(ctypes.c_int, _HANDLE, _HANDLE, _HANDLE, _HANDLE, _HANDLE)
 
 
 def _chars(
@@ -466,11 +479,9 @@ def _chars(
     if len(text) != count:
         text = "".join(chr(unicode(textpage, i)) for i in range(count))
     rect = pdfium_c.FS_RECTF()
-    # Called once a character: through a prototype of plain pointers, as the bindings'
-    # typed arguments are converted at every call (a third of the call's cost).
     box = ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, _CHAR_BOX)
     ref = ctypes.addressof(rect)
-    textpage = ctypes.cast(textpage, ctypes.c_void_p).value
+    handle = ctypes.cast(textpage, _HANDLE).value
     width, height = 2 * size[0], 2 * size[1]  # what the middle's coordinates add up to
     out: list[Char] = []
     last: Char | None = None
@@ -479,7 +490,7 @@ def _chars(
         if ch <= " " or ch.isspace():
             spaced = True
             continue
-        if not box(textpage, i, ref):
+        if not box(handle, i, ref):
             continue
         x0, top = to_page(rect.left, rect.top)
         x1, bottom = to_page(rect.right, rect.bottom)
@@ -517,23 +528,29 @@ def _objects(
     of a table are one thin line or rectangle each, told by their bounds
     alone; only the others have their segments read.
     """
-    count_objects = pdfium_c.FPDFFormObj_CountObjects if form else pdfium_c.FPDFPage_CountObjects
-    get_object = pdfium_c.FPDFFormObj_GetObject if form else pdfium_c.FPDFPage_GetObject
-    get_type, get_bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
+    count = pdfium_c.FPDFFormObj_CountObjects if form else pdfium_c.FPDFPage_CountObjects
+    count_objects = ctypes.cast(count, _OF_HANDLE)
+    get_object = (
+        ctypes.cast(pdfium_c.FPDFFormObj_GetObject, _FORM_OBJECT)
+        if form
+        else ctypes.cast(pdfium_c.FPDFPage_GetObject, _PAGE_OBJECT)
+    )
+    get_type = ctypes.cast(pdfium_c.FPDFPageObj_GetType, _OF_HANDLE)
+    get_bounds = ctypes.cast(pdfium_c.FPDFPageObj_GetBounds, _BOUNDS)
     path, image, form_object = (
         pdfium_c.FPDF_PAGEOBJ_PATH,
         pdfium_c.FPDF_PAGEOBJ_IMAGE,
         pdfium_c.FPDF_PAGEOBJ_FORM,
     )
-    values = [ctypes.c_float() for _ in range(4)]
-    refs = [ctypes.byref(v) for v in values]
-    left, bottom, right, top = values
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    at_left, at_bottom, at_right, at_top = (ctypes.addressof(v) for v in (left, bottom, right, top))
+    container = ctypes.cast(container, _HANDLE).value
     images = 0
     for i in range(count_objects(container)):
-        obj = get_object(container, i)
+        obj = get_object(container, i)  # an address (None: no object)
         kind = get_type(obj)
         if kind == path:
-            if not get_bounds(obj, *refs):
+            if not get_bounds(obj, at_left, at_bottom, at_right, at_top):
                 continue
             x0, y0 = to_page(left.value, bottom.value)
             x1, y1 = to_page(right.value, top.value)
@@ -542,11 +559,12 @@ def _objects(
             if x1 - x0 <= THIN or y1 - y0 <= THIN:
                 boxes.append(Box(x0, y0, x1, y1))
             else:
-                _path_boxes(obj, to_page, boxes, pdfium_c)
+                typed = ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)
+                _path_boxes(typed, to_page, boxes, pdfium_c)
         elif kind == image:
             images += 1
         elif kind == form_object and depth < 8:
-            inner = _within(obj, to_page, pdfium_c)
+            inner = _within(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT), to_page, pdfium_c)
             images += _objects(obj, inner, boxes, pdfium_c, form=True, depth=depth + 1)
     return images
 
