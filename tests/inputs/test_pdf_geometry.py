@@ -105,6 +105,46 @@ def test_generated_round_trip(report: govinfo.Report) -> None:
     assert cell_values(result.report) == cell_values(report)
 
 
+def _turned(data: bytes, turns: int) -> bytes:
+    """``data`` with each page stored turned back ``turns`` quarters and shown turned (/Rotate).
+
+    As a landscape table printed on a portrait page is stored: each page, as a
+    form drawn with the turning matrix, on a page of the turned size.
+    """
+    import pypdfium2  # noqa: PLC0415
+
+    source, out = pypdfium2.PdfDocument(data), pypdfium2.PdfDocument.new()
+    for i in range(len(source)):
+        width, height = source[i].get_size()
+        drawn = source.page_as_xobject(i, out).as_pageobject()
+        matrix = {
+            1: (0, 1, -1, 0, height, 0),
+            2: (-1, 0, 0, -1, width, height),
+            3: (0, -1, 1, 0, 0, width),
+        }[turns]
+        drawn.transform(pypdfium2.PdfMatrix(*matrix))
+        page = out.new_page(*((height, width) if turns % 2 else (width, height)))
+        page.insert_obj(drawn)
+        page.gen_content()
+        page.set_rotation(90 * turns)
+    written = io.BytesIO()
+    out.save(written)
+    return written.getvalue()
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "borderless"])
+@pytest.mark.parametrize("turns", [1, 2, 3], ids=["90", "180", "270"])
+def test_pages_shown_turned(turns: int, ruled: bool) -> None:
+    """A page stored turned and shown upright (/Rotate), its content in a form, reads as shown.
+
+    Before, a page turned by a quarter lost what stood below its width (the
+    page's size was turned twice), and at 270° every point was misplaced.
+    """
+    report = _with_blanks(govinfo.parse_example().report)
+    data = _turned(report_pdf(report, PdfLook(ruled=ruled)), turns)
+    assert cell_values(govinfo.parse(data).report) == cell_values(report)
+
+
 def _scan(data: bytes) -> bytes:
     """A PDF of images of the pages of ``data``: a scan, with no text layer."""
     import pypdfium2  # noqa: PLC0415

@@ -397,15 +397,21 @@ def _info_title(pdf: Any) -> str | None:  # noqa: ANN401 - pypdfium2's PdfDocume
     return title
 
 
-def _transform(width: float, height: float, rotation: int) -> ToPage:
-    """From PDF user space to the page as shown: rotated, y growing downwards."""
+def _transform(box: tuple[float, float, float, float], rotation: int) -> ToPage:
+    """From PDF user space to the page as shown: rotated, y growing downwards.
+
+    ``box`` is the part of user space the page shows (its crop box within its
+    media box: left, bottom, right, top); ``rotation`` the quarter turns
+    clockwise the page is shown at. The top left corner shown is (0, 0).
+    """
+    left, bottom, right, top = box
     if rotation == 1:  # 90° clockwise: the left edge is at the top
-        return lambda x, y: (y, x)
+        return lambda x, y: (y - bottom, x - left)
     if rotation == 2:
-        return lambda x, y: (width - x, y)
+        return lambda x, y: (right - x, y - bottom)
     if rotation == 3:
-        return lambda x, y: (height - y, width - x)
-    return lambda x, y: (x, height - y)
+        return lambda x, y: (top - y, right - x)
+    return lambda x, y: (x - left, top - y)
 
 
 def _within(obj: Any, to_page: ToPage, pdfium_c: Any) -> ToPage:  # noqa: ANN401
@@ -422,11 +428,9 @@ def _read_page(pdf: Any, index: int) -> _Page:  # noqa: ANN401 - pypdfium2's Pdf
 
     page = pdf[index]
     try:
-        width, height = page.get_size()
-        rotation = page.get_rotation() // 90
-        to_page = _transform(width, height, rotation)
+        shown = page.get_size()  # as shown: PDFium turns it by the page's rotation
+        to_page = _transform(page.get_bbox(), page.get_rotation() // 90)
         textpage = page.get_textpage()
-        shown = (height, width) if rotation % 2 else (width, height)
         try:
             chars = _chars(textpage.raw, to_page, shown)
         finally:
