@@ -145,6 +145,46 @@ def test_pages_shown_turned(turns: int, ruled: bool) -> None:
     assert cell_values(govinfo.parse(data).report) == cell_values(report)
 
 
+def _moved(data: bytes, *, cropped: bool) -> bytes:
+    """``data`` with each page shown from elsewhere than (0, 0) of its user space.
+
+    Its media box moved, or a crop box showing part of a larger media box.
+    """
+    import pypdfium2  # noqa: PLC0415
+
+    source, out = pypdfium2.PdfDocument(data), pypdfium2.PdfDocument.new()
+    for i in range(len(source)):
+        width, height = source[i].get_size()
+        drawn = source.page_as_xobject(i, out).as_pageobject()
+        if cropped:
+            drawn.transform(pypdfium2.PdfMatrix(1, 0, 0, 1, 150, 100))
+            page = out.new_page(width + 200, height + 300)
+            page.set_cropbox(150, 100, width + 150, height + 100)
+        else:
+            drawn.transform(pypdfium2.PdfMatrix(1, 0, 0, 1, -300, 500))
+            page = out.new_page(width, height)
+            page.set_mediabox(-300, 500, width - 300, height + 500)
+        page.insert_obj(drawn)
+        page.gen_content()
+    written = io.BytesIO()
+    out.save(written)
+    return written.getvalue()
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "borderless"])
+@pytest.mark.parametrize("cropped", [False, True], ids=["media-box-moved", "crop-box"])
+def test_page_boxes_not_at_the_origin(cropped: bool, ruled: bool) -> None:
+    """The page shown starts where its crop box (or media box) does, not at (0, 0).
+
+    Before, a media box at (-300, 500) lost every cell, and a crop box some.
+    """
+    report = _with_blanks(govinfo.parse_example().report)
+    data = _moved(report_pdf(report, PdfLook(ruled=ruled, footer=FOOTER)), cropped=cropped)
+    result = govinfo.parse(data)
+    assert cell_values(result.report) == cell_values(report)
+    assert FOOTER not in result.text.splitlines()
+
+
 def _scan(data: bytes) -> bytes:
     """A PDF of images of the pages of ``data``: a scan, with no text layer."""
     import pypdfium2  # noqa: PLC0415
