@@ -509,7 +509,9 @@ class PdfLook:
     ``label_width`` columns. A table's header row is repeated on each page it
     runs over when ``repeat_header``. With ``sub_headers``, each part of a
     table whose rows hold another number of values starts with a row naming
-    its columns (as 信息内容 | 本年处理决定数量 does in the forms).
+    its columns (as 信息内容 | 本年处理决定数量 does in the forms). With
+    ``passwords`` (user, owner), the file is encrypted as publishers restrict
+    copying: an empty user password opens it, the owner's sets permissions.
     """
 
     ruled: bool = True
@@ -520,6 +522,7 @@ class PdfLook:
     label_width: float = 130
     font_size: float = 9
     sub_headers: bool = False
+    passwords: tuple[str, str] | None = None
 
 
 def _table_rows(lines: Sequence[str], header: Sequence[str], look: PdfLook) -> list[list[str]]:
@@ -630,8 +633,14 @@ def as_table_pdf(
             table.append(line)
     flush()
     out = io.BytesIO()
+    encrypt = None
+    if look.passwords is not None:
+        from reportlab.lib.pdfencrypt import StandardEncryption  # noqa: PLC0415
+
+        user, owner = look.passwords
+        encrypt = StandardEncryption(user, owner, canCopy=0, canModify=0, canAnnotate=0)
     doc = SimpleDocTemplate(out, pagesize=A4, title=title or "", topMargin=60, bottomMargin=60,
-                            leftMargin=50, rightMargin=50)  # fmt: skip
+                            leftMargin=50, rightMargin=50, encrypt=encrypt)  # fmt: skip
     doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
     return out.getvalue()
 

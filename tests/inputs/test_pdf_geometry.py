@@ -185,6 +185,25 @@ def test_page_boxes_not_at_the_origin(cropped: bool, ruled: bool) -> None:
     assert FOOTER not in result.text.splitlines()
 
 
+class TestEncrypted:
+    """Files encrypted as publishers restrict copying, and files locked with a password."""
+
+    def test_owner_password_only_reads(self) -> None:
+        """An empty user password (permissions only): read whole, budget checked page by page."""
+        report = _with_blanks(govinfo.parse_example().report)
+        data = report_pdf(report, PdfLook(passwords=("", "owner")))
+        assert b"/Encrypt" in data
+        result = govinfo.parse(data)
+        assert cell_values(result.report) == cell_values(report)
+        assert not [d for d in result.diagnostics if d.code in _QUIET]
+
+    def test_user_password_refused(self) -> None:
+        """A file that needs a password to open: InputError saying so."""
+        data = report_pdf(govinfo.parse_example().report, PdfLook(passwords=("secret", "owner")))
+        with pytest.raises(govinfo.InputError, match="encrypted with a password"):
+            govinfo.parse(data)
+
+
 def _scan(data: bytes) -> bytes:
     """A PDF of images of the pages of ``data``: a scan, with no text layer."""
     import pypdfium2  # noqa: PLC0415
