@@ -215,6 +215,12 @@ READ_BY_OCR = Code(
     "PDF pages with no text layer, named in the message, were read by OCR (the `ocr` extra): "
     "check their values",
 )
+ASLANT_TEXT = Code(
+    "aslant-text",
+    _I,
+    "PDF text set at a slant (over 10° from level or upright: a watermark or a stamp), "
+    "quoted in the message: not read, as it would run into the cells it crosses",
+)
 SUFFIX_MISMATCH = Code(
     "suffix-mismatch",
     _W,
@@ -228,7 +234,7 @@ _ALL = (
     TEMPLATE_FROM_ERA, EXTRA_CELLS, DUPLICATE_ROW, PADDING_ASSUMED, APPROXIMATE_LABEL,
     PLACEHOLDER, INVALID, CONVERTED, YEAR_INFERRED, FROM_PROSE, PROSE_DISAGREES, PROSE_NOT_USED,
     UNFILLED_TEMPLATE, REPLACED_CHARACTERS, NESTED_TOO_DEEP, CHARSET_OVERRIDDEN, NO_TEXT_LAYER,
-    READ_BY_OCR, SUFFIX_MISMATCH,
+    READ_BY_OCR, ASLANT_TEXT, SUFFIX_MISMATCH,
 )  # fmt: skip
 CODES: Mapping[str, Code] = MappingProxyType({c.name: c for c in _ALL})
 """Every diagnostic code, by name, in the order the docs list them."""

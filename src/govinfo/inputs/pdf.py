@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from govinfo._diagnostics import NO_TEXT_LAYER, READ_BY_OCR
+from govinfo._diagnostics import ASLANT_TEXT, NO_TEXT_LAYER, READ_BY_OCR
 from govinfo._errors import InputError, MissingExtraError
 from govinfo._version import DISTRIBUTION
 from govinfo.inputs.columns import Line, Segment, Table, is_figure, join_texts, tables_in
@@ -122,7 +122,7 @@ def from_pdf(data: bytes, *, budget: Budget = _DEFAULT_BUDGET, name: str = "<pdf
         raise InputError(f"{name}: not a readable PDF: {_reason(exc)}") from None
     finally:
         pdf.close()
-    notes = _scans(data, pages)
+    notes = (*_aslant(pages), *_scans(data, pages))
     blocks = _blocks(pages)
     return Document(tuple(blocks), "pdf", _title(title), notes=notes)
 
@@ -382,6 +382,8 @@ class _Page:
     scanned: bool = False
     #: For OCR: the page's size in points.
     size: tuple[float, float] = (0.0, 0.0)
+    #: The characters set aslant (a watermark, a stamp), not read.
+    aslant: str = ""
 
 
 def _info_title(pdf: Any) -> str | None:  # noqa: ANN401 - pypdfium2's PdfDocument
@@ -432,7 +434,7 @@ def _read_page(pdf: Any, index: int) -> _Page:  # noqa: ANN401 - pypdfium2's Pdf
         to_page = _transform(page.get_bbox(), page.get_rotation() // 90)
         textpage = page.get_textpage()
         try:
-            chars = _chars(textpage.raw, to_page, shown)
+            chars, aslant = _chars(textpage.raw, to_page, shown)
         finally:
             textpage.close()
         boxes: list[Box] = []
@@ -440,8 +442,8 @@ def _read_page(pdf: Any, index: int) -> _Page:  # noqa: ANN401 - pypdfium2's Pdf
     finally:
         page.close()
     if not chars:
-        return _Page([], index + 1, scanned=images > 0, size=shown)
-    return _Page(_layout(chars, boxes, index + 1), index + 1, size=shown)
+        return _Page([], index + 1, scanned=images > 0, size=shown, aslant=aslant)
+    return _Page(_layout(chars, boxes, index + 1), index + 1, size=shown, aslant=aslant)
 
 
 # Prototypes of plain pointers for PDFium's functions called once a character or a page
@@ -450,6 +452,8 @@ def _read_page(pdf: Any, index: int) -> _Page:  # noqa: ANN401 - pypdfium2's Pdf
 _HANDLE = ctypes.c_void_p
 #: ``FPDFText_GetLooseCharBox(text_page, index, rect) -> FPDF_BOOL``.
 _CHAR_BOX = ctypes.CFUNCTYPE(ctypes.c_int, _HANDLE, ctypes.c_int, _HANDLE)
+#: ``FPDFText_GetCharAngle(text_page, index) -> float``: radians clockwise, -1 on error.
+_CHAR_ANGLE = ctypes.CFUNCTYPE(ctypes.c_float, _HANDLE, ctypes.c_int)
 #: ``FPDFPage_CountObjects(page)``, ``FPDFFormObj_CountObjects(form)``,
 #: ``FPDFPageObj_GetType(obj)``.
 _OF_HANDLE = ctypes.CFUNCTYPE(ctypes.c_int, _HANDLE)
@@ -465,17 +469,20 @@ def _chars(
     textpage: Any,  # noqa: ANN401 - PDFium's text page
     to_page: ToPage,
     size: tuple[float, float],
-) -> list[Char]:
+) -> tuple[list[Char], str]:
     """The characters shown on a page with their boxes, whitespace and duplicates left out.
 
     A character drawn twice over itself (bold faked by overprinting) is read
-    once; one drawn off the page (``size``) is not shown, and not read.
+    once; one drawn off the page (``size``) is not shown, and not read. One
+    set aslant, more than `_ASLANT` from level or upright (a watermark across
+    the page, a stamp), is no table's: it is not read but given back apart,
+    as the page's text would have it.
     """
     import pypdfium2.raw as pdfium_c  # noqa: PLC0415
 
     count = pdfium_c.FPDFText_CountChars(textpage)
     if count <= 0:
-        return []
+        return [], ""
     buffer = (ctypes.c_ushort * (count + 1))()
     pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
     text = bytes(buffer)[: 2 * count].decode("utf-16-le", "replace")
@@ -486,7 +493,9 @@ def _chars(
     box = ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, _CHAR_BOX)
     ref = ctypes.addressof(rect)
     handle = ctypes.cast(textpage, _HANDLE).value
+    angle = ctypes.cast(pdfium_c.FPDFText_GetCharAngle, _CHAR_ANGLE)
     width, height = 2 * size[0], 2 * size[1]  # what the middle's coordinates add up to
+    aslant: list[str] = []
     out: list[Char] = []
     last: Char | None = None
     spaced = False
@@ -504,6 +513,12 @@ def _chars(
             top, bottom = bottom, top
         if not (0 <= x0 + x1 <= width and 0 <= top + bottom <= height):
             continue
+        # Its angle from the nearest quarter turn (a page shown turned turns its text
+        # too); PDFium gives -1 for none.
+        turn = angle(handle, i)
+        if turn > 0 and _ASLANT < turn % _QUARTER < _QUARTER - _ASLANT:
+            aslant.append(ch)
+            continue
         if (
             last is not None
             and ch == last[4]
@@ -514,7 +529,25 @@ def _chars(
         last = (x0, top, x1, bottom, ch, spaced)
         out.append(last)
         spaced = False
-    return out
+    return out, "".join(aslant)
+
+
+_QUARTER = math.pi / 2
+#: How far from level or upright text may be set and still be read: a page's text is
+#: set level (or upright, in a turned page or a vertical header), a watermark aslant.
+_ASLANT = math.radians(10)
+
+
+def _aslant(pages: Sequence[_Page]) -> Iterator[Note]:
+    """A note for each page with text set aslant, quoting it."""
+    for page in pages:
+        if page.aslant:
+            text = page.aslant if len(page.aslant) <= 40 else page.aslant[:40] + "…"
+            yield Note(
+                ASLANT_TEXT,
+                f"page {page.number}: {len(page.aslant)} characters set aslant (a watermark "
+                f"or a stamp?) not read: {text!r}",
+            )
 
 
 def _objects(
