@@ -19,6 +19,7 @@ import itertools
 import logging
 import math
 import re
+import statistics
 import unicodedata
 import zlib
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -434,7 +435,10 @@ def _read_page(pdf: Any, index: int) -> _Page:  # noqa: ANN401 - pypdfium2's Pdf
         to_page = _transform(page.get_bbox(), page.get_rotation() // 90)
         textpage = page.get_textpage()
         try:
-            chars, aslant = _chars(textpage.raw, to_page, shown)
+            chars, aslant, skew = _chars(textpage.raw, to_page, shown)
+            if skew:  # read again along the text's own baselines
+                chars, aslant, _ = _chars(textpage.raw, to_page, shown, skew)
+                to_page = _turned_back(to_page, skew, shown)
         finally:
             textpage.close()
         boxes: list[Box] = []
@@ -469,20 +473,24 @@ def _chars(
     textpage: Any,  # noqa: ANN401 - PDFium's text page
     to_page: ToPage,
     size: tuple[float, float],
-) -> tuple[list[Char], str]:
+    skew: float = 0.0,
+) -> tuple[list[Char], str, float]:
     """The characters shown on a page with their boxes, whitespace and duplicates left out.
 
     A character drawn twice over itself (bold faked by overprinting) is read
     once; one drawn off the page (``size``) is not shown, and not read. One
     set aslant, more than `_ASLANT` from level or upright (a watermark across
     the page, a stamp), is no table's: it is not read but given back apart,
-    as the page's text would have it.
+    as the page's text would have it. The third value is how far most of the
+    text is turned from level (a page placed or scanned askew), or 0.0 where
+    it is level; read again with that ``skew``, each box is turned back level
+    (see `_level_box`).
     """
     import pypdfium2.raw as pdfium_c  # noqa: PLC0415
 
     count = pdfium_c.FPDFText_CountChars(textpage)
     if count <= 0:
-        return [], ""
+        return [], "", 0.0
     buffer = (ctypes.c_ushort * (count + 1))()
     pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
     text = bytes(buffer)[: 2 * count].decode("utf-16-le", "replace")
@@ -496,6 +504,7 @@ def _chars(
     angle = ctypes.cast(pdfium_c.FPDFText_GetCharAngle, _CHAR_ANGLE)
     width, height = 2 * size[0], 2 * size[1]  # what the middle's coordinates add up to
     aslant: list[str] = []
+    askew: list[float] = []
     out: list[Char] = []
     last: Char | None = None
     spaced = False
@@ -511,14 +520,20 @@ def _chars(
             x0, x1 = x1, x0
         if bottom < top:
             top, bottom = bottom, top
+        if skew:
+            x0, top, x1, bottom = _level_box(x0, top, x1, bottom, skew, size)
         if not (0 <= x0 + x1 <= width and 0 <= top + bottom <= height):
             continue
         # Its angle from the nearest quarter turn (a page shown turned turns its text
         # too); PDFium gives -1 for none.
         turn = angle(handle, i)
-        if turn > 0 and _ASLANT < turn % _QUARTER < _QUARTER - _ASLANT:
-            aslant.append(ch)
-            continue
+        if turn > 0:
+            off = turn % _QUARTER
+            if _ASLANT < off < _QUARTER - _ASLANT:
+                aslant.append(ch)
+                continue
+            if _LEVEL < off < _QUARTER - _LEVEL:
+                askew.append(off if off < _ASLANT else off - _QUARTER)
         if (
             last is not None
             and ch == last[4]
@@ -529,13 +544,44 @@ def _chars(
         last = (x0, top, x1, bottom, ch, spaced)
         out.append(last)
         spaced = False
-    return out, "".join(aslant)
+    skew = statistics.median(askew) if 2 * len(askew) > len(out) else 0.0
+    return out, "".join(aslant), skew
+
+
+def _turned_back(to_page: ToPage, skew: float, size: tuple[float, float]) -> ToPage:
+    """``to_page``, then turned back by ``skew`` about the page's middle: its text level."""
+    return lambda x, y: _level_point(*to_page(x, y), skew, size)
+
+
+def _level_point(x: float, y: float, skew: float, size: tuple[float, float]) -> tuple[float, float]:
+    """A point of the page as shown, turned back by ``skew`` about the page's middle."""
+    cos, sin = math.cos(skew), math.sin(skew)
+    dx, dy = x - size[0] / 2, y - size[1] / 2
+    return size[0] / 2 + dx * cos + dy * sin, size[1] / 2 - dx * sin + dy * cos
+
+
+def _level_box(
+    x0: float, top: float, x1: float, bottom: float, skew: float, size: tuple[float, float]
+) -> tuple[float, float, float, float]:
+    """A character's box as shown, of its glyph turned by ``skew``: the glyph's own, level.
+
+    The box bounds the turned glyph, ``w·cos + h·sin`` wide and ``w·sin + h·cos``
+    high: solved for the glyph's width and height, about the middle turned back.
+    """
+    x, y = _level_point((x0 + x1) / 2, (top + bottom) / 2, skew, size)
+    cos, sin = math.cos(abs(skew)), math.sin(abs(skew))
+    wide, high = x1 - x0, bottom - top
+    half_width = max(0.0, (wide * cos - high * sin) / (cos * cos - sin * sin)) / 2
+    half_height = max(0.0, (high * cos - wide * sin) / (cos * cos - sin * sin)) / 2
+    return x - half_width, y - half_height, x + half_width, y + half_height
 
 
 _QUARTER = math.pi / 2
 #: How far from level or upright text may be set and still be read: a page's text is
 #: set level (or upright, in a turned page or a vertical header), a watermark aslant.
 _ASLANT = math.radians(10)
+#: Text turned less than this from level is level (a matrix's rounding).
+_LEVEL = 1e-4
 
 
 def _aslant(pages: Sequence[_Page]) -> Iterator[Note]:
