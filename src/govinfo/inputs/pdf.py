@@ -505,6 +505,7 @@ def _chars(
     width, height = 2 * size[0], 2 * size[1]  # what the middle's coordinates add up to
     aslant: list[str] = []
     askew: list[float] = []
+    level_top = level_bottom = math.nan
     out: list[Char] = []
     last: Char | None = None
     spaced = False
@@ -525,15 +526,19 @@ def _chars(
         if not (0 <= x0 + x1 <= width and 0 <= top + bottom <= height):
             continue
         # Its angle from the nearest quarter turn (a page shown turned turns its text
-        # too); PDFium gives -1 for none.
-        turn = angle(handle, i)
-        if turn > 0:
-            off = turn % _QUARTER
-            if _ASLANT < off < _QUARTER - _ASLANT:
-                aslant.append(ch)
-                continue
-            if _LEVEL < off < _QUARTER - _LEVEL:
-                askew.append(off if off < _ASLANT else off - _QUARTER)
+        # too; PDFium gives -1 for none), asked of a character whose box does not
+        # stand on the baseline of the level one before: a box turned at all has
+        # another top and bottom.
+        if top != level_top or bottom != level_bottom:
+            turn = angle(handle, i)
+            if turn > 0:
+                off = turn % _QUARTER
+                if _ASLANT < off < _QUARTER - _ASLANT:
+                    aslant.append(ch)
+                    continue
+                if _LEVEL < off < _QUARTER - _LEVEL:
+                    askew.append(off if off < _ASLANT else off - _QUARTER)
+            level_top, level_bottom = top, bottom
         if (
             last is not None
             and ch == last[4]
