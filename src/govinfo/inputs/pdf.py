@@ -488,15 +488,9 @@ def _chars(
     """
     import pypdfium2.raw as pdfium_c  # noqa: PLC0415
 
-    count = pdfium_c.FPDFText_CountChars(textpage)
-    if count <= 0:
+    text = _page_text(textpage, pdfium_c)
+    if not text:
         return [], "", 0.0
-    buffer = (ctypes.c_ushort * (count + 1))()
-    pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
-    text = bytes(buffer)[: 2 * count].decode("utf-16-le", "replace")
-    unicode = pdfium_c.FPDFText_GetUnicode
-    if len(text) != count:
-        text = "".join(chr(unicode(textpage, i)) for i in range(count))
     rect = pdfium_c.FS_RECTF()
     box = ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, _CHAR_BOX)
     ref = ctypes.addressof(rect)
@@ -551,6 +545,20 @@ def _chars(
         spaced = False
     skew = statistics.median(askew) if 2 * len(askew) > len(out) else 0.0
     return out, "".join(aslant), skew
+
+
+def _page_text(textpage: Any, pdfium_c: Any) -> str:  # noqa: ANN401 - PDFium objects
+    """A text page's characters, one a character index."""
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return ""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+    text = bytes(buffer)[: 2 * count].decode("utf-16-le", "replace")
+    if len(text) != count:
+        unicode = pdfium_c.FPDFText_GetUnicode
+        text = "".join(chr(unicode(textpage, i)) for i in range(count))
+    return text
 
 
 def _turned_back(to_page: ToPage, skew: float, size: tuple[float, float]) -> ToPage:
