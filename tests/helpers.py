@@ -133,6 +133,22 @@ def rebuild(report: Any, values: dict[str, Any]) -> Any:
     return REGISTRY.of(report).build({"meta": report.meta, **values})
 
 
+def blanked(report: Any, keys: set[str]) -> Any:
+    """``report`` with the cells ``keys`` blank, and the unit of each blank amount too.
+
+    A unit is only ever read beside its amount (as ``govinfo.testing`` makes reports).
+    """
+    cells = REGISTRY.of(report).cells
+    amount_of = {
+        c.key: c.row.cell_key(next(x for x in c.row.columns if x.name == c.column.unit_of))
+        for c in cells
+        if c.column.unit_of is not None
+    }
+    blank = keys | {unit for unit, amount in amount_of.items() if amount in keys}
+    values = cell_values(report)
+    return rebuild(report, {k: None if k in blank else v for k, v in values.items()})
+
+
 def report_class(name: str = "Declared", **declared: object) -> type:
     """A report class of one table (table 三 of 30号) with the class variables ``declared``.
 
