@@ -438,7 +438,7 @@ def _read_page(pdf: Any, index: int) -> _Page:  # noqa: ANN401 - pypdfium2's Pdf
             chars, aslant, skew = _chars(textpage.raw, to_page, shown)
             if skew:  # read again along the text's own baselines
                 chars, aslant, _ = _chars(textpage.raw, to_page, shown, skew)
-                to_page = _turned_back(to_page, skew, shown)
+                to_page = _turned_back(to_page, _tilt(skew, shown))
         finally:
             textpage.close()
         boxes: list[Box] = []
@@ -497,6 +497,7 @@ def _chars(
     handle = ctypes.cast(textpage, _HANDLE).value
     angle = ctypes.cast(pdfium_c.FPDFText_GetCharAngle, _CHAR_ANGLE)
     width, height = 2 * size[0], 2 * size[1]  # what the middle's coordinates add up to
+    tilt = _tilt(skew, size)
     aslant: list[str] = []
     askew: list[float] = []
     level_top = level_bottom = math.nan
@@ -516,7 +517,7 @@ def _chars(
         if bottom < top:
             top, bottom = bottom, top
         if skew:
-            x0, top, x1, bottom = _level_box(x0, top, x1, bottom, skew, size)
+            x0, top, x1, bottom = _level_box(x0, top, x1, bottom, tilt)
         if not (0 <= x0 + x1 <= width and 0 <= top + bottom <= height):
             continue
         # Its angle from the nearest quarter turn (a page shown turned turns its text
@@ -561,28 +562,39 @@ def _page_text(textpage: Any, pdfium_c: Any) -> str:  # noqa: ANN401 - PDFium ob
     return text
 
 
-def _turned_back(to_page: ToPage, skew: float, size: tuple[float, float]) -> ToPage:
-    """``to_page``, then turned back by ``skew`` about the page's middle: its text level."""
-    return lambda x, y: _level_point(*to_page(x, y), skew, size)
+#: A turn back about a page's middle, worked out once a page: its cosine and sine
+#: and the middle's coordinates.
+_Tilt = tuple[float, float, float, float]
 
 
-def _level_point(x: float, y: float, skew: float, size: tuple[float, float]) -> tuple[float, float]:
-    """A point of the page as shown, turned back by ``skew`` about the page's middle."""
-    cos, sin = math.cos(skew), math.sin(skew)
-    dx, dy = x - size[0] / 2, y - size[1] / 2
-    return size[0] / 2 + dx * cos + dy * sin, size[1] / 2 - dx * sin + dy * cos
+def _tilt(skew: float, size: tuple[float, float]) -> _Tilt:
+    """The turn back by ``skew`` about the middle of a page of ``size``."""
+    return math.cos(skew), math.sin(skew), size[0] / 2, size[1] / 2
+
+
+def _turned_back(to_page: ToPage, tilt: _Tilt) -> ToPage:
+    """``to_page``, then turned back by ``tilt`` about the page's middle: its text level."""
+    return lambda x, y: _level_point(*to_page(x, y), tilt)
+
+
+def _level_point(x: float, y: float, tilt: _Tilt) -> tuple[float, float]:
+    """A point of the page as shown, turned back by ``tilt`` about the page's middle."""
+    cos, sin, middle_x, middle_y = tilt
+    dx, dy = x - middle_x, y - middle_y
+    return middle_x + dx * cos + dy * sin, middle_y - dx * sin + dy * cos
 
 
 def _level_box(
-    x0: float, top: float, x1: float, bottom: float, skew: float, size: tuple[float, float]
+    x0: float, top: float, x1: float, bottom: float, tilt: _Tilt
 ) -> tuple[float, float, float, float]:
-    """A character's box as shown, of its glyph turned by ``skew``: the glyph's own, level.
+    """A character's box as shown, of its glyph turned by ``tilt``: the glyph's own, level.
 
     The box bounds the turned glyph, ``w·cos + h·sin`` wide and ``w·sin + h·cos``
-    high: solved for the glyph's width and height, about the middle turned back.
+    high (the angle's size, whichever way it turns): solved for the glyph's
+    width and height, about the middle turned back.
     """
-    x, y = _level_point((x0 + x1) / 2, (top + bottom) / 2, skew, size)
-    cos, sin = math.cos(abs(skew)), math.sin(abs(skew))
+    x, y = _level_point((x0 + x1) / 2, (top + bottom) / 2, tilt)
+    cos, sin = tilt[0], abs(tilt[1])
     wide, high = x1 - x0, bottom - top
     half_width = max(0.0, (wide * cos - high * sin) / (cos * cos - sin * sin)) / 2
     half_height = max(0.0, (high * cos - wide * sin) / (cos * cos - sin * sin)) / 2
