@@ -272,10 +272,13 @@ def _whitespace_shape(line: str) -> Shape | None:
 #: What reading a line leaves for the next: its last cell open (True), closed by a
 #: ``|`` (False), or as it was (``None``: a blank line, page furniture).
 After = bool | None
+#: A line read: its cells (``None``: prose), placed as they were where the line was
+#: first met, that place, and the state it leaves.
+_Read = tuple["Sequence[Cell] | None", int, After]
 
 
 class _LineReader:
-    """Reads the lines of one text into cells, each distinct line and cell once.
+    """Reads the lines of one text into cells, each distinct line once a parse.
 
     Scraped pages repeat the same lines (``0 |``, ``|``) dozens of times and
     the same cells (``0``, ``件``) hundreds: a line is read once a parse in
@@ -286,86 +289,93 @@ class _LineReader:
     def __init__(self, *, markdown: bool) -> None:
         """Read lines of a text that holds a Markdown table or not."""
         self.markdown = markdown
-        #: The lines read, by whether the line before left a cell open, to what
-        #: ``read`` gave for them.
-        self.lines: tuple[dict[str, tuple[Shape | None, After]], ...] = ({}, {})
+        #: The lines read, by whether the line before left a cell open.
+        self.lines: tuple[dict[str, _Read], dict[str, _Read]] = ({}, {})
 
-    def read(self, raw: str, *, opened: bool) -> tuple[Shape | None, After]:
-        """The cells of a line (``None``: prose) and the state it leaves; kept in ``lines``.
+    def read(self, raw: str, start: int, *, opened: bool) -> _Read:
+        """The cells of a line that starts at ``start`` and the state it leaves; kept in ``lines``.
 
         ``opened``: a ``|`` opening the line ends a cell rather than an empty one
-        (see ``_piped``).
+        (see `_piped`).
         """
         line = raw.rstrip("\r")
-        shape: Shape | None
+        cells: Sequence[Cell] | None
         if "|" not in line:
             shape = _whitespace_shape(line)
+            cells = _placed(shape, start) if shape and start else shape
         elif self.markdown and _MD_RULE.match(line):
-            shape = ()  # a Markdown table's |---|---| rule
+            cells = ()  # a Markdown table's |---|---| rule
         else:
-            shape = self._piped(line, opened=self.markdown or opened)
-        if shape is None:
-            entry: tuple[Shape | None, After] = (None, False)
-        elif shape or "|" in raw:
-            entry = (shape, not raw.rstrip().endswith("|"))
+            cells = _piped(line, start, opened=self.markdown or opened)
+        entry: _Read
+        if cells is None:
+            entry = (None, start, False)
+        elif cells or "|" in raw:
+            entry = (cells, start, not raw.rstrip().endswith("|"))
         else:
-            entry = (shape, None)
+            entry = (cells, start, None)
         self.lines[opened][raw] = entry
         return entry
 
-    def _piped(self, line: str, *, opened: bool) -> Shape:
-        """The cells of a line with ``|`` (offsets relative to the line).
 
-        A ``|`` ends a cell, so ``| |`` and ``a||b`` hold empty cells. A line of
-        nothing but ``|`` holds none: scrapers write it where a row opens, after a
-        cell on the line before, and as colspan padding (an empty cell on its own
-        line is written `` |``, like any other cell). When ``opened``
-        (the line before left its last cell without a ``|``: a cell and its ``|``
-        on alternate lines; or a Markdown row), a ``|`` opening the line ends that
-        cell rather than an empty one. Nothing after the last ``|`` is a cell unless
-        it holds something. A part holding only numbers separated by spaces is a run
-        of value cells that a scraper joined.
-        """
-        if not line.rstrip().strip("|"):
-            return ()  # "|", "||": where rows open and colspan padding, no cell
-        parts = line.split("|")
-        if not parts[-1].strip():
-            parts.pop()
-        pos = 0
-        if opened and not parts[0].strip():
-            pos = len(parts.pop(0)) + 1
-        cells: list[Cell] = []
-        known = _PARTS
-        for part in parts:
-            found = known.get(part)
-            if found is None:
-                if len(known) >= _PARTS_HELD:
-                    known.clear()
-                found = known[part] = _part_cells(part)
-            for text, start, end, kind in found:
-                cells.append((text, pos + start, pos + end, kind))
-            pos += len(part) + 1
-        return tuple(cells)
+def _placed(cells: Sequence[Cell], by: int) -> Sequence[Cell]:
+    """``cells`` moved ``by`` characters on."""
+    if len(cells) == 1:  # one cell a line: the commonest, placed without a loop
+        text, start, end, kind = cells[0]
+        return ((text, start + by, end + by, kind),)
+    return [(text, start + by, end + by, kind) for text, start, end, kind in cells]
 
 
-def _grid_shape(text: str, start: int, spans: Sequence[tuple[int, int]]) -> Shape:
-    """The cells of a grid row as the adapter gave them (offsets relative to ``start``)."""
+def _piped(line: str, offset: int, *, opened: bool) -> Sequence[Cell]:
+    """The cells of a line with ``|`` that starts at ``offset`` in the text.
+
+    A ``|`` ends a cell, so ``| |`` and ``a||b`` hold empty cells. A line of
+    nothing but ``|`` holds none: scrapers write it where a row opens, after a
+    cell on the line before, and as colspan padding (an empty cell on its own
+    line is written `` |``, like any other cell). When ``opened``
+    (the line before left its last cell without a ``|``: a cell and its ``|``
+    on alternate lines; or a Markdown row), a ``|`` opening the line ends that
+    cell rather than an empty one. Nothing after the last ``|`` is a cell unless
+    it holds something. A part holding only numbers separated by spaces is a run
+    of value cells that a scraper joined.
+    """
+    if not line.rstrip().strip("|"):
+        return ()  # "|", "||": where rows open and colspan padding, no cell
+    parts = line.split("|")
+    if not parts[-1].strip():
+        parts.pop()
+    pos = offset
+    if opened and not parts[0].strip():
+        pos += len(parts.pop(0)) + 1
+    cells: list[Cell] = []
+    known = _PARTS
+    for part in parts:
+        found = known.get(part)
+        if found is None:
+            if len(known) >= _PARTS_HELD:
+                known.clear()
+            found = known[part] = _part_cells(part)
+        for text, start, end, kind in found:
+            cells.append((text, pos + start, pos + end, kind))
+        pos += len(part) + 1
+    return cells
+
+
+def _grid_cells(text: str, spans: Sequence[tuple[int, int]]) -> list[Cell]:
+    """The cells of a grid row as the adapter gave them."""
     cells: list[Cell] = []
     for cell_start, cell_end in spans:
         part = text[cell_start:cell_end]
         stripped = part.strip()
-        begin = cell_start + len(part) - len(part.lstrip()) - start
+        begin = cell_start + len(part) - len(part.lstrip())
         cells.append((stripped, begin, begin + len(stripped), _kind(stripped)))
-    return tuple(cells)
+    return cells
 
 
 def _row(
-    labels: list[Cell], cells: list[Cell], units: list[Cell], filled: int, last: int
+    labels: list[Cell], cells: list[Cell], units: list[Cell], filled: int, last: int, runs: bool
 ) -> LogicalRow:
-    run_together = any(c[KIND] is Kind.RUN for c in cells)
-    return LogicalRow(
-        tuple(labels), tuple(cells), tuple(units), filled, last, run_together=run_together
-    )
+    return LogicalRow(tuple(labels), tuple(cells), tuple(units), filled, last, run_together=runs)
 
 
 def tokenize(
@@ -386,43 +396,48 @@ def tokenize(
     labels: list[Cell] = []
     cells: list[Cell] = []
     units: list[Cell] = []
-    filled, last = 0, -1
+    filled, last, runs = 0, -1, False
     label, unit, value, run = Kind.LABEL, Kind.UNIT, Kind.VALUE, Kind.RUN
     offset = 0
+    line_cells: Sequence[Cell] | None
     # One loop over every cell of the report: the grouping is written out here
     # rather than called per cell.
     for raw in lines:
-        if grid and offset in grid:
-            shape: Shape | None = _grid_shape(text, offset, grid[offset])
+        start = offset
+        offset += len(raw) + 1
+        if grid and start in grid:
+            line_cells = _grid_cells(text, grid[start])
         else:
             # A line's cells may depend on whether the line before left a cell open.
-            shape, after = seen[opened].get(raw) or reader.read(raw, opened=opened)
+            line_cells, at, after = seen[opened].get(raw) or reader.read(raw, start, opened=opened)
             if after is not None:
                 opened = after
-        if shape is None:  # prose ends a row
-            if labels or cells:
-                rows.append(_row(labels, cells, units, filled, last))
-            labels, cells, units, filled, last = [], [], [], 0, -1
-            shape = ()
-        for content, start, end, kind in shape:
-            cell = (content, offset + start, offset + end, kind)
+            if line_cells is None:  # prose ends a row
+                if labels or cells:
+                    rows.append(_row(labels, cells, units, filled, last, runs))
+                labels, cells, units, filled, last, runs = [], [], [], 0, -1, False
+                continue
+            if at != start and line_cells:  # the line met again: its cells here
+                line_cells = _placed(line_cells, start - at)
+        for cell in line_cells:
+            kind = cell[KIND]
             if kind is value or kind is run:
                 last = len(cells)
                 cells.append(cell)
                 filled += 1
+                runs = runs or kind is run
             elif kind is label:
                 if cells or units:
                     if labels or cells:
-                        rows.append(_row(labels, cells, units, filled, last))
-                    labels, cells, units, filled, last = [], [], [], 0, -1
+                        rows.append(_row(labels, cells, units, filled, last, runs))
+                    labels, cells, units, filled, last, runs = [], [], [], 0, -1, False
                 labels.append(cell)
             elif kind is unit:
                 units.append(cell)
             else:
                 cells.append(cell)
-        offset += len(raw) + 1
     if labels or cells:
-        rows.append(_row(labels, cells, units, filled, last))
+        rows.append(_row(labels, cells, units, filled, last, runs))
     return rows
 
 
