@@ -67,6 +67,34 @@ class TestHTML:
         assert span.source_line == row_line  # the <tr> in the HTML file
         assert result.quote("active.licensing.decisions") == "1,234"
 
+    def test_empty_cell_in_a_label_column_is_no_value(self) -> None:
+        """A label written beside an empty cell where other rows have their item labels.
+
+        Its empty neighbour is no blank value: the row's figures stay in their
+        columns though its total is blank (padding either side was possible).
+        """
+        page = """<html><body><p>三、收到和处理政府信息公开申请情况</p><table border="1">
+        <tr><td colspan="3" rowspan="3">项目</td><td colspan="7">申请人情况</td></tr>
+        <tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td>
+            <td rowspan="2">总计</td></tr>
+        <tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>
+        <tr><td rowspan="2">三、本年度办理结果</td><td>(三)不予公开</td><td>1.属于国家秘密</td>
+            <td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>
+        <tr><td>(六)其他处理</td><td></td>
+            <td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td></td></tr>
+        </table></body></html>"""
+        result = govinfo.parse(page, template="v2019")
+        report = result.report
+        assert isinstance(report, govinfo.ReportV2019)
+        other = report.requests.other
+        assert (other.natural_person, other.commercial, other.other_org, other.total) == (
+            2,
+            0,
+            0,
+            None,
+        )
+        assert not [d for d in result.diagnostics if d.code == "padding-assumed"]
+
     def test_gbk_page_with_declared_charset(self) -> None:
         """A GBK page that declares gb2312 decodes through its declaration."""
         page = govinfo.render(govinfo.parse_example().report, format="html")

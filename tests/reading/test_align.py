@@ -63,6 +63,26 @@ def test_extra_values_are_kept_in_diagnostics() -> None:
     assert "'9'" in diag.message
 
 
+def test_a_figure_for_every_column_leaves_no_blank_among_them() -> None:
+    """A row with a figure for each column and a blank besides: the blank is no column.
+
+    Text laid out by position sets a row's first figure left of its column
+    (under a wrapped label), and a column is found there: the row came with
+    a blank in the next. Before, its figures moved a column right and its
+    总计 was dropped as an extra cell.
+    """
+    text = (
+        "三、本年度办理结果 | (四)无法提供 | 1.本机关不掌握相关政府信息 "
+        "| 43 |  | 10 | 36 | 41 | 26 | 46 | 202 |\n"
+    )
+    result = govinfo.parse(text, template="v2021")
+    report = result.report
+    assert isinstance(report, govinfo.ReportV2021)
+    row = report.requests.unable.not_held
+    assert (row.natural_person, row.commercial, row.other_org, row.total) == (43, 10, 46, 202)
+    assert not [d for d in result.diagnostics if d.code == "extra-cells"]
+
+
 def test_duplicate_rows_are_reported() -> None:
     """The same row twice with values: the fuller one is used and the other reported."""
     result = govinfo.parse("行政许可 | 146 |\n行政许可 | 3 |\n")

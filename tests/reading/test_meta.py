@@ -62,6 +62,23 @@ def test_meta_of_the_seeds() -> None:
     assert meta.index_number == "000000000-2019-03730"
 
 
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [
+        ("索引号: 000000000-2019- 03730 发布机构:某某局", "000000000-2019-03730"),
+        ("索引号:3212000038/2017- 00012\n", "3212000038/2017-00012"),
+        ("索引号: 000000000-2019-03730 发布机构:某某局", "000000000-2019-03730"),
+        ("索引号:11A-2019. 发布日期:2020-01-01", "11A-2019."),
+    ],
+)
+def test_index_number_wrapped_in_its_cell(written: str, number: str) -> None:
+    """A 索引号 a table cell wrapped after a separator is read whole, without the wrap's space.
+
+    A PDF cell's lines are joined with a space: the number stopped there.
+    """
+    assert govinfo.parse(written).report.meta.index_number == number
+
+
 def test_year_guessed_from_the_years_the_text_names() -> None:
     """Without a title or heading, the plausible year named most often, with a warning."""
     text = "本机关在2019年、2019 年和2018年开展工作。档案号32021年、32021年、1999年、1999年。"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import math
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -512,25 +513,64 @@ class _Writer:
         A cell is written in its first row. In the rows below it spans, a label
         is repeated (it is the group context of those rows) while a number is
         left blank: a figure must not be counted twice. Columns a cell spans to
-        its right are not padded, so each row reads label(s) then values.
+        its right are not padded, so each row reads label(s) then values. An
+        empty cell where the rows of figures have their labels is no blank
+        value: it is not written.
         """
         rows: list[list[tuple[int, str]]] = [[] for _ in range(grid.rows)]
+        kinds: dict[str, bool] = {}  # whether a text is a figure: texts recur ("0", a group)
+        first = math.inf  # the first column of figures
+        figured: set[int] = set()  # the rows with figures of their own
+        worded: list[tuple[int, int]] = []  # the rows and columns of words
         for cell in grid.cells:
             text = _cell_text(cell.text)
             rows[cell.row].append((cell.column, text))
+            figure: bool | None = None  # an empty cell is neither a figure nor words
+            if text:
+                figure = kinds.get(text)
+                if figure is None:
+                    figure = kinds[text] = _is_figure(text)
+            if figure:
+                figured.add(cell.row)
+                if cell.column < first:  # noqa: PLR1730 - a comparison, not a call, a figure
+                    first = cell.column
+            elif figure is not None:
+                worded.append((cell.row, cell.column))
             if cell.rowspan > 1:
-                number = is_value_text(unicodedata.normalize("NFKC", text).strip())
-                for below in rows[cell.row + 1 : cell.row + cell.rowspan]:
-                    below.append((cell.column, "" if number else text))
+                below = "" if figure else text
+                for r in range(cell.row + 1, min(cell.row + cell.rowspan, grid.rows)):
+                    rows[r].append((cell.column, below))
+                    if figure is False:
+                        worded.append((r, cell.column))
+        # Where rows of figures have their words, left of every figure: the label columns.
+        # (Not a header's words: a value column may have a header and no figure at all;
+        # nor the columns a label spans: a short row's label may span blank value columns.)
+        labels_at = {column for r, column in worded if column < first and r in figured}
         nested: dict[int, list[Grid]] = {}
         for r, inner in grid.nested:
             nested.setdefault(r, []).append(inner)
         for r, row in enumerate(rows):
-            texts = [text for _, text in sorted(row, key=lambda item: item[0])]
+            row.sort(key=_column)
+            texts = [text for column, text in row if text or column not in labels_at]
             if any(texts):
                 self.grid_row(texts, grid.lines[r] if r < len(grid.lines) else None)
             for inner in nested.get(r, ()):
                 self.grid(inner)
+
+
+def _column(entry: tuple[int, str]) -> int:
+    return entry[0]
+
+
+def _is_figure(text: str) -> bool:
+    """Whether a grid cell's text (not empty) is a figure, as its normalized text would be.
+
+    Most are words, told by their first character without normalizing all of them.
+    """
+    head = text[0] if text[0].isascii() else unicodedata.normalize("NFKC", text[0])
+    if head and not starts_like_value(head):
+        return False
+    return is_value_text(unicodedata.normalize("NFKC", text).strip())
 
 
 def lay_out(document: Document) -> Layout:

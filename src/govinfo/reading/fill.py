@@ -80,10 +80,8 @@ class Filler:
                 )
             units = m.logical.units
             unit = (units[0][TEXT] if units else None) or m.named.unit
-            cells = m.logical.cells
             n = len(self._plans[m.row.key])
-            start, ambiguous, extra = _window(m.logical, n, trailing_padding=True)
-            window = cells[start : start + n]
+            window, ambiguous, extra = _window(m.logical, n, trailing_padding=True)
             if extra:
                 _extra(m.row.key, extra, len(window), out)
             if ambiguous:
@@ -93,8 +91,7 @@ class Filler:
     def block(self, table: TableSpec, logical: LogicalRow, out: Assembly) -> None:
         """Read a value block: a row of values for all of ``table``'s rows, in declaration order."""
         slots = [(r, c) for r in table.rows for c in r.value_columns]
-        start, ambiguous, extra = _window(logical, len(slots), trailing_padding=False)
-        window = logical.cells[start : start + len(slots)]
+        window, ambiguous, extra = _window(logical, len(slots), trailing_padding=False)
         if extra:
             _extra(table.key, extra, len(window), out)
         if ambiguous:
@@ -199,26 +196,35 @@ def _extra(where: str, extra: Sequence[Cell], kept: int, out: Assembly) -> None:
     )
 
 
-def _window(row: LogicalRow, n: int, *, trailing_padding: bool) -> tuple[int, bool, Sequence[Cell]]:
-    """Where the ``n`` cells of a row start, dropping empty padding cells.
+def _window(
+    row: LogicalRow, n: int, *, trailing_padding: bool
+) -> tuple[Sequence[Cell], bool, Sequence[Cell]]:
+    """The ``n`` cells of a row, empty padding cells dropped.
 
     Scrapers pad rows with empty cells where the label spanned several columns.
     The chosen window covers every filled cell; among several, padding is
-    assumed after the values (rows) or before them (value blocks). Returns the
-    start, whether another choice was possible (blank cells next to padding),
-    and the filled cells left outside the window (more values than columns).
+    assumed after the values (rows) or before them (value blocks). Where no
+    window covers them but the row holds a figure for every column, its empty
+    cells stand for no column (text laid out by position may set a figure off
+    its column, and a column is found there). Returns the cells, whether
+    another choice was possible (blank cells next to padding), and the filled
+    cells left out (more values than columns).
     """
     cells = row.cells
     if len(cells) <= n or row.last_filled < 0:
-        return 0, False, ()
+        return cells[:n], False, ()
     value = Kind.VALUE
     if row.last_filled < n and cells[0][KIND] is value:
         # The common case, padding after a full row: only the first window covers it.
-        return 0, False, ()
+        return cells[:n], False, ()
     filled = [i for i, c in enumerate(cells) if c[KIND] is value]
     starts = [s for s in range(len(cells) - n + 1) if s <= filled[0] and filled[-1] < s + n]
     if not starts:
+        if len(filled) == n:
+            return [cells[i] for i in filled], False, ()
         # More filled cells than columns: keep the first (or last) n; the rest is reported.
         start = 0 if trailing_padding else len(cells) - n
-        return start, False, [cells[i] for i in filled if not start <= i < start + n]
-    return (starts[0] if trailing_padding else starts[-1]), len(starts) > 1, ()
+        extra = [cells[i] for i in filled if not start <= i < start + n]
+        return cells[start : start + n], False, extra
+    start = starts[0] if trailing_padding else starts[-1]
+    return cells[start : start + n], len(starts) > 1, ()

@@ -18,7 +18,10 @@ _PUBLISHED = [
     re.compile(rf"时间(?<=(?:发布|发文|成文|公开)时间){_SEP}{_DATE}"),
     re.compile(rf"日期{_SEP}{_DATE}"),
 ]
-_INDEX = re.compile(rf"索\s*引\s*号{_SEP}([A-Za-z0-9][A-Za-z0-9/\-_.]*)")
+# A number wrapped in its cell after a separator is joined with a space ("…-2019- 03730").
+_INDEX = re.compile(
+    rf"索\s*引\s*号{_SEP}([A-Za-z0-9](?:[A-Za-z0-9]|[/\-_.](?:[ \t]+(?=[A-Za-z0-9]))?)*)"
+)
 # A byline's next label ends its value where crawlers run the labels together
 # ("信息来源:省统计局发布时间:2022-01-21 16:49被阅览数:").
 _NEXT_LABEL = r"发布时间|发布日期|发文日期|成文日期|浏览|阅览|阅读|点击|字体|作者|来源|索引号"

@@ -497,7 +497,7 @@ def parse_document(
         agency=printed(facts.agency),
         year=facts.year,
         published=facts.published,
-        index_number=printed(facts.index_number),
+        index_number=_unwrapped(printed(facts.index_number)),
         tables_found=tables_found,
         processing_fee_yuan=fee,
     )
@@ -510,6 +510,11 @@ def parse_document(
         found=found,
         file=file,
     )
+
+
+def _unwrapped(number: str | None) -> str | None:
+    """An index number as it was before a cell wrapped it (the space is the wrap's)."""
+    return None if number is None else "".join(number.split())
 
 
 def _row_labels(assembly: Assembly) -> list[tuple[int, int]]:
