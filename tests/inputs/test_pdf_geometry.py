@@ -20,7 +20,7 @@ from helpers import cell_values, rebuild
 from shapes import HEADER, PROSE, TABLE3_HEADER, PdfLook, as_pdf, report_pdf
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
 #: A PDF matrix (a, b, c, d, e, f): (x, y) to (a·x + c·y + e, b·x + d·y + f).
@@ -108,6 +108,105 @@ def test_generated_round_trip(report: govinfo.Report) -> None:
     """Every cell of a valid report of any template reads back from a PDF of its ruled tables."""
     result = govinfo.parse(report_pdf(report))
     assert cell_values(result.report) == cell_values(report)
+
+
+def _ruled_pages(pages: Sequence[tuple[Sequence[float], Sequence[Sequence[str]]]]) -> bytes:
+    """A PDF of one ruled table a page: each page's column edges and its rows of cells.
+
+    The first page's table ends at the page's foot, the others' start at its head.
+    """
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: PLC0415
+    from reportlab.pdfgen import canvas  # noqa: PLC0415
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    drawing = canvas.Canvas(out, pagesize=A4)
+    for n, (edges, rows) in enumerate(pages):
+        top = 60 + 20 * len(rows) if n == 0 else A4[1] - 60
+        drawing.setFont("STSong-Light", 9)
+        for r, cells in enumerate(rows):
+            y = top - 20 * (r + 1)
+            for left, text in zip(edges, cells, strict=False):
+                drawing.drawString(left + 3, y + 6, text)
+        for r in range(len(rows) + 1):
+            drawing.line(edges[0], top - 20 * r, edges[-1], top - 20 * r)
+        for x in edges:
+            drawing.line(x, top, x, top - 20 * len(rows))
+        drawing.showPage()
+    drawing.save()
+    return out.getvalue()
+
+
+def test_table_going_on_in_other_rules() -> None:
+    """A continuation whose rules fall elsewhere stands in the first part's columns.
+
+    Over the page, a label column's rule is gone (a group spanning down ends)
+    and a sliver column comes (doubled rules, as Chromium draws separated
+    borders): as many columns as before, but not the same ones. Before, they
+    were joined by number, and 83447 went under 自然人.
+    """
+    first = (50, 120, 220, 280, 340, 400)
+    then = (50, 220, 280, 340, 400, 404)
+    data = _ruled_pages(
+        [
+            (
+                first,
+                [
+                    ["", "", "自然人", "商业企业", "总计"],
+                    ["(五)不予处理", "1.重复申请", "1", "2", "3"],
+                ],
+            ),
+            (then, [["(六)其他处理", "", "83447", "", ""]]),
+        ]
+    )
+    (grid,) = _grids(data)
+    columns = {c.text: (c.column, c.colspan) for c in grid.cells if c.text}
+    assert columns["83447"] == columns["商业企业"] == (3, 1)
+    assert columns["(六)其他处理"] == (0, 2)
+    assert max(c.column for c in grid.cells) == 4  # no cell in the sliver
+
+
+def _lines_pdf(lines: Sequence[tuple[float, str]]) -> bytes:
+    """A PDF page of lines of text, each ``(x, text)`` on a line of its own, 16 pt apart."""
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: PLC0415
+    from reportlab.pdfgen import canvas  # noqa: PLC0415
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    drawing = canvas.Canvas(out, pagesize=A4)
+    drawing.setFont("STSong-Light", 12)
+    for n, (x, text) in enumerate(lines):
+        drawing.drawString(x, A4[1] - 80 - 16 * n, text)
+    drawing.save()
+    return out.getvalue()
+
+
+def test_sentence_wrapped_over_lines_states_its_figure() -> None:
+    """A paragraph's lines, set margin to margin, are one text: a figure across the wrap is read.
+
+    A line break inside a sentence ended it, and the statement: ``申`` / ``请9件``
+    lost 受理申请 9. A line ending short, or one indented under it, starts anew.
+    """
+    data = _lines_pdf(
+        [
+            (200, "某县2016年政府信息公开工作年度报告"),
+            (96, "一、概述"),
+            (96, "全年，本机关主动公开政府信息120条，共受理政府信息公开申"),
+            (72, "请9件，其中网络申请7件。"),
+            (96, "二、存在的问题"),
+        ]
+    )
+    result = govinfo.parse(data)
+    report = result.report
+    assert isinstance(report, govinfo.ReportV2015)
+    assert (report.applications.received, report.applications.online) == (9, 7)
+    lines = result.text.splitlines()
+    assert "一、概述" in lines
+    assert "二、存在的问题" in lines  # after a line ending short, indented: a line of its own
 
 
 def _redrawn(data: bytes, place: Callable[[Any, float, float], tuple[Any, Matrix]]) -> bytes:

@@ -987,6 +987,13 @@ def _join(first: _Tab, then: _Tab) -> _Tab | None:
     """
     if first.ruled != then.ruled:
         return None
+    if first.ruled:
+        # Rules on another page may fall elsewhere (a sliver column, a boundary a rowspan
+        # hid): the continuation's cells are put in the first part's columns by place.
+        placed = _in_columns(then, first.columns)
+        if placed is None:
+            return None
+        then = placed
     repeated = 0
     while (
         repeated < min(first.grid.rows, then.grid.rows - 1)
@@ -1024,6 +1031,27 @@ def _join(first: _Tab, then: _Tab) -> _Tab | None:
     return _Tab(grid, then.columns, first.top, first.ruled, then.columns_read)
 
 
+def _in_columns(tab: _Tab, columns: Sequence[tuple[float, float]]) -> _Tab | None:
+    """``tab`` with its cells in ``columns``, by where the middle of each column lies.
+
+    A cell takes the columns whose middles lie within it; an empty cell that
+    takes none (a sliver between doubled rules) is left out. ``None`` when a
+    cell with text takes none: the tables do not stand in the same columns.
+    """
+    middles = [(left + right) / 2 for left, right in columns]
+    cells: list[GridCell] = []
+    for cell in tab.grid.cells:
+        left = tab.columns[cell.column][0]
+        right = tab.columns[min(cell.column + cell.colspan, len(tab.columns)) - 1][1]
+        taken = [i for i, middle in enumerate(middles) if left <= middle <= right]
+        if taken:
+            cells.append(cell._replace(column=taken[0], colspan=len(taken)))
+        elif cell.text:
+            return None
+    grid = attrs.evolve(tab.grid, cells=tuple(cells))
+    return tab._replace(grid=grid, columns=tuple(columns))
+
+
 def _label_words_only(tab: _Tab, row: int) -> bool:
     """Whether a row of a borderless table holds words only, left of its figures."""
     cells = [c for c in tab.grid.cells if c.row == row and c.text]
@@ -1057,14 +1085,27 @@ def _blocks(pages: Sequence[_Page]) -> list[Block]:
     """The pages' blocks in order: furniture out, borderless tables read, tables joined."""
     blocks: list[Block] = []
     last: _Tab | None = None  # the table the blocks so far end with
+    said: Line | None = None  # the line of prose the blocks so far end with
     for page, items in zip(pages, _without_furniture(pages), strict=True):
         # A borderless table going on at the top of the page stands in the same columns.
         before = last if last is not None and not last.ruled else None
-        for n, item in enumerate(_borderless(items, before)):
+        found = _borderless(items, before)
+        margins = _margins([item for item in found if isinstance(item, Line)])
+        for n, item in enumerate(found):
             if isinstance(item, Line):
-                blocks.append(Prose(" ".join(s.text for s in item.segments), page.number))
-                last = None
+                text = " ".join(s.text for s in item.segments)
+                previous = blocks[-1] if blocks else None
+                if (
+                    said is not None
+                    and isinstance(previous, Prose)
+                    and _goes_on(said, item, margins)
+                ):
+                    blocks[-1] = Prose(join_texts([previous.text, text]), previous.line)
+                else:
+                    blocks.append(Prose(text, page.number))
+                said, last = item, None
                 continue
+            said = None
             tab = _with_pages(item, page.number)
             joined = _join(last, tab) if n == 0 and last is not None else None
             if joined is not None:
@@ -1074,6 +1115,53 @@ def _blocks(pages: Sequence[_Page]) -> list[Block]:
                 blocks.append(tab.grid)
                 last = tab
     return blocks
+
+
+class _Margins(NamedTuple):
+    """Where a page's lines of prose start and end, and how near counts: a line's height."""
+
+    left: float
+    right: float
+    near: float
+
+
+def _margins(lines: Sequence[Line]) -> _Margins | None:
+    """The margins of the lines of one segment (prose); ``None`` with none."""
+    prose = [line for line in lines if len(line.segments) == 1]
+    if not prose:
+        return None
+    return _Margins(
+        min(line.segments[0].x0 for line in prose),
+        max(line.segments[0].x1 for line in prose),
+        statistics.median(line.bottom - line.top for line in prose),
+    )
+
+
+#: What only a sentence holds: a line with one of them is prose, not a table's row.
+_CLAUSE_MARKS = frozenset("，,。;；:：")
+
+
+def _goes_on(said: Line, line: Line, margins: _Margins | None) -> bool:
+    """Whether ``line`` goes on with the sentence of the line of prose before it.
+
+    A paragraph's lines are set from margin to margin: a line of a sentence
+    that reaches the right margin, followed right under it by one that starts
+    at the left (not indented, as a paragraph's first line is), wrapped there.
+    A line break inside a sentence would end it, and the figure it states.
+    Lines ending in a figure apart are rows of a table set as text, not prose.
+    """
+    if margins is None or len(said.segments) != 1 or len(line.segments) != 1:
+        return False
+    if _CLAUSE_MARKS.isdisjoint(said.segments[0].text):
+        return False
+    if any(is_figure((ln.segments[0].text.split() or [""])[-1]) for ln in (said, line)):
+        return False  # a row of a table set as text: its label, then its figures
+    under = said.source != line.source or line.top - said.bottom < margins.near
+    return (
+        under
+        and said.segments[0].x1 >= margins.right - margins.near
+        and line.segments[0].x0 <= margins.left + margins.near / 2
+    )
 
 
 def _scans(data: bytes, pages: Sequence[_Page]) -> tuple[Note, ...]:
