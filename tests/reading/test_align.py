@@ -55,6 +55,36 @@ def test_unknown_rows_are_kept_in_diagnostics() -> None:
     assert diag.excerpt == "本年咨询数量 | 7 | 8 |"
 
 
+def test_figures_under_no_label_are_kept_in_diagnostics() -> None:
+    """Figures that no row label leads (after prose, or a grid's row) are reported, not dropped."""
+    result = govinfo.parse("行政许可 | 146 |\n本机关积极推进政务公开工作。\n23 45\n")
+    assert result.report.active.licensing.decisions == 146
+    (diag,) = [d for d in result.diagnostics if d.code == "unknown-row"]
+    assert diag.message == "figures of no row, kept here: ['23', '45']"
+    assert diag.excerpt == "23 45"
+
+
+def test_row_cut_by_a_page_break_is_one_row() -> None:
+    """A row whose label's rest heads the next row, with no figures, is read whole.
+
+    A table row that breaks over a page (LibreOffice lets rows break) leaves
+    ``禁止公开`` and empty cells at the top of the next page; joined, the two
+    parts name the row, which alone neither does.
+    """
+    text = (
+        "三、本年度办理结果 | (三)不予公开 | 2.其他法律行政法规 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+        "禁止公开 |  |  |  |  |  |  |  |\n"
+        "3.危及“三安全一稳定” | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
+    )
+    result = govinfo.parse(text, template="v2021")
+    report = result.report
+    assert isinstance(report, govinfo.ReportV2021)
+    denied = report.requests.denied
+    assert (denied.prohibited_by_law.natural_person, denied.prohibited_by_law.total) == (1, 1)
+    assert denied.security_stability.total == 2
+    assert not [d for d in result.diagnostics if d.code == "unknown-row"]
+
+
 def test_extra_values_are_kept_in_diagnostics() -> None:
     """Values beyond a row's columns are reported, not dropped silently."""
     result = govinfo.parse("行政许可 | 146 | 9 |\n")

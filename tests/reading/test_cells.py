@@ -92,3 +92,26 @@ def test_cells_memo_is_bounded_and_changes_nothing() -> None:
     again = tokenize("规章 | 0 | 5 |\n行政许可 | 146 |")
     assert [(r.labels, r.cells) for r in again] == [(r.labels, r.cells) for r in first]
     assert [c[TEXT] for c in again[0].cells] == ["0", "5"]
+
+
+def test_figures_after_a_grid_row_are_not_its() -> None:
+    """A grid's row holds its cells: figures on a line after it start a row of their own.
+
+    Before, a figure a borderless PDF table left on a line of its own went to
+    the row above, whose eight empty cells were taken as padding: it read as
+    that row's 总计 (a wrong value).
+    """
+    row = "(六)其他处理 | 2.申请人逾期未按收费通知要求缴纳费用 |  |  |  |  |  |  |  |"
+    text = f"{row}\n23\n"
+    ends = [i for i, c in enumerate(row) if c == "|"]
+    spans = list(zip([0, *(e + 1 for e in ends[:-1])], ends, strict=True))  # as the writer gives
+    grouped = [
+        ([c[TEXT] for c in r.labels], [c[TEXT] for c in r.cells])
+        for r in tokenize(text, {0: spans})
+    ]
+    assert grouped == [
+        (["(六)其他处理", "2.申请人逾期未按收费通知要求缴纳费用"], [""] * 7),
+        ([], ["23"]),
+    ]
+    # Read as text, the same lines are one row: a line does not hold its cells as a grid's row does.
+    assert [[c[TEXT] for c in r.cells] for r in tokenize(text)] == [[""] * 7 + ["23"]]

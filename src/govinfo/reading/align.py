@@ -159,11 +159,16 @@ class RowMatcher:
         out = Assembly(notes)
         state = _State()
         matches = out.matches
-        for logical in rows:
+        rest_of: LogicalRow | None = None  # a row's label's rest, read with it: skipped
+        for n, logical in enumerate(rows):
+            if logical is rest_of:
+                continue
             if not logical.labels:
                 if state.block is not None and logical.filled:
                     self.filler.block(state.block, logical, out)
                     state.block = None
+                elif logical.filled:
+                    _unknown(logical, out)
                 continue
             after = self._read_headings(logical, state, out)
             if state.block is not None and logical.filled:
@@ -186,6 +191,8 @@ class RowMatcher:
                     continue
                 state.block = None
             found = self._find_row(logical, state)
+            if found is None and logical.filled:
+                found, rest_of = self._find_cut_row(logical, rows[n + 1 : n + 2], state)
             if found is None:
                 if logical.filled and self.labels.label(logical.labels[-1][TEXT]).group is None:
                     _unknown(logical, out)
@@ -247,6 +254,22 @@ class RowMatcher:
             row = _choose(candidates, label, state.group, state.table)
         return None if row is None else Match(row, logical, last, label, approximate)
 
+    def _find_cut_row(
+        self, cut: LogicalRow, after: Sequence[LogicalRow], state: _State
+    ) -> tuple[Match | None, LogicalRow | None]:
+        """The template row a row cut by a page break is, and the row with its label's rest.
+
+        The rest of its label heads the row ``after`` it, which has no figure
+        (they stayed with the label's start); joined, the label names a row.
+        """
+        rest = after[0] if after else None
+        if rest is None or not rest.labels or rest.filled or rest.run_together:
+            return None, None
+        found = self._find_row(_joined(cut, rest), state)
+        if found is None or found.approximate:
+            return None, None
+        return found, rest
+
     def _wrapped(self, labels: Sequence[Cell]) -> tuple[Cell, Label] | None:
         """A label wrapped over lines, or split into words by a PDF extractor.
 
@@ -260,16 +283,25 @@ class RowMatcher:
         return None
 
 
+def _joined(cut: LogicalRow, rest: LogicalRow) -> LogicalRow:
+    """``cut`` with the labels of ``rest`` joined onto its last label, as one label."""
+    last = cut.labels[-1]
+    text = last[TEXT] + "".join(c[TEXT] for c in rest.labels)
+    label = (text, last[START], rest.labels[-1][END], Kind.LABEL)
+    return cut.relabelled((*cut.labels[:-1], label))
+
+
 def _unknown(logical: LogicalRow, out: Assembly) -> None:
-    """Report a row with values whose label the template does not have."""
-    label = " ".join(c[TEXT] for c in logical.labels)
+    """Report a row with values whose label the template does not have, or that has none."""
     values = [c[TEXT] for c in logical.cells if c[KIND] is Kind.VALUE]
-    first = logical.labels[0]
-    end = max(c[END] for c in (*logical.labels, *logical.cells))
+    cells = (*logical.labels, *logical.cells)
+    span = (cells[0][START], max(c[END] for c in cells))
+    if not logical.labels:
+        out.notes.add(UNKNOWN_ROW, f"figures of no row, kept here: {values}", span)
+        return
+    label = " ".join(c[TEXT] for c in logical.labels)
     out.notes.add(
-        UNKNOWN_ROW,
-        f"row not in the template, kept here: {label!r} with values {values}",
-        (first[START], end),
+        UNKNOWN_ROW, f"row not in the template, kept here: {label!r} with values {values}", span
     )
 
 

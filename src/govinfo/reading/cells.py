@@ -392,7 +392,9 @@ def tokenize(
     markdown = "--" in text and any(_MD_RULE.match(line.rstrip("\r")) for line in lines)
     reader = _LineReader(markdown=markdown)
     seen = reader.lines
-    opened = False
+    # Whether the line before left its last cell open (see `_piped`), and whether the
+    # lines since the last grid row hold no cell (figures after it are not its).
+    opened = sealed = False
     rows: list[LogicalRow] = []
     labels: list[Cell] = []
     cells: list[Cell] = []
@@ -408,18 +410,23 @@ def tokenize(
         offset += len(raw) + 1
         if grid and start in grid:
             line_cells = _grid_cells(text, grid[start])
+            sealed = True
         else:
             # A line's cells may depend on whether the line before left a cell open.
             line_cells, at, after = seen[opened].get(raw) or reader.read(raw, start, opened=opened)
-            if after is not None:
-                opened = after
-            if line_cells is None:  # prose ends a row
+            opened = opened if after is None else after
+            if line_cells and at != start:  # the line met again: its cells here
+                line_cells = _placed(line_cells, start - at)
+            # Prose ends a row; so do figures after a grid's row, which holds its cells.
+            if line_cells is None or (
+                sealed and line_cells and line_cells[0][KIND] is not label and cells
+            ):
                 if labels or cells:
                     rows.append(_row(labels, cells, units, filled, last, runs))
                 labels, cells, units, filled, last, runs = [], [], [], 0, -1, False
-                continue
-            if at != start and line_cells:  # the line met again: its cells here
-                line_cells = _placed(line_cells, start - at)
+                if line_cells is None:
+                    continue
+            sealed = sealed and not line_cells
         for cell in line_cells:
             kind = cell[KIND]
             if kind is value or kind is run:
