@@ -85,6 +85,23 @@ def test_row_cut_by_a_page_break_is_one_row() -> None:
     assert not [d for d in result.diagnostics if d.code == "unknown-row"]
 
 
+def test_a_label_joined_over_rows_names_its_row_word_for_word() -> None:
+    """A row's label is joined with the next row's only where the words name it exactly.
+
+    ``…相同信息计 1 条)`` set as text: the note's ``1`` reads as a cell, and
+    ``条)`` heads a row of its own. Joined, only a loose key (the note left
+    out) names 主动公开政府信息数: its 1 is no figure of the row.
+    """
+    text = (
+        "统计指标\n\n单位 统计数\n\n"
+        "(一)主动公开政府信息数(不同渠道和方式公开相同信息计 1 条)\n\n条\n\n"
+        "其中:主动公开规范性文件数\n\n条\n"
+    )
+    report = govinfo.parse(text, template="v2015").report
+    assert isinstance(report, govinfo.ReportV2015)
+    assert report.proactive.total is None
+
+
 def test_extra_values_are_kept_in_diagnostics() -> None:
     """Values beyond a row's columns are reported, not dropped silently."""
     result = govinfo.parse("行政许可 | 146 | 9 |\n")

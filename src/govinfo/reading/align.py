@@ -260,13 +260,16 @@ class RowMatcher:
         """The template row a row cut by a page break is, and the row with its label's rest.
 
         The rest of its label heads the row ``after`` it, which has no figure
-        (they stayed with the label's start); joined, the label names a row.
+        (they stayed with the label's start); joined, the label names a row,
+        word for word.
         """
         rest = after[0] if after else None
         if rest is None or not rest.labels or rest.filled or rest.run_together:
             return None, None
         found = self._find_row(_joined(cut, rest), state)
-        if found is None or found.approximate:
+        # Words and all: a loose match may leave out a note whose figure was taken as a
+        # cell ("…相同信息计 1 条)": 1 is the note's, not the row's).
+        if found is None or found.approximate or found.named.exact not in self.labels.index.rows:
             return None, None
         return found, rest
 
