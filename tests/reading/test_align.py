@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import govinfo
 
 TABLE3_ROW = "一、本年新收政府信息公开申请数量 | {} |\n"
@@ -100,6 +102,24 @@ def test_a_label_joined_over_rows_names_its_row_word_for_word() -> None:
     report = govinfo.parse(text, template="v2015").report
     assert isinstance(report, govinfo.ReportV2015)
     assert report.proactive.total is None
+
+
+def test_unit_wrapped_in_its_column_is_one_unit() -> None:
+    """万元 wrapped in a narrow 单位 column is 万元: its 万 ends the label's first line.
+
+    Text laid out by position (``pdftotext -layout``) prints ``…的 万`` then
+    ``经费) 元 218.1938``; read as 元, the amount was stored 10,000 times too small.
+    """
+    text = (
+        " 统计指标                                     单 统计数\n"
+        "(四)政府信息公开专项经费(不包括用于政府公报编辑管理及政府网站建设维护等方面的 万\n"
+        "经费)                                      元 218.1938\n"
+    )
+    result = govinfo.parse(text, template="v2015")
+    report = result.report
+    assert isinstance(report, govinfo.ReportV2015)
+    assert report.capacity.budget == Decimal("218.1938")
+    assert not [d for d in result.diagnostics if d.code == "converted"]
 
 
 def test_extra_values_are_kept_in_diagnostics() -> None:

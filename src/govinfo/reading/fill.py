@@ -21,7 +21,7 @@ from govinfo._diagnostics import (
     SHORT_ROW,
 )
 from govinfo.reading.cells import END, KIND, START, TEXT, Cell, Kind, LogicalRow
-from govinfo.reading.numbers import read_cell
+from govinfo.reading.numbers import is_unit_text, read_cell
 from govinfo.templates.spec import ColumnSpec
 
 if TYPE_CHECKING:
@@ -78,8 +78,7 @@ class Filler:
                     (m.label[START], m.label[END]),
                     key=m.row.key,
                 )
-            units = m.logical.units
-            unit = (units[0][TEXT] if units else None) or m.named.unit
+            unit = _unit(m.logical) or m.named.unit
             n = len(self._plans[m.row.key])
             window, ambiguous, extra = _window(m.logical, n, trailing_padding=True)
             if extra:
@@ -164,6 +163,24 @@ class Filler:
                 sources[column.unit_key] = span
             if note is not None:
                 out.notes.add(note, f"{key}: {detail}", (start, end), key=key)
+
+
+def _unit(logical: LogicalRow) -> str | None:
+    """The unit written in a row, if any: its first unit cell's, or its unit wrapped in its column.
+
+    A narrow 单位 column wraps 万元 and 人次 over the lines of the row: 人 / 次
+    are two unit cells, and 万 (no unit alone) ends a line of the label's.
+    """
+    units = logical.units
+    if not units:
+        return None
+    unit = units[0][TEXT]
+    if len(units) > 1 and is_unit_text(joined := "".join(u[TEXT] for u in units)):
+        return joined
+    for cell in logical.labels[1:]:
+        if is_unit_text(cell[TEXT] + unit):
+            return cell[TEXT] + unit
+    return unit
 
 
 def _duplicate(ignored: Match, kept: Match, out: Assembly) -> None:
