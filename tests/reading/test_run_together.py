@@ -455,6 +455,24 @@ def test_spaced_rows_no_rule_reads() -> None:
     assert (active.penalty.previous_items, active.coercion.decisions) == (0, 0)
 
 
+def test_a_sentence_run_into_the_table_after_it() -> None:
+    """Shrunk from the property below: a table run into the sentence before it is read.
+
+    The line held a sentence, so it was prose, and the rows run together after
+    it were lost. What follows the last sentence is a table where it reads as
+    rows do (two figures or more) with no comma outside a label's note.
+    """
+    text = (
+        "本年度收取信息处理费0.0000元。一、主动公开情况(一)主动公开政府信息数"
+        "(不同渠道和方式公开相同信息计1条)条7其中:主动公开规范性文件数条3\n"
+    )
+    proactive = govinfo.parse(text, template="v2015").report.proactive
+    assert (proactive.total, proactive.normative_documents) == (7, 3)
+    clause = "如有疑问,请联系办公室302室,邮编165000。"  # a clause's figures are no cells
+    rows = tokenize(f"说明如下。{clause[:-1]}\n")
+    assert rows == []
+
+
 @given(st.data(), st.sampled_from(["v2021", "v2019", "v2015"]))
 def test_run_together_text_never_gives_another_value(data: st.DataObject, template: str) -> None:
     """Any valid report run together: every cell read is the report's own."""

@@ -220,6 +220,27 @@ def _run_together(line: str) -> Shape | None:
     return tuple(cells)
 
 
+def _after_sentences(line: str) -> Shape | None:
+    """The cells run together after a line's last sentence, or ``None`` (prose).
+
+    What follows the sentence is a table run together when it reads as rows
+    do (words, figures, words, figures: two figures or more), with no comma
+    outside a label's note in parentheses: a clause has one, a label none.
+    """
+    end = max(line.rfind(stop) for stop in "。!?;") + 1
+    tail = line[end:]
+    glued = _run_together(tail)
+    if glued is None or sum(c[KIND] is not Kind.LABEL for c in glued) < 2:
+        return None
+    if "," in _NOTE.sub("", tail):
+        return None
+    return tuple((text, end + a, end + b, kind) for text, a, b, kind in glued)
+
+
+#: A note in parentheses, as labels have them ("(区分处理的,只计这一情形,不计其他情形)").
+_NOTE = re.compile(r"\([^()]*\)")
+
+
 def _whitespace_shape(line: str) -> Shape | None:
     """The cells of a line without ``|``, by whitespace; ``None`` when it is prose.
 
@@ -235,7 +256,9 @@ def _whitespace_shape(line: str) -> Shape | None:
     kind = _kind(texts[-1])
     if kind not in _FIGURES:
         if _SENTENCE.search(line):
-            return None  # a sentence: words, not ending in figures
+            # A sentence: words, not ending in figures; or a sentence a crawler ran into
+            # the table after it, whose cells it ran together (see `_run_together`).
+            return _after_sentences(line)
         if (glued := _run_together(line)) is not None:
             return glued
         if len(line.strip()) > 60:
