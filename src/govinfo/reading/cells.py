@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import bisect
 import enum
-import math
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -549,7 +548,8 @@ class _Writer:
         """
         rows: list[list[tuple[int, str]]] = [[] for _ in range(grid.rows)]
         kinds: dict[str, bool] = {}  # whether a text is a figure: texts recur ("0", a group)
-        first = math.inf  # the first column of figures
+        # The first column of figures; past the last column while none is found.
+        first = max((cell.column + cell.colspan for cell in grid.cells), default=0)
         figured: set[int] = set()  # the rows with figures of their own
         worded: list[tuple[int, int]] = []  # the rows and columns of words
         for cell in grid.cells:
