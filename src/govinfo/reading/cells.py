@@ -129,7 +129,9 @@ _PAGE_FURNITURE = re.compile(
     r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[,,/]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
 )
-_SENTENCE = re.compile(r"[。!?;]")
+#: What ends a sentence.
+_STOPS: Final = "。!?;"
+_SENTENCE = re.compile(f"[{_STOPS}]")
 _FIGURES = (Kind.VALUE, Kind.UNIT, Kind.RUN)
 
 
@@ -226,14 +228,14 @@ def _after_sentences(line: str) -> Shape | None:
     do (words, figures, words, figures: two figures or more), with no comma
     outside a label's note in parentheses: a clause has one, a label none.
     """
-    end = max(line.rfind(stop) for stop in "。!?;") + 1
+    end = max(line.rfind(stop) for stop in _STOPS) + 1
     tail = line[end:]
     glued = _run_together(tail)
     if glued is None or sum(c[KIND] is not Kind.LABEL for c in glued) < 2:
         return None
     if "," in _NOTE.sub("", tail):
         return None
-    return tuple((text, end + a, end + b, kind) for text, a, b, kind in glued)
+    return tuple(_placed(glued, end))
 
 
 #: A note in parentheses, as labels have them ("(区分处理的,只计这一情形,不计其他情形)").
