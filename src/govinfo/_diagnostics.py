@@ -135,8 +135,18 @@ TEMPLATE_FROM_ERA = Code(
     _I,
     "no table: the template was chosen by the report year or the section names",
 )
+FIGURES_BEFORE_LABELS = Code(
+    "figures-before-labels",
+    _W,
+    "a table's header holds a row of figures before its first row: its figures stand before "
+    "their labels (text taken from a PDF in the order it was drawn), so which are a row's is "
+    "not certain; the rows that header heads are left blank, their figures in the message",
+)
 EXTRA_CELLS = Code(
-    "extra-cells", _W, "values beyond a row's columns; they are listed in the message"
+    "extra-cells",
+    _W,
+    "values beyond a row's columns, listed in the message; a value block (table 四 as one "
+    "run of figures) with more figures than cells is left blank, its figures listed",
 )
 DUPLICATE_ROW = Code("duplicate-row", _W, "the same row twice; the fuller one is used")
 PADDING_ASSUMED = Code(
@@ -230,7 +240,7 @@ SUFFIX_MISMATCH = Code(
 
 _ALL = (
     NO_REPORT, UNKNOWN_ROW, MISSING_ROW, MISSING_TABLE, NO_TABLE, SHORT_ROW, RECOVERED,
-    SPLIT_BY_INVARIANTS, AMBIGUOUS_CELLS,
+    SPLIT_BY_INVARIANTS, AMBIGUOUS_CELLS, FIGURES_BEFORE_LABELS,
     TEMPLATE_FROM_ERA, EXTRA_CELLS, DUPLICATE_ROW, PADDING_ASSUMED, APPROXIMATE_LABEL,
     PLACEHOLDER, INVALID, CONVERTED, YEAR_INFERRED, FROM_PROSE, PROSE_DISAGREES, PROSE_NOT_USED,
     UNFILLED_TEMPLATE, REPLACED_CHARACTERS, NESTED_TOO_DEEP, CHARSET_OVERRIDDEN, NO_TEXT_LAYER,

@@ -39,6 +39,7 @@ __all__ = [
     "aligned_texts",
     "amounts",
     "counts",
+    "drawn_order_texts",
     "metas",
     "reports",
     "run_together_layouts",
@@ -303,6 +304,54 @@ def scraped_texts(draw: st.DrawFn, report: Report) -> str:
         out += _write_row(cells, layout, draw(st.sampled_from(_SPACES)))
         if draw(st.integers(0, 9)) == 0:
             out.append(draw(st.sampled_from(_FURNITURE)))
+    return "\n".join(out) + "\n"
+
+
+@st.composite
+def drawn_order_texts(draw: st.DrawFn, report: Report) -> str:
+    """``report`` rendered, parts of its tables written figures first.
+
+    Text taken from a PDF in the order its page was drawn can have each row's
+    figures before its label. Each part of a table with named columns (rows
+    with the same columns) starts with a line of its column headers, as the
+    forms' header rows do, and is written in pipe rows or figures first: a
+    line of the row's figures, then its label. A part is written figures
+    first only where its first row holds a figure: the figures standing
+    between the header and the first row are what shows the order (with a
+    blank first row nothing does, and its label would take the next row's
+    figures). Parsing the text never fills a cell with another value than
+    ``report``'s, and the parts in pipe rows come back whole.
+    """
+    spec = REGISTRY[report.TEMPLATE]
+    named = {
+        r.label: r
+        for t in spec.tables
+        if t.layout != "value_block"
+        for r in t.rows
+        if any(c.name for c in r.columns)
+    }
+    out: list[str] = []
+    heads: tuple[str, ...] = ()
+    first = False
+    for line in render_text(report).splitlines():
+        cells = [c.strip() for c in line.split("|")[:-1]]
+        row = next((named[c] for c in cells if c in named), None)
+        if row is None:
+            out.append(line)
+            heads = ()
+            continue
+        values = cells[len(cells) - len(row.value_columns) :]
+        figures = [v for v in values if v]
+        if (part := tuple(c.label for c in row.columns if c.name)) != heads:
+            heads = part
+            out.append(" ".join(heads))
+            first = bool(figures) and draw(st.booleans())
+        if not first:
+            out.append(line)
+            continue
+        if figures:
+            out.append(" ".join(figures))
+        out.append(" ".join(cells[: len(cells) - len(values)]))
     return "\n".join(out) + "\n"
 
 

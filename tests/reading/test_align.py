@@ -183,3 +183,39 @@ def test_v2015_label_variants() -> None:
     assert report.proactive.channels.weibo == 5
     assert (report.meetings.trainings, report.meetings.trainees) == (2, 200)
     assert report.litigation.upheld == 1
+
+
+def test_figures_before_their_labels_leave_the_rows_blank() -> None:
+    """A header holding figures before the first row: a PDF's text in drawing order.
+
+    ``pdftotext`` without ``-layout`` printed each row's figure before its label;
+    read label first, 行政许可 took 行政处罚's 2 and 行政处罚 行政强制's 0.
+    """
+    drawn = "二、主动公开政府信息情况\n本年处理决定数量\n146\n行政许可\n2\n行政处罚\n0\n行政强制\n"
+    result = govinfo.parse(drawn, template="v2021")
+    active = result.report.active
+    assert (active.licensing.decisions, active.penalty.decisions) == (None, None)
+    assert active.coercion.decisions is None
+    stepped = [d for d in result.diagnostics if d.code == "figures-before-labels"]
+    assert [d.message.split(":")[0] for d in stepped] == ["active.licensing", "active.penalty"]
+    assert "'146'" in next(d.message for d in result.diagnostics if d.code == "unknown-row")
+
+    in_order = "二、主动公开政府信息情况\n本年处理决定数量\n行政许可\n146\n行政处罚\n2\n行政强制\n0\n"
+    active = govinfo.parse(in_order, template="v2021").report.active
+    assert (active.licensing.decisions, active.penalty.decisions) == (146, 2)
+    assert active.coercion.decisions == 0
+
+
+def test_a_value_block_with_more_figures_than_cells_is_left_blank() -> None:
+    """Table 四 after figures another table left: which 15 are its own is not known."""
+    heading = "四、政府信息公开行政复议、行政诉讼情况\n行政复议 行政诉讼\n"
+    figures = [str(n) for n in range(1, 21)]
+    result = govinfo.parse(heading + " ".join(figures) + "\n", template="v2021")
+    review = result.report.review_litigation
+    assert (review.review.upheld, review.litigation_after_review.total) == (None, None)
+    (extra,) = [d for d in result.diagnostics if d.code == "extra-cells"]
+    assert str(figures) in extra.message
+
+    result = govinfo.parse(heading + " ".join(figures[:15]) + "\n", template="v2021")
+    review = result.report.review_litigation
+    assert (review.review.upheld, review.litigation_after_review.total) == (1, 15)

@@ -12,11 +12,12 @@ pass here walks the rows with the context of the headings read so far, and
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 import attrs
 
-from govinfo._diagnostics import UNKNOWN_ROW
+from govinfo._diagnostics import FIGURES_BEFORE_LABELS, UNKNOWN_ROW
 from govinfo.reading.cells import END, KIND, START, TEXT, Cell, Kind, LogicalRow
 from govinfo.reading.fill import Filler, Short
 from govinfo.reading.numbers import is_unit_text
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 class Match:
     """A logical row found to be a template row, and by which label cell (slotted, plain)."""
 
-    __slots__ = ("approximate", "label", "logical", "named", "row")
+    __slots__ = ("approximate", "label", "logical", "named", "out_of_step", "row")
 
     def __init__(
         self, row: RowSpec, logical: LogicalRow, label: Cell, named: Label, approximate: bool
@@ -43,6 +44,8 @@ class Match:
         self.label = label
         self.named = named  # what ``label`` names
         self.approximate = approximate
+        #: Its figures may be another row's (see `RowMatcher._step`): its cells stay blank.
+        self.out_of_step = False
 
 
 @attrs.define
@@ -69,6 +72,10 @@ class _State:
     table: str | None = None
     block: TableSpec | None = None
     patience: int = 0
+    #: The rows a header holding figures heads, in order, until the next row is found.
+    ahead: tuple[str, ...] = ()
+    #: The rows whose figures stand before their labels.
+    out_of_step: frozenset[str] = frozenset()
 
 
 def cut_labels(labels: LabelLookup, rows: Sequence[LogicalRow]) -> Sequence[LogicalRow]:
@@ -194,15 +201,76 @@ class RowMatcher:
             if found is None and logical.filled:
                 found, rest_of = self._find_cut_row(logical, rows[n + 1 : n + 2], state)
             if found is None:
-                if logical.filled and self.labels.label(logical.labels[-1][TEXT]).group is None:
-                    _unknown(logical, out)
+                self._not_found(logical, state, out)
                 continue
+            if state.ahead or state.out_of_step:
+                self._step(found, state, out)
             state.group = found.row.group
             state.table = found.row.table
             out.tables_found.add(found.row.table)
             matches.append(found)
         out.rows_matched += len({m.row.key for m in matches})
         return out
+
+    def _not_found(self, logical: LogicalRow, state: _State, out: Assembly) -> None:
+        """A row of figures no row of the template: reported, and maybe a table's header."""
+        if logical.filled and self.labels.label(logical.labels[-1][TEXT]).group is None:
+            _unknown(logical, out)
+            state.ahead = self._headed(logical)
+
+    def _headed(self, logical: LogicalRow) -> tuple[str, ...]:
+        """The rows a header heads, in order: the first run of rows whose columns it names best.
+
+        A header names a part of a table (rows with the same columns), which
+        may have the columns of a part further down. A value block's header
+        is not one: its figures follow it.
+        """
+        headers = self.labels.index.headers
+        words = set()
+        for cell in logical.labels:
+            label = self.labels.label(cell[TEXT])
+            words.add(label.exact if label.exact in headers else label.loose)
+        named = Counter(row for word in words for row in headers.get(word, ()))
+        if not named:
+            return ()
+        fits: list[tuple[str, tuple[int, int] | None]] = []
+        for table in self.labels.index.spec.tables:
+            if table.layout == "value_block":
+                continue
+            for row in table.rows:
+                n = named.get(row.key, 0)
+                columns = sum(1 for c in row.columns if c.name)
+                fits.append((row.key, (n, n - columns) if n else None))
+        best = max(fit for _, fit in fits if fit is not None)
+        run: list[str] = []
+        for key, fit in fits:
+            if fit == best:
+                run.append(key)
+            elif run:
+                break
+        return tuple(run)
+
+    def _step(self, found: Match, state: _State, out: Assembly) -> None:
+        """Whether ``found``'s figures are another row's, its table read out of step.
+
+        Figures between a table's header and the first row it heads stand
+        before their label, as text taken from a PDF in the order it was drawn
+        has them: each row's figures may be the next row's, so none of the
+        rows that header heads is read. (A row of figures under a header and
+        before any row is no row of the template either way.)
+        """
+        if state.ahead:
+            # The first row, by its label or among the labels before (a row with no
+            # figures left after its label runs into the next).
+            rows = (r for c in found.logical.labels for r in self.labels.label(c[TEXT]).rows)
+            named = {found.row.key, *(r.key for r in rows)}
+            if state.ahead[0] in named:
+                state.out_of_step |= frozenset(state.ahead)
+            state.ahead = ()
+        if found.row.key in state.out_of_step:
+            found.out_of_step = True
+            if found.logical.filled:
+                _out_of_step(found, out)
 
     def _read_headings(self, logical: LogicalRow, state: _State, out: Assembly) -> int:
         """Table titles, group labels and header units among a row's label cells.
@@ -305,6 +373,20 @@ def _unknown(logical: LogicalRow, out: Assembly) -> None:
     label = " ".join(c[TEXT] for c in logical.labels)
     out.notes.add(
         UNKNOWN_ROW, f"row not in the template, kept here: {label!r} with values {values}", span
+    )
+
+
+def _out_of_step(found: Match, out: Assembly) -> None:
+    """Report a row read out of step: its figures kept in the message, its cells blank."""
+    logical = found.logical
+    values = [c[TEXT] for c in logical.cells if c[KIND] is not Kind.EMPTY]
+    cells = (*logical.labels, *logical.cells)
+    out.notes.add(
+        FIGURES_BEFORE_LABELS,
+        f"{found.row.key}: the figures after {found.label[TEXT]!r}, {values}, may be the next "
+        "row's: left blank",
+        (cells[0][START], max(c[END] for c in cells)),
+        key=found.row.key,
     )
 
 

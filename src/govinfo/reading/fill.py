@@ -71,6 +71,8 @@ class Filler:
                 _duplicate(m, prior, out)
         for m in chosen.values():
             out.rows_seen.add(m.row.key)
+            if m.out_of_step:
+                continue
             if m.approximate:
                 out.notes.add(
                     APPROXIMATE_LABEL,
@@ -92,7 +94,13 @@ class Filler:
         slots = [(r, c) for r in table.rows for c in r.value_columns]
         window, ambiguous, extra = _window(logical, len(slots), trailing_padding=False)
         if extra:
-            _extra(table.key, extra, len(window), out)
+            # A block has no label to start its figures from: with more than it has
+            # cells, which are its own is not known (the table before may have left
+            # figures on the line), and none is read.
+            _unread(table.key, logical, len(slots), out)
+            out.tables_found.add(table.key)
+            out.rows_seen.update(r.key for r in table.rows)
+            return
         if ambiguous:
             _padding(table.key, logical, "before", out)
         out.tables_found.add(table.key)
@@ -199,6 +207,18 @@ def _padding(where: str, logical: LogicalRow, side: str, out: Assembly) -> None:
         f"{where}: {len(logical.cells)} cells for fewer columns, some blank; "
         f"the empty cells {side} the values were taken as padding",
         (first[START], logical.cells[-1][END]),
+        key=where,
+    )
+
+
+def _unread(where: str, logical: LogicalRow, slots: int, out: Assembly) -> None:
+    """Report a value block with more figures than cells, none of them read."""
+    figures = [c for c in logical.cells if c[KIND] is not Kind.EMPTY]
+    out.notes.add(
+        EXTRA_CELLS,
+        f"{where}: {len(figures)} values for its {slots} cells, which are its own not known: "
+        f"left blank, kept here: {[c[TEXT] for c in figures]}",
+        (figures[0][START], figures[-1][END]),
         key=where,
     )
 

@@ -194,7 +194,7 @@ class LabelIndex:
     rows: Mapping[str, tuple[RowSpec, ...]]
     groups: Mapping[str, GroupSpec]
     anchors: Mapping[str, TableSpec]
-    headers: Mapping[str, TableSpec]
+    headers: Mapping[str, frozenset[str]]  # a column header's key: the rows it heads
     block_words: Mapping[str, frozenset[str]]
     plans: Mapping[str, tuple[ColumnPlan, ...]]
     fuzzy_keys: tuple[str, ...]
@@ -208,7 +208,7 @@ class LabelIndex:
         rows: dict[str, list[RowSpec]] = {}
         groups: dict[str, GroupSpec] = {}
         anchors: dict[str, TableSpec] = {}
-        headers: dict[str, TableSpec] = {}
+        headers: dict[str, set[str]] = {}
         block_words: dict[str, frozenset[str]] = {}
         for table in spec.tables:
             for key in _keys(table.label, (*table.aliases, *table.anchors)):
@@ -222,7 +222,7 @@ class LabelIndex:
                 for column in row.columns:
                     if column.name:
                         for key in _keys(column.label, column.aliases):
-                            headers[key] = table
+                            headers.setdefault(key, set()).add(row.key)
             if table.layout == "value_block":
                 block_words[table.key] = frozenset(_block_words(table))
         plans = {r.key: _plan(r) for t in spec.tables for r in t.rows}
@@ -231,7 +231,7 @@ class LabelIndex:
             _frozen(rows),
             MappingProxyType(groups),
             MappingProxyType(anchors),
-            MappingProxyType(headers),
+            MappingProxyType({k: frozenset(v) for k, v in headers.items()}),
             MappingProxyType(block_words),
             MappingProxyType(plans),
             tuple(sorted(k for k in rows if len(k) >= 6)),
