@@ -200,7 +200,8 @@ def test_figures_before_their_labels_leave_the_rows_blank() -> None:
     assert [d.message.split(":")[0] for d in stepped] == ["active.licensing", "active.penalty"]
     assert "'146'" in next(d.message for d in result.diagnostics if d.code == "unknown-row")
 
-    in_order = "二、主动公开政府信息情况\n本年处理决定数量\n行政许可\n146\n行政处罚\n2\n行政强制\n0\n"
+    lines = ["二、主动公开政府信息情况", "本年处理决定数量", "行政许可", "146", "行政处罚", "2"]
+    in_order = "\n".join([*lines, "行政强制", "0", ""])
     active = govinfo.parse(in_order, template="v2021").report.active
     assert (active.licensing.decisions, active.penalty.decisions) == (146, 2)
     assert active.coercion.decisions == 0
@@ -219,3 +220,18 @@ def test_a_value_block_with_more_figures_than_cells_is_left_blank() -> None:
     result = govinfo.parse(heading + " ".join(figures[:15]) + "\n", template="v2021")
     review = result.report.review_litigation
     assert (review.review.upheld, review.litigation_after_review.total) == (1, 15)
+
+
+def test_an_item_beside_the_end_of_its_wrapped_group_label_is_found() -> None:
+    """A borderless PDF table wraps "(三)不予公开" beside its items: "予公开" runs into one.
+
+    The words before the space name nothing; the item after it names its row.
+    """
+    text = (
+        "(三)不 | 4.保护第三方合法权益 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+        "予公开 5.属于三类内部事务信息 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
+    )
+    report = govinfo.parse(text, template="v2021").report
+    assert isinstance(report, govinfo.ReportV2021)
+    assert report.requests.denied.internal_affairs.natural_person == 2
+    assert report.requests.denied.internal_affairs.total == 2

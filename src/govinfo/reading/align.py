@@ -307,11 +307,14 @@ class RowMatcher:
             last, label = wrapped
             candidates = label.rows
         if not candidates and " " in last[TEXT].strip():
-            # Group and item in one cell: "(三)不予公开 1.属于国家秘密".
+            # Group and item in one cell: "(三)不予公开 1.属于国家秘密"; or the item and the
+            # end of a group label wrapped beside it, naming nothing ("予公开 5.属于…").
             head, _, tail = last[TEXT].strip().partition(" ")
-            group = labels.label(head).group
-            if group is not None and (candidates := labels.label(tail).rows):
-                state.group = group
+            facts = labels.label(head)
+            if facts.group is not None and (candidates := labels.label(tail).rows):
+                state.group = facts.group
+            elif not facts.rows and not facts.heading and not facts.bare_header:
+                candidates = labels.label(tail).rows
         approximate = False
         if not candidates and logical.filled and len(logical.labels) <= 2:
             candidates = labels.fuzzy(last[TEXT])
