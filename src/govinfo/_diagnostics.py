@@ -116,7 +116,7 @@ RECOVERED = Code(
     "recovered",
     _W,
     "a row kept fewer cells than columns (empty cells dropped by a scraper) and exactly one "
-    "placement fits the invariants: it is used",
+    "placement fits the invariants, a rule holding of it: it is used",
 )
 SPLIT_BY_INVARIANTS = Code(
     "split-by-invariants",
@@ -127,8 +127,8 @@ SPLIT_BY_INVARIANTS = Code(
 AMBIGUOUS_CELLS = Code(
     "ambiguous-cells",
     _W,
-    "as `recovered`, but several placements fit (or none): the cells they agree on are "
-    "filled, the rest left blank, candidates listed",
+    "as `recovered`, but several placements fit (or none, or one that no rule can check): "
+    "the cells they agree on are filled, the rest left blank, candidates listed",
 )
 TEMPLATE_FROM_ERA = Code(
     "template-from-era",

@@ -56,6 +56,18 @@ class TestCollapsedCells:
         assert "6 placements fit" in diag.message
         assert "natural_person=5, total=5" in diag.message
 
+    def test_one_figure_no_rule_can_check_is_left_blank(self) -> None:
+        """One figure of seven: as 总计 no rule fails, but none holds either.
+
+        Its other figures may be elsewhere (a row split over two lines of
+        extracted text), so the one placement left is not taken for certain.
+        """
+        result = govinfo.parse(TABLE3_ROW.format("5"))
+        new = result.report.requests.new
+        assert (new.natural_person, new.total) == (None, None)
+        (diag,) = [d for d in result.diagnostics if d.code == "ambiguous-cells"]
+        assert "no rule can check it (total=5)" in diag.message
+
     def test_inconsistent_short_row_is_left_blank_and_kept_in_the_message(self) -> None:
         """No placement fits: nothing is assigned, the values stay in the diagnostic."""
         result = govinfo.parse(TABLE3_ROW.format("1 | 0 | 0"))

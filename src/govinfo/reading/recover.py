@@ -19,6 +19,11 @@ blank, listing them.
   checked as soon as its cells are cut, within a fixed budget of steps per
   row; a row over the budget is left blank, never guessed.
 
+A candidate left alone is used only where a rule holds of it: a row that
+kept one figure of seven fits only as its total (as a part it leaves the
+total blank), and a total with no parts is checked by no rule, so that fit
+tells nothing (see `_confirmed`).
+
 Nothing is invented: a report whose printed totals do not add up gets no
 candidate, and no value.
 
@@ -40,7 +45,7 @@ from govinfo._diagnostics import AMBIGUOUS_CELLS, RECOVERED, SPLIT_BY_INVARIANTS
 from govinfo.reading.cells import END, KIND, START, TEXT, Cell, Kind
 from govinfo.reading.numbers import read_cell
 from govinfo.reading.prose import ProseFigure
-from govinfo.templates.invariants import Check, fails, verdicts
+from govinfo.templates.invariants import Check, Verdict, fails, verdicts
 from govinfo.templates.spec import CellValue, number
 
 if TYPE_CHECKING:
@@ -319,7 +324,7 @@ def recover(spec: TemplateSpec, out: Assembly, figures: Sequence[ProseFigure] = 
             tried[short.where] = len(checks)
             searched[short.where] = checks
             fits = candidates[short.where] = _search(short, checks, out.values)[0]
-            if fits is not None and len(fits) == 1:
+            if fits is not None and len(fits) == 1 and _confirmed(fits[0], checks, out.values):
                 _recovered(short, fits[0], checks, out)
                 pending.remove(short)
                 progress = True
@@ -357,8 +362,10 @@ def _settle(
     """Fill ``short`` from its candidates left, ``fits``, as the rules and ``said`` chose them."""
     if fits is None:  # too many to tell apart: none is used
         _too_many(short, out)
-    elif len(fits) == 1:
+    elif len(fits) == 1 and (said or _confirmed(fits[0], rules, out.values)):
         _recovered(short, fits[0], rules, out, said)
+    elif len(fits) == 1:
+        _unconfirmed(short, fits[0], out)
     else:
         _ambiguous(short, fits, out, said, unmet.get(short.where, ()))
 
@@ -579,6 +586,35 @@ def _all_hold(checks: list[Check], values: Mapping[str, CellValue]) -> bool:
         if fails(strict, lenient):
             return False
     return True
+
+
+def _confirmed(fit: _Placement, checks: list[Check], known: Mapping[str, CellValue]) -> bool:
+    """Whether a rule holds of the placement's cells, not only fails to fail.
+
+    A row that kept one figure of many, with a total: the figure as a part
+    leaves the total blank (a rule fails), as the total it leaves a total with
+    no parts, which no rule can check. That one placement is left is no sign
+    it is right: a row whose other figures the layout lost elsewhere reads so.
+    """
+    values = {**known, **fit.values}
+    for check in checks:
+        strict, lenient = verdicts(
+            check.rule.relation,
+            [number(values.get(k)) for k in check.total],
+            [number(values.get(k)) for k in check.parts],
+        )
+        if Verdict.PASSED in (strict, lenient):
+            return True
+    return not checks
+
+
+def _unconfirmed(short: Short, fit: _Placement, out: Assembly) -> None:
+    message = (
+        f"{_summary(short)}; one placement fits the invariants, but no rule can check it "
+        f"({_placed(short, fit.values)}): all left blank"
+    )
+    start, end = short.cells[0][START], short.cells[-1][END]
+    out.notes.add(AMBIGUOUS_CELLS, message, (start, end), key=short.where)
 
 
 def _summary(short: Short) -> str:
