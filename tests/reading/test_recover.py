@@ -68,6 +68,18 @@ class TestCollapsedCells:
         (diag,) = [d for d in result.diagnostics if d.code == "ambiguous-cells"]
         assert "no rule can check it (total=5)" in diag.message
 
+    def test_what_unchecked_placements_agree_on_is_left_blank(self) -> None:
+        """Four blanks and a figure for seven columns: every placement makes it 总计.
+
+        They agree, but no rule holds of any of them (a total with no parts):
+        the figure may be any column's, so nothing is filled.
+        """
+        result = govinfo.parse(TABLE3_ROW.format(" |  |  |  | 23"))
+        new = result.report.requests.new
+        assert (new.other_org, new.total) == (None, None)
+        (diag,) = [d for d in result.diagnostics if d.code == "ambiguous-cells"]
+        assert "no rule can check any of them, all left blank" in diag.message
+
     def test_inconsistent_short_row_is_left_blank_and_kept_in_the_message(self) -> None:
         """No placement fits: nothing is assigned, the values stay in the diagnostic."""
         result = govinfo.parse(TABLE3_ROW.format("1 | 0 | 0"))

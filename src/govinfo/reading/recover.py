@@ -367,7 +367,8 @@ def _settle(
     elif len(fits) == 1:
         _unconfirmed(short, fits[0], out)
     else:
-        _ambiguous(short, fits, out, said, unmet.get(short.where, ()))
+        checked = bool(said) or any(_confirmed(f, rules, out.values) for f in fits)
+        _ambiguous(short, fits, out, said, unmet.get(short.where, ()), checked=checked)
 
 
 #: A cell's value as a prose statement gives it, and the statement.
@@ -685,18 +686,24 @@ def _ambiguous(
     out: Assembly,
     said: Sequence[ProseFigure] = (),
     unmet: Sequence[ProseFigure] = (),
+    *,
+    checked: bool = True,
 ) -> None:
+    """Fill what every candidate agrees on, if a rule holds of one of them (``checked``)."""
     if fits:
         first = fits[0].values
         agreed = {
             k: v for k, v in first.items() if v is not None and all(f.values[k] == v for f in fits)
         }
-        _place(fits[0], agreed, out)
         shown = " | ".join(_placed(short, f.values) for f in fits[:4])
         more = f" and {len(fits) - 4} more" if len(fits) > 4 else ""
+        if checked:
+            _place(fits[0], agreed, out)
+            left = "cells they disagree on left blank"
+        else:
+            left = "no rule can check any of them, all left blank"
         message = (
-            f"{_summary(short)}; {len(fits)} placements fit the invariants, "
-            f"cells they disagree on left blank: {shown}{more}"
+            f"{_summary(short)}; {len(fits)} placements fit the invariants, {left}: {shown}{more}"
         )
     else:
         message = f"{_summary(short)}; no placement fits the invariants, all left blank"
