@@ -193,3 +193,12 @@ def test_a_value_text_is_what_one_of_the_four_patterns_admits(text: str) -> None
     t = text.replace(" ", "")
     each = bool(_NUMBER.match(t) or _BLANK.match(t) or t in _ZERO_WORDS or _PLACEHOLDER.match(t))
     assert is_value_text(text) is each
+
+
+@given(
+    st.text(alphabet="0123456789,.+-—/\\－空?无没有零xX×*增加减少件元万人次%a", max_size=8),
+    st.sampled_from("。!?;"),
+)
+def test_no_figure_ends_in_a_sentence_stop(text: str, stop: str) -> None:
+    """A word ending in a stop is no value, unit or digit run: a line ending so is prose."""
+    assert _kind(text + stop) not in (Kind.VALUE, Kind.UNIT, Kind.RUN)

@@ -131,7 +131,12 @@ _PAGE_FURNITURE = re.compile(
 )
 #: What ends a sentence.
 _STOPS: Final = "。!?;"
-_SENTENCE = re.compile(f"[{_STOPS}]")
+#: A line up to its last sentence stop: one match finds both whether it holds a
+#: sentence and where the sentences end (the greedy ``.*`` backtracks over the tail only).
+_TO_LAST_STOP = re.compile(f".*[{_STOPS}]", re.DOTALL)
+#: What tells a line of words from one that may hold a sentence, figures run
+#: together or a page number: a digit or a stop.
+_DIGIT_OR_STOP = re.compile(rf"[\d{_STOPS}]")
 _FIGURES = (Kind.VALUE, Kind.UNIT, Kind.RUN)
 
 
@@ -221,14 +226,13 @@ def _run_together(line: str) -> Shape | None:
     return tuple(cells)
 
 
-def _after_sentences(line: str) -> Shape | None:
-    """The cells run together after a line's last sentence, or ``None`` (prose).
+def _after_sentences(line: str, end: int) -> Shape | None:
+    """The cells run together after a line's sentences (which end at ``end``), or ``None`` (prose).
 
     What follows the sentence is a table run together when it reads as rows
     do (words, figures, words, figures: two figures or more), with no comma
     outside a label's note in parentheses: a clause has one, a label none.
     """
-    end = max(line.rfind(stop) for stop in _STOPS) + 1
     tail = line[end:]
     glued = _run_together(tail)
     if glued is None or sum(c[KIND] is not Kind.LABEL for c in glued) < 2:
@@ -254,17 +258,22 @@ def _whitespace_shape(line: str) -> Shape | None:
     texts = line.split()
     if not texts:
         return ()
-    kind = _kind(texts[-1])
+    last = texts[-1]
+    if last[-1] in _STOPS:
+        return None  # a sentence ends the line (no figure ends in a stop): prose
+    kind = _kind(last)
+    # A line without digits or stops holds no sentence, no cells run together, no page number.
+    marked = _DIGIT_OR_STOP.search(line) is not None
     if kind not in _FIGURES:
-        if _SENTENCE.search(line):
+        if marked and (sentence := _TO_LAST_STOP.match(line)) is not None:
             # A sentence: words, not ending in figures; or a sentence a crawler ran into
             # the table after it, whose cells it ran together (see `_run_together`).
-            return _after_sentences(line)
-        if (glued := _run_together(line)) is not None:
+            return _after_sentences(line, sentence.end())
+        if marked and (glued := _run_together(line)) is not None:
             return glued
         if len(line.strip()) > 60:
             return None  # words only: prose
-    if _PAGE_FURNITURE.match(line):
+    if marked and _PAGE_FURNITURE.match(line):
         return ()
     if len(texts) == 1 and kind is Kind.LABEL:  # a label alone on its line: the commonest
         start = line.index(texts[0])

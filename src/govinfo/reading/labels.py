@@ -114,7 +114,7 @@ class LabelKeys:
     its Python ``__new__``).
     """
 
-    __slots__ = ("exact", "loose", "numbered", "unit")
+    __slots__ = ("exact", "loose", "numbered", "unit", "unnamed")
 
     def __init__(self, exact: str, loose: str, unit: str | None, numbered: bool) -> None:
         """Keys ``exact`` and ``loose``, the money ``unit`` declared, whether ``numbered``."""
@@ -122,6 +122,12 @@ class LabelKeys:
         self.loose = loose
         self.unit = unit  # a money unit the label declares ("本年收费金额(单位:万元)")
         self.numbered = numbered
+        # What the text is in a template that has no name with its keys: the same in
+        # every template, and what most texts a parse meets are in all three (headings
+        # of prose, page headers), so it is built once, not once a template.
+        self.unnamed = Label(
+            exact, loose, (), None, None, unit, bare_header=False, heading=unit is not None
+        )
 
 
 #: Label keys worked out, by label text: a bounded memo of a pure function. Reports
@@ -287,10 +293,7 @@ class LabelLookup:
         """What a label text with ``keys`` names in this template."""
         exact, loose, unit = keys.exact, keys.loose, keys.unit
         if exact not in self._names and loose not in self._names:
-            # Most texts met name nothing here (headings of prose, page headers).
-            return Label(
-                exact, loose, (), None, None, unit, bare_header=False, heading=unit is not None
-            )
+            return keys.unnamed  # most texts met name nothing here
         group = self._groups.get(exact) or self._groups.get(loose)
         anchor = self._anchors.get(exact) or self._anchors.get(loose)
         return Label(

@@ -119,7 +119,10 @@ def _candidates(
             continue
         # Anchors hold no stop, so each lies within one sentence.
         if at >= sentence[1]:
-            start = max(text.rfind(stop, sentence[1], at) for stop in _STOPS) + 1
+            # A line end is one of the `_STOPS`: the others are looked for after it only.
+            line = text.rfind("\n", sentence[1], at)
+            after = sentence[1] if line < 0 else line
+            start = max(line, text.rfind("。", after, at), text.rfind(";", after, at)) + 1
             end = _STOP.search(text, at)
             sentence = (max(start, sentence[1]), len(text) if end is None else end.end())
         here = out.setdefault(sentence, set())
