@@ -235,3 +235,20 @@ def test_an_item_beside_the_end_of_its_wrapped_group_label_is_found() -> None:
     assert isinstance(report, govinfo.ReportV2021)
     assert report.requests.denied.internal_affairs.natural_person == 2
     assert report.requests.denied.internal_affairs.total == 2
+
+
+def test_figures_under_a_value_block_header_are_kept_in_diagnostics() -> None:
+    """Table 四 printed a column at a time: each header word with the figures under it.
+
+    The header names columns of a value block only, which holds no rows its
+    figures could be ahead of: the figures are an unknown row, no cell is read.
+    """
+    text = (
+        "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n\n结果维持\n3\n\n4\n\n"
+        "结果纠正\n5\n\n6\n\n7\n\n其他结果\n8\n\n9\n"
+    )
+    result = govinfo.parse(text, template="v2021")
+    review = result.report.review_litigation
+    assert (review.review.upheld, review.review.corrected) == (None, None)
+    unknown = [d.message for d in result.diagnostics if d.code == "unknown-row"]
+    assert any("'5', '6', '7'" in message for message in unknown), unknown

@@ -241,7 +241,9 @@ class RowMatcher:
                 n = named.get(row.key, 0)
                 columns = sum(1 for c in row.columns if c.name)
                 fits.append((row.key, (n, n - columns) if n else None))
-        best = max(fit for _, fit in fits if fit is not None)
+        best = max((fit for _, fit in fits if fit is not None), default=None)
+        if best is None:
+            return ()  # it names columns of value blocks only
         run: list[str] = []
         for key, fit in fits:
             if fit == best:
