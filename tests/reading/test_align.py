@@ -252,3 +252,21 @@ def test_figures_under_a_value_block_header_are_kept_in_diagnostics() -> None:
     assert (review.review.upheld, review.review.corrected) == (None, None)
     unknown = [d.message for d in result.diagnostics if d.code == "unknown-row"]
     assert any("'5', '6', '7'" in message for message in unknown), unknown
+
+
+def test_a_header_after_a_table_title_heads_that_tables_rows() -> None:
+    """Drawn-order text where table 二's last header words run into table 三's header.
+
+    ``本年收费金额`` names 二's fee row; the figures after 三's title and header
+    stand before 三's first label, each row's figures the next row's.
+    """
+    drawn = (
+        "信息内容\n本年收费金额\n行政事业性收费\n三、收到和处理政府信息公开申请情况\n"
+        "申请人情况\n科研 社会公 法律服 其 总计\n5 0 0 0 0 0 5\n"
+        "一、本年新收政府信息公开申请数量\n3 0 0 0 0 0 3\n二、上年结转政府信息公开申请数量\n"
+    )
+    result = govinfo.parse(drawn, template="v2021")
+    requests = result.report.requests
+    assert (requests.new.total, requests.carried_over.total) == (None, None)
+    stepped = [d for d in result.diagnostics if d.code == "figures-before-labels"]
+    assert [d.message.split(":")[0] for d in stepped] == ["requests.new"]

@@ -222,19 +222,24 @@ class RowMatcher:
         """The rows a header heads, in order: the first run of rows whose columns it names best.
 
         A header names a part of a table (rows with the same columns), which
-        may have the columns of a part further down. A value block's header
-        is not one: its figures follow it.
+        may have the columns of a part further down. Where the row holds
+        words that name a table (its title, its header cells), the header is
+        the words from where it turns to the last table it names, and only
+        that table's rows are its.
+        A value block's header is not one: its figures follow it.
         """
         headers = self.labels.index.headers
+        table: TableSpec | None = None
         words = set()
         for cell in logical.labels:
             label = self.labels.label(cell[TEXT])
+            if label.anchor is not None and label.anchor is not table:
+                table, words = label.anchor, set()  # the words before are another table's
             words.add(label.exact if label.exact in headers else label.loose)
+        tables = self.labels.index.spec.tables if table is None else (table,)
         named = Counter(row for word in words for row in headers.get(word, ()))
-        if not named:
-            return ()
         fits: list[tuple[str, tuple[int, int] | None]] = []
-        for table in self.labels.index.spec.tables:
+        for table in tables:
             if table.layout == "value_block":
                 continue
             for row in table.rows:
@@ -243,7 +248,7 @@ class RowMatcher:
                 fits.append((row.key, (n, n - columns) if n else None))
         best = max((fit for _, fit in fits if fit is not None), default=None)
         if best is None:
-            return ()  # it names columns of value blocks only
+            return ()  # it names columns of value blocks only, or none
         run: list[str] = []
         for key, fit in fits:
             if fit == best:
