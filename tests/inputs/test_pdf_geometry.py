@@ -448,3 +448,60 @@ def test_nothing_on_stderr(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert '"issued"' in proc.stdout or "146" in proc.stdout
     assert not [line for line in proc.stderr.splitlines() if "warn" in line.lower()]
+
+
+def _placed_pdf(pages: Sequence[Sequence[tuple[float, float, str]]]) -> bytes:
+    """A PDF of pages of text, each ``(x, y, text)`` at ``y`` points from the page's top."""
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: PLC0415
+    from reportlab.pdfgen import canvas  # noqa: PLC0415
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    drawing = canvas.Canvas(out, pagesize=A4)
+    for page in pages:
+        drawing.setFont("STSong-Light", 10)
+        for x, y, text in page:
+            drawing.drawString(x, A4[1] - y, text)
+        drawing.showPage()
+    drawing.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("where", ["under them", "last on their page", "on the next page"])
+def test_figures_wrapped_in_borderless_cells_are_whole(where: str) -> None:
+    """Table 四 as Word prints it borderless: totals too wide for their cells wrap, 11 over 1.
+
+    The end of each figure stands under its start, closer than rows stand: on
+    the same page (as the page's last line, still no page number), or on the
+    next page when the break cut the row. They were read as 11 and 12, and
+    their ends as a row of their own.
+    """
+    xs = [90 + 29 * k for k in range(15)]
+    values = ["30", "40", "20", "21", "11", "1", "2", "3", "4", "10", "50", "60", "7", "9", "12"]
+    heading = (90, 80, "四、政府信息公开行政复议、行政诉讼情况")
+    groups = [(90, 110, "行政复议"), (235, 110, "未经复议直接起诉"), (380, 110, "复议后起诉")]
+    header = [(x, 135, word) for x, word in zip(xs, ["维持", "纠正", "其他", "尚未", "总计"] * 3)]
+    row = [(x, 160, value) for x, value in zip(xs, values, strict=True)]
+    after = [(90, 220, "五、存在的主要问题及改进情况")]
+    furniture = [[(290, 800, "- 1 -")], [(290, 800, "- 2 -")]]
+    first = [heading, *groups, *header, *row]
+    if where == "on the next page":
+        ends = [(xs[4], 60, "1"), (xs[14], 60, "6")]
+        pages = [[*first, *furniture[0]], [*ends, *after, *furniture[1]]]
+    else:
+        ends = [(xs[4], 174, "1"), (xs[14], 174, "6")]
+        if where == "under them":
+            pages = [[*first, *ends, *after, *furniture[0]]]
+        else:
+            pages = [[*first, *ends, *furniture[0]], [*after, *furniture[1]]]
+    result = govinfo.parse(_placed_pdf(pages), template="v2021")
+    outcome = result.report.review_litigation
+    assert (outcome.review.upheld, outcome.review.pending, outcome.review.total) == (30, 21, 111)
+    assert (outcome.litigation_direct.upheld, outcome.litigation_direct.total) == (1, 10)
+    assert (outcome.litigation_after_review.upheld, outcome.litigation_after_review.total) == (
+        50,
+        126,
+    )
+    assert not [d for d in result.diagnostics if d.code == "unknown-row"]

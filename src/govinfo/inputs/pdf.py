@@ -29,7 +29,16 @@ import attrs
 from govinfo._diagnostics import ASLANT_TEXT, NO_TEXT_LAYER, READ_BY_OCR
 from govinfo._errors import InputError, MissingExtraError
 from govinfo._version import DISTRIBUTION
-from govinfo.inputs.columns import Line, Segment, Table, is_figure, join_texts, tables_in
+from govinfo.inputs.columns import (
+    Line,
+    Segment,
+    Table,
+    figures_ended,
+    is_figure,
+    join_texts,
+    place,
+    tables_in,
+)
 from govinfo.inputs.document import Block, Budget, Document, Grid, GridCell, Note, Prose
 from govinfo.inputs.ruled import THIN, Box, RuledGrid, grids
 
@@ -929,7 +938,9 @@ def _without_furniture(pages: Sequence[_Page]) -> list[list[_PageItem]]:
     ends: list[list[str | None]] = [
         [
             _furniture_key(item)
-            if isinstance(item, Line) and (n < reach or len(page.items) - n <= reach)
+            if isinstance(item, Line)
+            and (n < reach or len(page.items) - n <= reach)
+            and not _wrapped_figures(page.items, n)
             else None
             for n, item in enumerate(page.items)
         ]
@@ -938,6 +949,20 @@ def _without_furniture(pages: Sequence[_Page]) -> list[list[_PageItem]]:
     # A page number standing beside a running footer ("file.html 1/2") is part of its key.
     lo, hi = _trim(ends)
     return [page.items[a:b] for page, a, b in zip(pages, lo, hi, strict=True)]
+
+
+def _wrapped_figures(items: Sequence[_PageItem], n: int) -> bool:
+    """Whether line ``n`` holds the ends of figures of the line above, wrapped in their cells.
+
+    Such a line stands under those figures, closer than a line's height;
+    a page number stands apart from the body, in the margin. So the end of
+    a figure wrapped onto the page's last line is no page number.
+    """
+    line, above = items[n], items[n - 1] if n > 0 else None
+    if not isinstance(line, Line) or not isinstance(above, Line):
+        return False
+    close = line.top - above.bottom < line.bottom - line.top
+    return close and bool(figures_ended(line, above))
 
 
 def _borderless(items: Sequence[_PageItem], before: _Tab | None) -> list[_PageItem]:
@@ -1076,6 +1101,33 @@ def _continue_row(cells: list[GridCell], last: int, then: _Tab) -> tuple[list[Gr
     return cells, then._replace(grid=grid)
 
 
+def _cut_figures(tab: _Tab, line: Line) -> _Tab | None:
+    """``tab`` with the figures of ``line`` joined onto its last row's, or ``None``.
+
+    A borderless row the page break cut leaves the ends of its wrapped figures
+    on the first line of the next page ("15" on one page, "9" on the next: 159),
+    each under the figure it ends. A line of figures only, each under a
+    different figure of the row, is that; anything else is not.
+    """
+    table = tab.columns_read
+    if tab.ruled or table is None or not all(s.figure for s in line.segments):
+        return None
+    above = [s for ln in table.lines[-1] for s in ln.segments if s.figure]
+    last = tab.grid.rows - 1
+    cells = list(tab.grid.cells)
+    by_column = {c.column: i for i, c in enumerate(cells) if c.row == last and c.text}
+    ended: set[int] = set()
+    for seg in line.segments:
+        under = [s for s in above if s.x0 < seg.x1 and seg.x0 < s.x1]
+        column = place(seg, tab.columns)[0]
+        at = by_column.get(column)
+        if len(under) != 1 or at is None or at in ended or not is_figure(cells[at].text):
+            return None
+        ended.add(at)
+        cells[at] = cells[at]._replace(text=join_texts([cells[at].text, seg.text]))
+    return tab._replace(grid=attrs.evolve(tab.grid, cells=tuple(cells)))
+
+
 def _with_pages(tab: _Tab, page: int) -> _Tab:
     grid = attrs.evolve(tab.grid, lines=(page,) * tab.grid.rows)
     return tab._replace(grid=grid)
@@ -1093,6 +1145,11 @@ def _blocks(pages: Sequence[_Page]) -> list[Block]:
         margins = _margins([item for item in found if isinstance(item, Line)])
         for n, item in enumerate(found):
             if isinstance(item, Line):
+                cut = _cut_figures(last, item) if n == 0 and last is not None else None
+                if cut is not None:
+                    blocks[-1] = cut.grid
+                    last = cut
+                    continue
                 text = " ".join(s.text for s in item.segments)
                 previous = blocks[-1] if blocks else None
                 if (
