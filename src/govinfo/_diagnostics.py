@@ -142,13 +142,25 @@ FIGURES_BEFORE_LABELS = Code(
     "their labels (text taken from a PDF in the order it was drawn), so which are a row's is "
     "not certain; the rows that header heads are left blank, their figures in the message",
 )
+WRAPPED_FIGURES = Code(
+    "wrapped-figures",
+    _W,
+    "figures of no row right after a value block's (table 四 as one run of figures): the ends "
+    "of some of its figures, wrapped in their cells or cut by a page break; the block's cells "
+    "that no rule holds of are left blank, their figures in the message",
+)
 EXTRA_CELLS = Code(
     "extra-cells",
     _W,
     "values beyond a row's columns, listed in the message; a value block (table 四 as one "
     "run of figures) with more figures than cells is left blank, its figures listed",
 )
-DUPLICATE_ROW = Code("duplicate-row", _W, "the same row twice; the fuller one is used")
+DUPLICATE_ROW = Code(
+    "duplicate-row",
+    _W,
+    "the same row twice; the fuller one is used (as many figures, other ones: left blank, "
+    "both quoted)",
+)
 PADDING_ASSUMED = Code(
     "padding-assumed",
     _I,
@@ -240,7 +252,7 @@ SUFFIX_MISMATCH = Code(
 
 _ALL = (
     NO_REPORT, UNKNOWN_ROW, MISSING_ROW, MISSING_TABLE, NO_TABLE, SHORT_ROW, RECOVERED,
-    SPLIT_BY_INVARIANTS, AMBIGUOUS_CELLS, FIGURES_BEFORE_LABELS,
+    SPLIT_BY_INVARIANTS, AMBIGUOUS_CELLS, FIGURES_BEFORE_LABELS, WRAPPED_FIGURES,
     TEMPLATE_FROM_ERA, EXTRA_CELLS, DUPLICATE_ROW, PADDING_ASSUMED, APPROXIMATE_LABEL,
     PLACEHOLDER, INVALID, CONVERTED, YEAR_INFERRED, FROM_PROSE, PROSE_DISAGREES, PROSE_NOT_USED,
     UNFILLED_TEMPLATE, REPLACED_CHARACTERS, NESTED_TOO_DEEP, CHARSET_OVERRIDDEN, NO_TEXT_LAYER,

@@ -482,7 +482,10 @@ def test_figures_wrapped_in_borderless_cells_are_whole(where: str) -> None:
     values = ["30", "40", "20", "21", "11", "1", "2", "3", "4", "10", "50", "60", "7", "9", "12"]
     heading = (90, 80, "四、政府信息公开行政复议、行政诉讼情况")
     groups = [(90, 110, "行政复议"), (235, 110, "未经复议直接起诉"), (380, 110, "复议后起诉")]
-    header = [(x, 135, word) for x, word in zip(xs, ["维持", "纠正", "其他", "尚未", "总计"] * 3)]
+    header = [
+        (x, 135, word)
+        for x, word in zip(xs, ["维持", "纠正", "其他", "尚未", "总计"] * 3, strict=True)
+    ]
     row = [(x, 160, value) for x, value in zip(xs, values, strict=True)]
     after = [(90, 220, "五、存在的主要问题及改进情况")]
     furniture = [[(290, 800, "- 1 -")], [(290, 800, "- 2 -")]]

@@ -152,9 +152,33 @@ def test_a_figure_for_every_column_leaves_no_blank_among_them() -> None:
 
 def test_duplicate_rows_are_reported() -> None:
     """The same row twice with values: the fuller one is used and the other reported."""
-    result = govinfo.parse("行政许可 | 146 |\n行政许可 | 3 |\n")
+    text = "规章 | 1 | 2 | 3 |\n规章 | 4 | | |\n行政许可 | 146 |\n行政许可 | 146 |\n"
+    result = govinfo.parse(text, template="v2021")
+    regulations = result.report.active.regulations
+    assert (regulations.issued, regulations.in_force) == (1, 3)
     assert result.report.active.licensing.decisions == 146
-    assert [d.code for d in result.diagnostics if d.code == "duplicate-row"] == ["duplicate-row"]
+    assert [d.code for d in result.diagnostics if d.code == "duplicate-row"] == [
+        "duplicate-row"
+    ] * 2
+
+
+def test_a_row_twice_as_full_with_other_figures_is_left_blank() -> None:
+    """Which of two rows as full is the row the text does not tell: "2.其他" wrapped is no "3.其他".
+
+    A borderless PDF's text wrapped "2.其他法律行政法规禁止公开" round its figures,
+    its first line naming (六)'s "3.其他" as well as the real one further down.
+    """
+    figures = " ".join(["1"] * 6)
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        f"(三)不予公开 2.其他   38 25 21 17 31 10 142\n法律行政法规禁止公开\n"
+        f"(六)其他处理 3.其他   {figures} 6\n"
+    )
+    result = govinfo.parse(text, template="v2021")
+    assert result.report.requests.other.other.total is None
+    (twice,) = [d for d in result.diagnostics if d.code == "duplicate-row"]
+    assert "'142'" in twice.message
+    assert "'6'" in twice.message
 
 
 def test_v2015_same_label_in_two_sections_goes_by_section() -> None:
@@ -270,3 +294,37 @@ def test_a_header_after_a_table_title_heads_that_tables_rows() -> None:
     assert (requests.new.total, requests.carried_over.total) == (None, None)
     stepped = [d for d in result.diagnostics if d.code == "figures-before-labels"]
     assert [d.message.split(":")[0] for d in stepped] == ["requests.new"]
+
+
+def test_figures_after_a_value_block_leave_its_unchecked_cells_blank() -> None:
+    """Table 四's totals cut by a page break, 15 over 9 and 10 over 7 (``pdftotext -layout``).
+
+    Which figures the 9 and 7 end the text does not tell: the groups whose
+    total is the sum of its parts keep their figures, the others are blank.
+    """
+    text = (  # as pdftotext -layout printed a LibreOffice PDF of a Word report
+        "四、政府信息公开行政复议、行政诉讼情况\n\n"
+        f"行政复议{' ' * 24}行政诉讼 未经复议直接起{' ' * 16}行政诉讼 复议后起诉\n"
+        f"{' ' * 28}诉\n\n"
+        f"结果维持{' ' * 13}结果纠正{' ' * 13}其他结果{' ' * 13}尚未审结{' ' * 16}总计\n\n"
+        "39   46    44    30    15   21    39    7    10    77   50    26       1    30    10\n"
+        "\f9   7\n\f"
+    )
+    result = govinfo.parse(text, template="v2021")
+    outcome = result.report.review_litigation
+    assert (outcome.review.upheld, outcome.review.total) == (None, None)
+    assert (outcome.litigation_after_review.upheld, outcome.litigation_after_review.total) == (
+        None,
+        None,
+    )
+    direct = outcome.litigation_direct
+    assert (direct.upheld, direct.corrected, direct.other, direct.pending, direct.total) == (
+        21,
+        39,
+        7,
+        10,
+        77,
+    )
+    (ends,) = [d for d in result.diagnostics if d.code == "wrapped-figures"]
+    assert "['9', '7']" in ends.message
+    assert "'review_litigation.review.total': '15'" in ends.message

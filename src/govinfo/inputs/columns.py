@@ -276,9 +276,9 @@ def _data_rows(
             continue
         continued = False
         if join_wrapped and not words_only and rows and not pending:
-            above = rows[-1][-1]
-            ended = figures_ended(line, above)
-            gap, tall = line.top - above.bottom, line.bottom - line.top
+            last = rows[-1][-1]
+            ended = figures_ended(line, last)
+            gap, tall = line.top - last.bottom, line.bottom - line.top
             if ended and all(wraps(s, gap, tall) for s in ended):
                 rows[-1].append(line)
                 continue

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from govinfo._diagnostics import FIGURES_BEFORE_LABELS, UNKNOWN_ROW
+from govinfo._diagnostics import FIGURES_BEFORE_LABELS, UNKNOWN_ROW, WRAPPED_FIGURES
 from govinfo.reading.cells import END, KIND, START, TEXT, Cell, Kind, LogicalRow
 from govinfo.reading.fill import Filler, Short
 from govinfo.reading.numbers import is_unit_text
 from govinfo.reading.spans import Notes
-from govinfo.templates.spec import CellValue, GroupSpec, RowSpec, TableSpec
+from govinfo.templates.invariants import Verdict, verdicts
+from govinfo.templates.spec import CellValue, GroupSpec, RowSpec, TableSpec, number
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -76,6 +77,8 @@ class _State:
     ahead: tuple[str, ...] = ()
     #: The rows whose figures stand before their labels.
     out_of_step: frozenset[str] = frozenset()
+    #: The value block the row before filled, if it did.
+    filled: TableSpec | None = None
 
 
 def cut_labels(labels: LabelLookup, rows: Sequence[LogicalRow]) -> Sequence[LogicalRow]:
@@ -168,14 +171,11 @@ class RowMatcher:
         matches = out.matches
         rest_of: LogicalRow | None = None  # a row's label's rest, read with it: skipped
         for n, logical in enumerate(rows):
+            filled, state.filled = state.filled, None
             if logical is rest_of:
                 continue
             if not logical.labels:
-                if state.block is not None and logical.filled:
-                    self.filler.block(state.block, logical, out)
-                    state.block = None
-                elif logical.filled:
-                    _unknown(logical, out)
+                self._figures_alone(logical, filled, state, out)
                 continue
             after = self._read_headings(logical, state, out)
             if state.block is not None and logical.filled:
@@ -190,7 +190,8 @@ class RowMatcher:
                 header = logical.labels[after:]
                 if all(self.labels.is_block_word(state.block, c[TEXT]) for c in header):
                     if logical.filled:
-                        self.filler.block(state.block, logical, out)
+                        if self.filler.block(state.block, logical, out):
+                            state.filled = state.block
                         state.block = None
                     continue
                 if not logical.filled and state.patience > 0:
@@ -212,6 +213,58 @@ class RowMatcher:
         out.rows_matched += len({m.row.key for m in matches})
         return out
 
+    def _figures_alone(
+        self, logical: LogicalRow, filled: TableSpec | None, state: _State, out: Assembly
+    ) -> None:
+        """A row of figures with no label: a value block's, its figures' ends, or unknown.
+
+        ``filled`` is the value block the row before filled, if it did.
+        """
+        if not logical.filled:
+            return
+        if state.block is not None:
+            if self.filler.block(state.block, logical, out):
+                state.filled = state.block
+            state.block = None
+        elif filled is not None:
+            self._block_ends(filled, logical, out)
+        else:
+            _unknown(logical, out)
+
+    def _block_ends(self, block: TableSpec, ends: LogicalRow, out: Assembly) -> None:
+        """Figures of no row right after ``block``'s figures: maybe the ends of some of them.
+
+        A figure too wide for its cell wraps, its end under it; a page break
+        may cut the row, the ends at the top of the next page. Which figures
+        they end the text does not tell: the block's cells stay only where a
+        rule holds of them (a cut total is no sum of its parts), the others
+        are left blank, quoted in the diagnostic.
+        """
+        keys = [r.cell_key(c) for r in block.rows for c in r.value_columns]
+        held: set[str] = set()
+        for check in self.labels.index.spec.checks:
+            if set(check.keys) <= set(keys):
+                strict, _ = verdicts(
+                    check.rule.relation,
+                    [number(out.values.get(k)) for k in check.total],
+                    [number(out.values.get(k)) for k in check.parts],
+                )
+                if strict is Verdict.PASSED:
+                    held.update(check.keys)
+        doubtful = [k for k in keys if k not in held and out.values.get(k) is not None]
+        figures = [c[TEXT] for c in ends.cells if c[KIND] is not Kind.EMPTY]
+        read = {k: str(out.values.pop(k)) for k in doubtful}
+        for key in doubtful:
+            out.sources.pop(key, None)
+        blank = f"left blank, no rule holding of them: {read}" if read else "every rule holds"
+        cells = (*ends.labels, *ends.cells)
+        out.notes.add(
+            WRAPPED_FIGURES,
+            f"{block.key}: figures {figures} after its figures, with no row, may end some of "
+            f"them; {blank}",
+            (cells[0][START], max(c[END] for c in cells)),
+        )
+
     def _not_found(self, logical: LogicalRow, state: _State, out: Assembly) -> None:
         """A row of figures no row of the template: reported, and maybe a table's header."""
         if logical.filled and self.labels.label(logical.labels[-1][TEXT]).group is None:
@@ -230,7 +283,7 @@ class RowMatcher:
         """
         headers = self.labels.index.headers
         table: TableSpec | None = None
-        words = set()
+        words: set[str] = set()
         for cell in logical.labels:
             label = self.labels.label(cell[TEXT])
             if label.anchor is not None and label.anchor is not table:

@@ -59,19 +59,31 @@ class Filler:
         self._plans = index.plans
 
     def rows(self, matches: Sequence[Match], out: Assembly) -> None:
-        """Read the cells of the rows matched; of a row found twice, the fuller one."""
+        """Read the cells of the rows matched; of a row found twice, the fuller one.
+
+        A row found twice with as many figures, other ones, is left blank: which
+        is the row, and which a label like it (the start of another row's
+        label wrapped, "2.其他…" for "3.其他"), the text does not tell.
+        """
         chosen: dict[str, Match] = {}
+        undecided: set[str] = set()
         for m in matches:
             prior = chosen.get(m.row.key)
             if prior is None or m.logical.filled > prior.logical.filled:
                 if prior is not None and prior.logical.filled:
                     _duplicate(prior, m, out)
                 chosen[m.row.key] = m
+                undecided.discard(m.row.key)
             elif m.logical.filled:
-                _duplicate(m, prior, out)
+                figures, before = _figures(m), _figures(prior)
+                if figures and len(figures) == len(before) and figures != before:
+                    undecided.add(m.row.key)
+                    _undecided(m, prior, out)
+                else:
+                    _duplicate(m, prior, out)
         for m in chosen.values():
             out.rows_seen.add(m.row.key)
-            if m.out_of_step:
+            if m.out_of_step or m.row.key in undecided:
                 continue
             if m.approximate:
                 out.notes.add(
@@ -89,8 +101,11 @@ class Filler:
                 _padding(m.row.key, m.logical, "after", out)
             self._fill(m.row, window, m.logical, unit, out)
 
-    def block(self, table: TableSpec, logical: LogicalRow, out: Assembly) -> None:
-        """Read a value block: a row of values for all of ``table``'s rows, in declaration order."""
+    def block(self, table: TableSpec, logical: LogicalRow, out: Assembly) -> bool:
+        """Read a value block: a row of values for all of ``table``'s rows, in declaration order.
+
+        Returns whether its cells were read from a figure each (none left to recovery).
+        """
         slots = [(r, c) for r in table.rows for c in r.value_columns]
         window, ambiguous, extra = _window(logical, len(slots), trailing_padding=False)
         if extra:
@@ -100,7 +115,7 @@ class Filler:
             _unread(table.key, logical, len(slots), out)
             out.tables_found.add(table.key)
             out.rows_seen.update(r.key for r in table.rows)
-            return
+            return False
         if ambiguous:
             _padding(table.key, logical, "before", out)
         out.tables_found.add(table.key)
@@ -111,12 +126,13 @@ class Filler:
                 Short(table.key, keys, tuple(c for _, c in slots), tuple(window), None)
             )
             out.rows_matched += len(table.rows)
-            return
+            return False
         for row in table.rows:
             n = len(row.value_columns)
             out.rows_matched += 1
             self._fill(row, window[:n], logical, None, out)
             window = window[n:]
+        return True
 
     def _fill(
         self,
@@ -189,6 +205,21 @@ def _unit(logical: LogicalRow) -> str | None:
         if is_unit_text(cell[TEXT] + unit):
             return cell[TEXT] + unit
     return unit
+
+
+def _figures(m: Match) -> list[str]:
+    """The cells of a row that hold digits (no placeholder, no dash for a blank)."""
+    return [c[TEXT] for c in m.logical.cells if any(ch.isdigit() for ch in c[TEXT])]
+
+
+def _undecided(again: Match, first: Match, out: Assembly) -> None:
+    out.notes.add(
+        DUPLICATE_ROW,
+        f"{again.row.key} appears again with as many figures, other ones: {_figures(first)} "
+        f"(offset {first.label[START]}) and {_figures(again)}: left blank",
+        (again.label[START], again.label[END]),
+        key=again.row.key,
+    )
 
 
 def _duplicate(ignored: Match, kept: Match, out: Assembly) -> None:
