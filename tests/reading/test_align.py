@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 import govinfo
+from govinfo.models import REGISTRY
+from govinfo.reading.labels import INDEXES
 
 TABLE3_ROW = "一、本年新收政府信息公开申请数量 | {} |\n"
 
@@ -328,3 +333,34 @@ def test_figures_after_a_value_block_leave_its_unchecked_cells_blank() -> None:
     (ends,) = [d for d in result.diagnostics if d.code == "wrapped-figures"]
     assert "['9', '7']" in ends.message
     assert "'review_litigation.review.total': '15'" in ends.message
+
+
+#: Every template's table titles, row labels and header words, as the label index keeps them.
+_WORDS = sorted(
+    {w for index in INDEXES.values() for w in (*index.anchors, *index.rows, *index.headers)}
+)
+
+
+@given(
+    words=st.lists(
+        st.one_of(st.sampled_from(_WORDS), st.integers(0, 999).map(str), st.just("")),
+        max_size=60,
+    ),
+    separator=st.sampled_from(["\n", "\n\n", " ", " | ", "   "]),
+)
+@example(words=["结果纠正", "0", "", "0", "", "0"], separator="\n")  # raised ValueError
+@example(words=["不同意公开答复数", "0", "0", "上一年项目数量", "上一年项目数量"], separator=" ")
+def test_template_words_in_any_order_are_read_or_reported(words: list[str], separator: str) -> None:
+    """The templates' labels, header words and figures in any order: no exception, no invention.
+
+    Text a PDF extractor gives in the order things were drawn (a column of
+    table 四 at a time, figures before labels) is such a sequence. Every
+    value read is quoted from the input and states its figure.
+    """
+    result = govinfo.parse(separator.join(words))
+    report = result.report
+    for key, value in REGISTRY.of(report).flatten(report).items():
+        if isinstance(value, int) and not isinstance(value, bool):
+            quote = result.quote(key)
+            assert quote is not None, key
+            assert str(abs(value)) in quote, (key, value, quote)

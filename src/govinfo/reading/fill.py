@@ -285,7 +285,7 @@ def _window(
     if row.last_filled < n and cells[0][KIND] is value:
         # The common case, padding after a full row: only the first window covers it.
         return cells[:n], False, ()
-    filled = [i for i, c in enumerate(cells) if c[KIND] is value]
+    filled = [i for i, c in enumerate(cells) if c[KIND] is value or c[KIND] is Kind.RUN]
     starts = [s for s in range(len(cells) - n + 1) if s <= filled[0] and filled[-1] < s + n]
     if not starts:
         if len(filled) == n:
