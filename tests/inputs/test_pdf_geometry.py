@@ -508,3 +508,67 @@ def test_figures_wrapped_in_borderless_cells_are_whole(where: str) -> None:
         126,
     )
     assert not [d for d in result.diagnostics if d.code == "unknown-row"]
+
+
+def test_cell_borders_side_by_side_in_two_tables_close_their_cells() -> None:
+    """Two ruled tables, one over the other, whose column borders stand a few points apart.
+
+    As Chromium prints HTML tables (borders drawn as thin rectangles, each
+    cell its own): table 二's border pair at 158 and 160, table 三's group
+    cell closing at 162 and its items' cells opening at 164. The four are one
+    grid line; table 三's items, whose borders start at 164, were read as one
+    cell spanning their rows, and their figures as no row.
+    """
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: PLC0415
+    from reportlab.pdfgen import canvas  # noqa: PLC0415
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    drawing = canvas.Canvas(out, pagesize=A4)
+    drawing.setFont("STSong-Light", 8)
+    top = A4[1]
+
+    def rule(x0: float, y0: float, x1: float, y1: float) -> None:  # y from the page's top
+        drawing.rect(x0, top - y1, x1 - x0, y1 - y0, stroke=0, fill=1)
+
+    def text(x: float, y: float, words: str) -> None:
+        drawing.drawString(x, top - y, words)
+
+    text(34, 90, "二、主动公开政府信息情况")
+    for y0, label, figure in ((100, "行政许可", "146"), (125, "行政处罚", "2")):
+        rule(33.75, y0, 340, y0 + 0.75)
+        for x in (33.75, 158.25, 160.5, 339.25):
+            rule(x, y0, x + 0.75, y0 + 25)
+        text(38, y0 + 16, label)
+        text(166, y0 + 16, figure)
+    rule(33.75, 150, 340, 150.75)
+    text(34, 290, "三、收到和处理政府信息公开申请情况")
+    items = ["1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”"]
+    right = 302 + 7 * 35
+    rule(33.75, 300, right, 300.75)
+    rule(33.75, 390, right, 390.75)
+    for x in (33.75, 112.5, 162.0, *(302 + 35 * k for k in range(8))):
+        rule(x, 300, x + 0.75, 390.75)
+    text(38, 348, "三、本年度办理结果")
+    text(115, 348, "(三)不予公开")
+    for n, item in enumerate(items):
+        y0 = 300 + 30 * n
+        if n:
+            rule(164.25, y0, right, y0 + 0.75)
+        rule(164.25, y0, 165.0, y0 + 30)
+        text(167, y0 + 18, item)
+        for k in range(7):
+            text(
+                306 + 35 * k,
+                y0 + 18,
+                str(10 * n + k + 1 if k < 6 else sum(range(10 * n + 1, 10 * n + 7))),
+            )
+    drawing.save()
+    result = govinfo.parse(out.getvalue(), template="v2021")
+    denied = result.report.requests.denied
+    assert (denied.state_secret.natural_person, denied.state_secret.total) == (1, 21)
+    assert (denied.prohibited_by_law.natural_person, denied.prohibited_by_law.total) == (11, 81)
+    assert denied.security_stability.total == 141
+    assert result.report.active.licensing.decisions == 146

@@ -35,11 +35,17 @@ class Box(NamedTuple):
 
 
 class Rule(NamedTuple):
-    """A horizontal (``at`` is y) or vertical (``at`` is x) line from ``start`` to ``end``."""
+    """A horizontal (``at`` is y) or vertical (``at`` is x) line from ``start`` to ``end``.
+
+    ``at`` is where the first of the lines merged into it stands, ``last`` the
+    last: the lines of one border stand side by side (cellspacing, a merged
+    cell's border beside its neighbours').
+    """
 
     at: float
     start: float
     end: float
+    last: float
 
 
 class RuledCell(NamedTuple):
@@ -86,16 +92,16 @@ def _merge(rules: list[tuple[float, float, float]]) -> list[Rule]:
             lines.append([rule])
     out: list[Rule] = []
     for line in lines:
-        at = line[0][0]
+        at, last = line[0][0], line[-1][0]
         line.sort(key=lambda rule: rule[1])
         _, start, end = line[0]
         for _, rule_start, rule_end in line:
             if rule_start > end + TOLERANCE:
-                out.append(Rule(at, start, end))
+                out.append(Rule(at, start, end, last))
                 start, end = rule_start, rule_end
             elif rule_end > end:
                 end = rule_end
-        out.append(Rule(at, start, end))
+        out.append(Rule(at, start, end, last))
     return out
 
 
@@ -141,14 +147,19 @@ def _groups(horizontal: list[Rule], vertical: list[Rule]) -> list[tuple[list[Rul
     return [g for g in groups.values() if g[0] and g[1]]
 
 
-def _positions(values: Sequence[float]) -> list[float]:
-    """Grid line positions: values less than `LINKED` apart, in a chain, are one."""
-    out: list[float] = []
-    last = 0.0
-    for value in sorted(values):
-        if not out or value - last > LINKED:
-            out.append(value)
-        last = value
+def _positions(spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Grid lines from where rules stand (each from its first line to its last).
+
+    Spans less than `LINKED` apart, in a chain, are one grid line, from its
+    first to its last: the lines one border draws (the two of cellspacing, a
+    merged cell's border beside its neighbours').
+    """
+    out: list[tuple[float, float]] = []
+    for first, last in sorted(spans):
+        if out and first - out[-1][1] <= LINKED:
+            out[-1] = (out[-1][0], max(out[-1][1], last))
+        else:
+            out.append((first, last))
     return out
 
 
@@ -158,9 +169,11 @@ def _covered(rules: Sequence[Rule], start: float, end: float) -> bool:
     return any(r.start <= start and r.end >= end for r in rules)
 
 
-def _at_each(rules: Sequence[Rule], positions: Sequence[float]) -> list[list[Rule]]:
-    """For each grid line position, the rules standing there (within the tolerance)."""
-    return [[r for r in rules if abs(r.at - at) <= TOLERANCE] for at in positions]
+def _at_each(rules: Sequence[Rule], lines: Sequence[tuple[float, float]]) -> list[list[Rule]]:
+    """For each grid line, the rules standing along it (within the tolerance)."""
+    return [
+        [r for r in rules if first - TOLERANCE <= r.at <= last + TOLERANCE] for first, last in lines
+    ]
 
 
 def grids(boxes: Sequence[Box]) -> list[RuledGrid]:
@@ -168,20 +181,31 @@ def grids(boxes: Sequence[Box]) -> list[RuledGrid]:
     horizontal, vertical = split_rules(boxes)
     out: list[RuledGrid] = []
     for hs, vs in _groups(horizontal, vertical):
-        xs = _positions([v.at for v in vs] + [min(h.start for h in hs), max(h.end for h in hs)])
-        ys = _positions([h.at for h in hs] + [min(v.start for v in vs), max(v.end for v in vs)])
-        if len(xs) < 3 or len(ys) < 2:
+        left, right = min(h.start for h in hs), max(h.end for h in hs)
+        top, bottom = min(v.start for v in vs), max(v.end for v in vs)
+        x_lines = _positions([(v.at, v.last) for v in vs] + [(left, left), (right, right)])
+        y_lines = _positions([(h.at, h.last) for h in hs] + [(top, top), (bottom, bottom)])
+        if len(x_lines) < 3 or len(y_lines) < 2:
             continue
-        # The outline closes the table where the page draws no line there.
-        sides = [Rule(xs[0], ys[0], ys[-1]), Rule(xs[-1], ys[0], ys[-1])]
-        ends = [Rule(ys[0], xs[0], xs[-1]), Rule(ys[-1], xs[0], xs[-1])]
-        out.append(_grid(xs, ys, [*hs, *ends], [*vs, *sides]))
+        out.append(_grid(x_lines, y_lines, hs, vs))
     return out
 
 
-def _grid(xs: list[float], ys: list[float], hs: list[Rule], vs: list[Rule]) -> RuledGrid:
+def _grid(
+    x_lines: list[tuple[float, float]],
+    y_lines: list[tuple[float, float]],
+    hs: list[Rule],
+    vs: list[Rule],
+) -> RuledGrid:
+    xs, ys = [first for first, _ in x_lines], [first for first, _ in y_lines]
+    # A cell's side is closed by a rule from past the far line of the grid line before it
+    # to the near line of the one after: a chain of lines is as wide as it is.
+    x_ends, y_ends = [last for _, last in x_lines], [last for _, last in y_lines]
+    # The outline closes the table where the page draws no line there.
+    sides = [Rule(xs[0], ys[0], ys[-1], xs[0]), Rule(xs[-1], ys[0], ys[-1], xs[-1])]
+    ends = [Rule(ys[0], xs[0], xs[-1], ys[0]), Rule(ys[-1], xs[0], xs[-1], ys[-1])]
     rows, columns = len(ys) - 1, len(xs) - 1
-    at_x, at_y = _at_each(vs, xs), _at_each(hs, ys)
+    at_x, at_y = _at_each([*vs, *sides], x_lines), _at_each([*hs, *ends], y_lines)
     owner = [[-1] * columns for _ in range(rows)]
     cells: list[RuledCell] = []
     for r in range(rows):
@@ -189,10 +213,12 @@ def _grid(xs: list[float], ys: list[float], hs: list[Rule], vs: list[Rule]) -> R
             if owner[r][c] >= 0:
                 continue
             colspan = 1
-            while c + colspan < columns and not _covered(at_x[c + colspan], ys[r], ys[r + 1]):
+            while c + colspan < columns and not _covered(at_x[c + colspan], y_ends[r], ys[r + 1]):
                 colspan += 1
             rowspan = 1
-            while r + rowspan < rows and not _covered(at_y[r + rowspan], xs[c], xs[c + colspan]):
+            while r + rowspan < rows and not _covered(
+                at_y[r + rowspan], x_ends[c], xs[c + colspan]
+            ):
                 rowspan += 1
             for dr in range(rowspan):
                 for dc in range(colspan):
