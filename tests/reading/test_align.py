@@ -364,3 +364,23 @@ def test_template_words_in_any_order_are_read_or_reported(words: list[str], sepa
             quote = result.quote(key)
             assert quote is not None, key
             assert str(abs(value)) in quote, (key, value, quote)
+
+
+def test_a_labels_last_line_heading_the_next_row_is_joined() -> None:
+    """A label wrapped round its figures, its last line over the next row's label.
+
+    ``pdftotext -layout`` of a PDF whose cells centre their figures: the
+    figures stand level with the label's middle line, and its last line
+    (``申请``) comes before the next row's label and figures.
+    """
+    text = (
+        "三、收到和处理政府信息公开申请情况\n(六)其他处理\n"
+        "1.申请人无正当理由逾期不补正、\n行政机关不再处理其政府信息公开 37 3 6 3 48 39 136\n"
+        "申请\n2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+        " 10 45 16 28 37 6 142\n"
+    )
+    result = govinfo.parse(text, template="v2021")
+    other = result.report.requests.other
+    assert (other.no_correction.natural_person, other.no_correction.total) == (37, 136)
+    assert (other.unpaid_fee.natural_person, other.unpaid_fee.total) == (10, 142)
+    assert not [d for d in result.diagnostics if d.code == "unknown-row"]

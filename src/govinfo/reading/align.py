@@ -169,10 +169,13 @@ class RowMatcher:
         out = Assembly(notes)
         state = _State()
         matches = out.matches
-        rest_of: LogicalRow | None = None  # a row's label's rest, read with it: skipped
-        for n, logical in enumerate(rows):
+        # A row's label's rest, read with it: skipped, or read without it.
+        rest_of: LogicalRow | None = None
+        then: LogicalRow | None = None
+        for n, row in enumerate(rows):
             filled, state.filled = state.filled, None
-            if logical is rest_of:
+            logical = row if row is not rest_of else then
+            if logical is None:
                 continue
             if not logical.labels:
                 self._figures_alone(logical, filled, state, out)
@@ -200,7 +203,7 @@ class RowMatcher:
                 state.block = None
             found = self._find_row(logical, state)
             if found is None and logical.filled:
-                found, rest_of = self._find_cut_row(logical, rows[n + 1 : n + 2], state)
+                found, rest_of, then = self._find_cut_row(logical, rows[n + 1 : n + 2], state)
             if found is None:
                 self._not_found(logical, state, out)
                 continue
@@ -387,22 +390,31 @@ class RowMatcher:
 
     def _find_cut_row(
         self, cut: LogicalRow, after: Sequence[LogicalRow], state: _State
-    ) -> tuple[Match | None, LogicalRow | None]:
+    ) -> tuple[Match | None, LogicalRow | None, LogicalRow | None]:
         """The template row a row cut by a page break is, and the row with its label's rest.
 
-        The rest of its label heads the row ``after`` it, which has no figure
-        (they stayed with the label's start); joined, the label names a row,
-        word for word.
+        The rest of its label heads the row ``after`` it: a row with no figure
+        (they stayed with the label's start), or the label's last line, after
+        the figures printed level with its middle, heading the next row's
+        labels and figures. Joined, the label names a row, word for word.
+        Returns the row found, the row after, and what is left of that row
+        to read (``None``: nothing).
         """
         rest = after[0] if after else None
-        if rest is None or not rest.labels or rest.filled or rest.run_together:
-            return None, None
-        found = self._find_row(_joined(cut, rest), state)
+        if rest is None or not rest.labels or rest.run_together:
+            return None, None, None
+        if not rest.filled:
+            head, left = rest, None
+        elif len(rest.labels) > 1:
+            head, left = rest.relabelled(rest.labels[:1]), rest.relabelled(rest.labels[1:])
+        else:
+            return None, None, None
+        found = self._find_row(_joined(cut, head), state)
         # Words and all: a loose match may leave out a note whose figure was taken as a
         # cell ("…相同信息计 1 条)": 1 is the note's, not the row's).
         if found is None or found.approximate or found.named.exact not in self.labels.index.rows:
-            return None, None
-        return found, rest
+            return None, None, None
+        return found, rest, left
 
     def _wrapped(self, labels: Sequence[Cell]) -> tuple[Cell, Label] | None:
         """A label wrapped over lines, or split into words by a PDF extractor.
