@@ -384,3 +384,23 @@ def test_a_labels_last_line_heading_the_next_row_is_joined() -> None:
     assert (other.no_correction.natural_person, other.no_correction.total) == (37, 136)
     assert (other.unpaid_fee.natural_person, other.unpaid_fee.total) == (10, 142)
     assert not [d for d in result.diagnostics if d.code == "unknown-row"]
+
+
+def test_a_labels_lines_after_its_figures_are_joined_before_the_next_row() -> None:
+    """``pdftotext -layout`` of a LibreOffice PDF: cells hold their text at the top.
+
+    Each label's first line carries the row's figures, its other lines follow,
+    and the next row's label starts after them.
+    """
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政       517         541   597        416   657   567   3295\n"
+        "府信息公开申请\n数量\n\n"
+        "二、上年结转政       37          1     50         6     32    4     130\n"
+        "府信息公开申请\n数量\n\n"
+    )
+    result = govinfo.parse(text, template="v2021")
+    requests = result.report.requests
+    assert (requests.new.natural_person, requests.new.total) == (517, 3295)
+    assert (requests.carried_over.natural_person, requests.carried_over.total) == (37, 130)
+    assert not [d for d in result.diagnostics if d.code == "unknown-row"]

@@ -403,18 +403,21 @@ class RowMatcher:
         rest = after[0] if after else None
         if rest is None or not rest.labels or rest.run_together:
             return None, None, None
-        if not rest.filled:
-            head, left = rest, None
-        elif len(rest.labels) > 1:
-            head, left = rest.relabelled(rest.labels[:1]), rest.relabelled(rest.labels[1:])
-        else:
-            return None, None, None
-        found = self._find_row(_joined(cut, head), state)
-        # Words and all: a loose match may leave out a note whose figure was taken as a
-        # cell ("…相同信息计 1 条)": 1 is the note's, not the row's).
-        if found is None or found.approximate or found.named.exact not in self.labels.index.rows:
-            return None, None, None
-        return found, rest, left
+        # The label's rest: all of the row after's labels, or its first lines (the row after
+        # goes on with its own label's lines, its figures after them).
+        heads = [len(rest.labels)] if not rest.filled else range(1, len(rest.labels))
+        for n in heads:
+            found = self._find_row(_joined(cut, rest.relabelled(rest.labels[:n])), state)
+            # Words and all: a loose match may leave out a note whose figure was taken as a
+            # cell ("…相同信息计 1 条)": 1 is the note's, not the row's).
+            if found is not None and not found.approximate and self._exact(found):
+                left = rest.relabelled(rest.labels[n:]) if rest.filled else None
+                return found, rest, left
+        return None, None, None
+
+    def _exact(self, found: Match) -> bool:
+        """Whether a row was found by its label word for word."""
+        return found.named.exact in self.labels.index.rows
 
     def _wrapped(self, labels: Sequence[Cell]) -> tuple[Cell, Label] | None:
         """A label wrapped over lines, or split into words by a PDF extractor.
