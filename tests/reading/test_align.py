@@ -404,3 +404,22 @@ def test_a_labels_lines_after_its_figures_are_joined_before_the_next_row() -> No
     assert (requests.new.natural_person, requests.new.total) == (517, 3295)
     assert (requests.carried_over.natural_person, requests.carried_over.total) == (37, 130)
     assert not [d for d in result.diagnostics if d.code == "unknown-row"]
+
+
+def test_a_rows_figures_split_over_its_labels_two_lines_are_one_row() -> None:
+    """``pdftotext -layout`` of a Chromium PDF: a wrapped label's row, its figures on both lines.
+
+    Joined, the label names its row word for word and the figures fill its
+    seven columns; they are its own only where its 总计 is the sum of the
+    rest in that order.
+    """
+    first = "(二)部分公开(区分处理的,只计这一 36 15 28 39\n"
+    second = "情形,不计其他情形)                7   3   128\n"
+    text = "三、收到和处理政府信息公开申请情况\n" + first + second
+    partly = govinfo.parse(text, template="v2021").report.requests.partially_granted
+    assert (partly.natural_person, partly.other_org, partly.total) == (36, 3, 128)
+
+    swapped = "(二)部分公开(区分处理的,只计这一 7 3 128 36\n情形,不计其他情形) 15 28 39\n"
+    text = "三、收到和处理政府信息公开申请情况\n" + swapped
+    partly = govinfo.parse(text, template="v2021").report.requests.partially_granted
+    assert (partly.natural_person, partly.total) == (None, None)

@@ -20,7 +20,7 @@ import attrs
 from govinfo._diagnostics import FIGURES_BEFORE_LABELS, UNKNOWN_ROW, WRAPPED_FIGURES
 from govinfo.reading.cells import END, KIND, START, TEXT, Cell, Kind, LogicalRow
 from govinfo.reading.fill import Filler, Short
-from govinfo.reading.numbers import is_unit_text
+from govinfo.reading.numbers import is_unit_text, read_cell
 from govinfo.reading.spans import Notes
 from govinfo.templates.invariants import Verdict, verdicts
 from govinfo.templates.spec import CellValue, GroupSpec, RowSpec, TableSpec, number
@@ -413,7 +413,42 @@ class RowMatcher:
             if found is not None and not found.approximate and self._exact(found):
                 left = rest.relabelled(rest.labels[n:]) if rest.filled else None
                 return found, rest, left
+        if rest.filled:
+            # The row's figures split over its label's two lines, the rest after the rest.
+            found = self._find_row(_continued(cut, rest), state)
+            if (
+                found is not None
+                and not found.approximate
+                and self._exact(found)
+                and self._whole(found)
+            ):
+                return found, rest, None
         return None, None, None
+
+    def _whole(self, found: Match) -> bool:
+        """Whether a row's figures, joined from two lines, fill its columns and a rule holds.
+
+        No blank among them (which columns a line's figures stand in the text
+        does not tell), one for each column, and a rule of the row's own that
+        holds of them in that order (its 总计 the sum of its parts).
+        """
+        row, logical = found.row, found.logical
+        columns = row.value_columns
+        if logical.filled != len(columns) or len(logical.cells) != len(columns):
+            return False
+        keys = [row.cell_key(c) for c in columns]
+        values = {k: read_cell(c[TEXT], column).value for k, c, column in
+                  zip(keys, logical.cells, columns, strict=True)}  # fmt: skip
+        for check in self.labels.index.spec.checks:
+            if set(check.keys) <= values.keys():
+                strict, _ = verdicts(
+                    check.rule.relation,
+                    [number(values[k]) for k in check.total],
+                    [number(values[k]) for k in check.parts],
+                )
+                if strict is Verdict.PASSED:
+                    return True
+        return False
 
     def _exact(self, found: Match) -> bool:
         """Whether a row was found by its label word for word."""
@@ -430,6 +465,19 @@ class RowMatcher:
             if label.rows:
                 return (joined, labels[-n][START], labels[-1][END], Kind.LABEL), label
         return None
+
+
+def _continued(cut: LogicalRow, rest: LogicalRow) -> LogicalRow:
+    """``cut`` with ``rest``'s labels joined onto its last label and its figures after its own."""
+    labels = _joined(cut, rest).labels
+    last = len(cut.cells) + rest.last_filled if rest.last_filled >= 0 else cut.last_filled
+    return LogicalRow(
+        labels,
+        (*cut.cells, *rest.cells),
+        (*cut.units, *rest.units),
+        cut.filled + rest.filled,
+        last,
+    )
 
 
 def _joined(cut: LogicalRow, rest: LogicalRow) -> LogicalRow:
