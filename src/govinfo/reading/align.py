@@ -22,11 +22,11 @@ from govinfo.reading.cells import END, KIND, START, TEXT, Cell, Kind, LogicalRow
 from govinfo.reading.fill import Filler, Short
 from govinfo.reading.numbers import is_unit_text, read_cell
 from govinfo.reading.spans import Notes
-from govinfo.templates.invariants import Verdict, verdicts
+from govinfo.templates.invariants import Check, Verdict, verdicts
 from govinfo.templates.spec import CellValue, GroupSpec, RowSpec, TableSpec, number
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from govinfo.reading.labels import Label, LabelLookup
 
@@ -244,16 +244,8 @@ class RowMatcher:
         are left blank, quoted in the diagnostic.
         """
         keys = [r.cell_key(c) for r in block.rows for c in r.value_columns]
-        held: set[str] = set()
-        for check in self.labels.index.spec.checks:
-            if set(check.keys) <= set(keys):
-                strict, _ = verdicts(
-                    check.rule.relation,
-                    [number(out.values.get(k)) for k in check.total],
-                    [number(out.values.get(k)) for k in check.parts],
-                )
-                if strict is Verdict.PASSED:
-                    held.update(check.keys)
+        block_values = {k: out.values.get(k) for k in keys}
+        held = _held(self.labels.index.spec.checks, block_values)
         doubtful = [k for k in keys if k not in held and out.values.get(k) is not None]
         figures = [c[TEXT] for c in ends.cells if c[KIND] is not Kind.EMPTY]
         read = {k: str(out.values.pop(k)) for k in doubtful}
@@ -436,19 +428,11 @@ class RowMatcher:
         columns = row.value_columns
         if logical.filled != len(columns) or len(logical.cells) != len(columns):
             return False
-        keys = [row.cell_key(c) for c in columns]
-        values = {k: read_cell(c[TEXT], column).value for k, c, column in
-                  zip(keys, logical.cells, columns, strict=True)}  # fmt: skip
-        for check in self.labels.index.spec.checks:
-            if set(check.keys) <= values.keys():
-                strict, _ = verdicts(
-                    check.rule.relation,
-                    [number(values[k]) for k in check.total],
-                    [number(values[k]) for k in check.parts],
-                )
-                if strict is Verdict.PASSED:
-                    return True
-        return False
+        values = {
+            row.cell_key(column): read_cell(cell[TEXT], column).value
+            for cell, column in zip(logical.cells, columns, strict=True)
+        }
+        return bool(_held(self.labels.index.spec.checks, values))
 
     def _exact(self, found: Match) -> bool:
         """Whether a row was found by its label word for word."""
@@ -465,6 +449,21 @@ class RowMatcher:
             if label.rows:
                 return (joined, labels[-n][START], labels[-1][END], Kind.LABEL), label
         return None
+
+
+def _held(checks: Sequence[Check], values: Mapping[str, CellValue]) -> set[str]:
+    """The cells of ``values`` that a rule reading only them holds of (strictly)."""
+    held: set[str] = set()
+    for check in checks:
+        if values.keys() >= set(check.keys):
+            strict, _ = verdicts(
+                check.rule.relation,
+                [number(values[k]) for k in check.total],
+                [number(values[k]) for k in check.parts],
+            )
+            if strict is Verdict.PASSED:
+                held.update(check.keys)
+    return held
 
 
 def _continued(cut: LogicalRow, rest: LogicalRow) -> LogicalRow:
