@@ -277,7 +277,7 @@ def _data_rows(
         continued = False
         if join_wrapped and not words_only and rows and not pending:
             last = rows[-1][-1]
-            ended = figures_ended(line, last)
+            ended = figures_ended(line, last.segments)
             gap, tall = line.top - last.bottom, line.bottom - line.top
             if ended and all(wraps(s, gap, tall) for s in ended):
                 rows[-1].append(line)
@@ -316,14 +316,14 @@ def _data_rows(
     return rows
 
 
-def figures_ended(line: Line, above: Line) -> list[Segment]:
-    """The figures of ``above`` whose ends ``line`` may hold, wrapped in their cells; or none.
+def figures_ended(line: Line, above: Sequence[Segment]) -> list[Segment]:
+    """The figures among ``above`` whose ends ``line`` may hold, wrapped in their cells; or none.
 
     A figure wraps where it fills its cell, the rest under it, a line closer
     than rows stand (the caller tells). A line of figures only, each under
     one figure of ``above``, may be such ends.
     """
-    figures = [s for s in above.segments if s.figure]
+    figures = [s for s in above if s.figure]
     ended: list[Segment] = []
     for seg in line.segments:
         under = [s for s in figures if s.x0 < seg.x1 and seg.x0 < s.x1]
@@ -489,7 +489,7 @@ def _table_end(lines: Sequence[Line], i: int, go_on: Table | None) -> int:
             last = j  # a header's words printed downwards, a character a line
         elif figures_at == math.inf and line.segments[0].x1 >= columns_at:
             break  # words across the header's columns: not a row of the table
-        elif gap < 0.5 * height and figures_ended(line, lines[j - 1]):
+        elif gap < 0.5 * height and figures_ended(line, lines[j - 1].segments):
             last = j  # the end of a figure wrapped in its cell
         elif line.segments[0].x1 > figures_at:
             break

@@ -962,7 +962,7 @@ def _wrapped_figures(items: Sequence[_PageItem], n: int) -> bool:
     if not isinstance(line, Line) or not isinstance(above, Line):
         return False
     close = line.top - above.bottom < line.bottom - line.top
-    return close and bool(figures_ended(line, above))
+    return close and bool(figures_ended(line, above.segments))
 
 
 def _borderless(items: Sequence[_PageItem], before: _Tab | None) -> list[_PageItem]:
@@ -1110,18 +1110,17 @@ def _cut_figures(tab: _Tab, line: Line) -> _Tab | None:
     different figure of the row, is that; anything else is not.
     """
     table = tab.columns_read
-    if tab.ruled or table is None or not all(s.figure for s in line.segments):
+    if tab.ruled or table is None:
         return None
-    above = [s for ln in table.lines[-1] for s in ln.segments if s.figure]
+    if not figures_ended(line, [s for ln in table.lines[-1] for s in ln.segments]):
+        return None
     last = tab.grid.rows - 1
     cells = list(tab.grid.cells)
     by_column = {c.column: i for i, c in enumerate(cells) if c.row == last and c.text}
     ended: set[int] = set()
     for seg in line.segments:
-        under = [s for s in above if s.x0 < seg.x1 and seg.x0 < s.x1]
-        column = place(seg, tab.columns)[0]
-        at = by_column.get(column)
-        if len(under) != 1 or at is None or at in ended or not is_figure(cells[at].text):
+        at = by_column.get(place(seg, tab.columns)[0])
+        if at is None or at in ended or not is_figure(cells[at].text):
             return None
         ended.add(at)
         cells[at] = cells[at]._replace(text=join_texts([cells[at].text, seg.text]))
